@@ -1,0 +1,9 @@
+"""leergeschiedenis: from a proeftuin's registrations to its yearly learning history."""
+
+from .config import Config
+from .dataset import Dataset, load
+from .errors import LeergeschiedenisError, OnleesbareData
+from .problems import Accounting, Problem
+
+__version__ = "0.1.0"
+__all__ = ["Accounting", "Config", "Dataset", "LeergeschiedenisError", "OnleesbareData", "Problem", "load", "__version__"]

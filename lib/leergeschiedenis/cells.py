@@ -1,0 +1,204 @@
+"""Reading one cell the way a Dutch programme team types it in Excel.
+
+Each parser takes what the reader found (text from CSV, or the value an
+``.xlsx`` stored) and returns a typed value or raises ``CellError`` with a Dutch
+message saying what is allowed. ``parse_column`` applies a parser once per
+distinct value, so large columns with repeating values stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from .contract import JA, NEE
+from .read import normalize_name
+
+
+class CellError(ValueError):
+    """A cell that does not fit its column; the message says what is allowed."""
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def cell_text(value: object) -> str:
+    """A cell as a person reads it: 3.0 stays '3', a date cell becomes '05-09-2016'."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.strftime("%d-%m-%Y")
+    return str(value).strip()
+
+
+def parse_text(value: object) -> str | None:
+    return None if is_blank(value) else cell_text(value)
+
+
+_INT = re.compile(r"^[+-]?\d+$")
+_DECIMAL = re.compile(r"^[+-]?\d*[.,]\d+$")
+_NL_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
+_EN_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(value: object, money: bool = False) -> float | None:
+    """Decimal comma or point; in money also a euro sign and thousands separators."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError(_number_hint(value, money))
+    if isinstance(value, (int, float)):
+        if math.isfinite(value):
+            return float(value)
+        raise CellError(_number_hint(value, money))
+    if not isinstance(value, str):
+        raise CellError(_number_hint(value, money))
+    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    if money:
+        text = text.replace("€", "").replace("EUR", "").replace("eur", "")
+        if text.startswith("-€"):
+            text = "-" + text[2:]
+    if _INT.match(text):
+        return float(text)
+    if money and _NL_THOUSANDS.match(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if money and _EN_THOUSANDS.match(text):
+        return float(text.replace(",", ""))
+    if _DECIMAL.match(text):
+        return float(text.replace(",", "."))
+    raise CellError(_number_hint(value, money))
+
+
+def _number_hint(value: object, money: bool) -> str:
+    if money:
+        return f"'{cell_text(value)}' is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56"
+    return f"'{cell_text(value)}' is geen getal; schrijf bijvoorbeeld 7,5 of 7.5"
+
+
+def parse_integer(value: object) -> float | None:
+    number = parse_number(value)
+    if number is None:
+        return None
+    if not float(number).is_integer():
+        raise CellError(f"'{cell_text(value)}' is geen geheel getal; schrijf bijvoorbeeld 12")
+    return number
+
+
+_DMY = re.compile(r"^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DATE_HINT = "gebruik dd-mm-jjjj (bijvoorbeeld 05-09-2016), dd/mm/jjjj of jjjj-mm-dd"
+MIN_JAAR, MAX_JAAR = 1900, 2100
+
+
+def parse_date(value: object) -> pd.Timestamp | None:
+    """Day first, always; an impossible date is an error, never a guess."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value.date())
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    if not isinstance(value, str):
+        raise CellError(f"'{cell_text(value)}' is geen datum; {_DATE_HINT}")
+    text = value.strip()
+    if m := _DMY.match(text):
+        day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    elif m := _ISO.match(text):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        raise CellError(f"'{text}' is geen datum; {_DATE_HINT}")
+    if not MIN_JAAR <= year <= MAX_JAAR:
+        raise CellError(f"'{text}': het jaar moet tussen {MIN_JAAR} en {MAX_JAAR} liggen")
+    try:
+        return pd.Timestamp(dt.date(year, month, day))
+    except ValueError:
+        raise CellError(f"'{text}' bestaat niet als datum (dag eerst: dd-mm-jjjj)") from None
+
+
+def parse_bool(value: object) -> bool | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = cell_text(value).lower()
+    if text in JA:
+        return True
+    if text in NEE:
+        return False
+    raise CellError(f"'{cell_text(value)}' is geen ja/nee; gebruik ja of nee")
+
+
+def parse_enum(value: object, allowed: Iterable[str]) -> str | None:
+    if is_blank(value):
+        return None
+    allowed = tuple(allowed)
+    name = normalize_name(cell_text(value))
+    if name in allowed:
+        return name
+    raise CellError(f"'{cell_text(value)}' is niet toegestaan; kies uit: {', '.join(allowed)}")
+
+
+def split_list(value: object) -> list[str]:
+    if is_blank(value):
+        return []
+    return [part.strip() for part in cell_text(value).split(",") if part.strip()]
+
+
+def parse_list(value: object, allowed: Iterable[str] | None = None) -> list[str]:
+    """Comma-separated; with ``allowed`` every item must be one of them."""
+    items = split_list(value)
+    if allowed is None:
+        return items
+    allowed = tuple(allowed)
+    out, wrong = [], []
+    for item in items:
+        name = normalize_name(item)
+        (out if name in allowed else wrong).append(name if name in allowed else item)
+    if wrong:
+        shown = ", ".join(f"'{w}'" for w in wrong)
+        raise CellError(f"{shown} {'is' if len(wrong) == 1 else 'zijn'} niet toegestaan; kies uit: {', '.join(allowed)}")
+    return list(dict.fromkeys(out))
+
+
+def parse_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
+    """Parse every cell; returns (values, Dutch error or None) aligned with ``values``."""
+    memo: dict[object, tuple[object, str | None]] = {}
+    parsed: list[object] = []
+    errors: list[str | None] = []
+    for value in values.tolist():
+        key = (type(value), value) if _hashable(value) else None
+        hit = memo.get(key) if key is not None else None
+        if hit is None:
+            try:
+                hit = (parse(value), None)
+            except CellError as e:
+                hit = (None, str(e))
+            if key is not None:
+                memo[key] = hit
+        parsed.append(list(hit[0]) if isinstance(hit[0], list) else hit[0])
+        errors.append(hit[1])
+    return (
+        pd.Series(parsed, index=values.index, dtype=object),
+        pd.Series(errors, index=values.index, dtype=object),
+    )
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return not (isinstance(value, float) and math.isnan(value))

@@ -1,0 +1,320 @@
+"""The data contract of DATA-CONTRACT.md, declared once, as data.
+
+The reader, the validator, the documentation (``contract_markdown``) and the
+sample generator all read these declarations, so a rule changes in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CONTRACT_VERSION = "1"
+
+Kind = Literal["text", "enum", "date", "number", "integer", "money", "list", "bool"]
+
+BELEMMERINGEN = ("regelgeving", "financiering", "protocol", "capaciteit", "privacy", "overig")
+FINANCIERS = (
+    "gemeente_wmo",
+    "gemeente_jeugd",
+    "gemeente_participatie",
+    "gemeente_overig",
+    "zorgverzekeraar",
+    "wlz",
+    "woningcorporatie",
+    "politie_justitie",
+    "uwv",
+    "werkgever",
+    "inwoner",
+    "overig",
+)
+ROLLEN = ("wijkbewoner", "professional", "manager", "bestuurder", "financier", "student", "overig")
+MEETMOMENTEN = ("voor", "na_6_weken", "herhaling")
+SCENARIOS = ("huidig", "niets_doen", "proeftuinoplossing")
+SOORTEN_BIJEENKOMST = (
+    "tweewekelijkse_leersessie",
+    "periodieke_leersessie",
+    "werkconferentie",
+    "snelkookpansessie",
+    "effectenarena",
+    "dialoogsessie",
+    "overig",
+)
+STATUSSEN = ("aangemeld", "mdo", "uitvoering", "afgerond", "gestopt")
+DOMEINEN = (
+    "lichaamsfuncties",
+    "mentaal_welbevinden",
+    "zingeving",
+    "kwaliteit_van_leven",
+    "meedoen",
+    "dagelijks_functioneren",
+)
+# Items per domain of each version of Mijn Positieve Gezondheid; None: no items.
+SPINNENWEB_VERSIES: dict[str, dict[str, int] | None] = {
+    "mpg_v1": {d: 7 for d in DOMEINEN},
+    "mpg_v2": {d: (8 if d in ("lichaamsfuncties", "kwaliteit_van_leven") else 7) for d in DOMEINEN},
+    "eenvoudig": None,
+}
+STANDAARD_VERSIE = "mpg_v1"
+
+JA = ("ja", "j", "yes", "y", "1", "waar", "true")
+NEE = ("nee", "n", "no", "0", "onwaar", "false")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table. ``allowed_from`` names a config list that closes the values."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    description: str = ""
+    allowed: tuple[str, ...] = ()
+    allowed_from: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    confidential: bool = False
+    default: object = None
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """``later`` may not be before ``earlier`` when both are given."""
+
+    later: str
+    earlier: str
+
+
+@dataclass(frozen=True)
+class SumAtMost:
+    """The parts, when given, may not add up to more than the total."""
+
+    parts: tuple[str, ...]
+    total: str
+
+
+@dataclass(frozen=True)
+class AtLeastOne:
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """``column`` must point at an accepted row of ``table`` (its ``target``)."""
+
+    column: str
+    table: str
+    target: str
+
+
+RowRule = DateOrder | SumAtMost | AtLeastOne
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    required: bool
+    columns: tuple[Column, ...]
+    unique: tuple[str, ...] = ()
+    rules: tuple[RowRule, ...] = ()
+    references: tuple[Reference, ...] = ()
+    # spinnenweb only: item columns ``<domain>_<n>`` are accepted besides the declared ones
+    items_of: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _c(name: str, kind: Kind, **kw) -> Column:
+    return Column(name, kind, **kw)
+
+
+CASUSSEN = Table(
+    "casussen",
+    "Eén casus die met de Samenwerkwijze is opgepakt (individueel of collectief).",
+    required=True,
+    columns=(
+        _c("casus_id", "text", required=True, description="uniek in het bestand", example="R-2017-001"),
+        _c("soort", "enum", required=True, allowed=("individueel", "collectief")),
+        _c("organisatie", "text", required=True, description="de organisatie die de casus inbracht"),
+        _c("aanmelddatum", "date", required=True),
+        _c("mdo_datum", "date", description="niet vóór de aanmelddatum"),
+        _c("oplossing_datum", "date", description="datum waarop de proeftuinoplossing is afgesproken; niet vóór de MDO-datum"),
+        _c("afsluitdatum", "date", description="niet vóór de aanmelddatum"),
+        _c("status", "enum", required=True, allowed=STATUSSEN),
+        _c("levensdomeinen", "list", allowed_from="levensdomeinen", description="codes uit proeftuin.yml"),
+        _c("betrokken_organisaties", "list", description="vrije namen"),
+        _c("belemmeringen", "list", allowed=BELEMMERINGEN),
+        _c("binnen_bestaand_aanbod", "bool", description="paste de oplossing binnen het bestaande aanbod?"),
+        _c("ik_wil", "text", confidential=True),
+        _c("ik_kan", "text", confidential=True),
+        _c("ik_heb_nodig", "text", confidential=True),
+        _c("proeftuinoplossing", "text", confidential=True),
+        _c("citaat", "text", description="alleen gepubliceerd met toestemming_citaat = ja"),
+        _c("toestemming_citaat", "bool", default=False),
+    ),
+    unique=("casus_id",),
+    rules=(
+        DateOrder("mdo_datum", "aanmelddatum"),
+        DateOrder("oplossing_datum", "mdo_datum"),
+        DateOrder("afsluitdatum", "aanmelddatum"),
+    ),
+)
+
+METINGEN = Table(
+    "metingen",
+    "Eén cijfer voor welbevinden van één casus op één meetmoment (micro-analyse).",
+    required=False,
+    columns=(
+        _c("casus_id", "text", required=True, description="moet bestaan in casussen"),
+        _c("meetmoment", "enum", required=True, allowed=MEETMOMENTEN),
+        _c("datum", "date"),
+        _c("welbevinden", "number", required=True, minimum=1, maximum=10, description="1 tot en met 10, decimalen toegestaan"),
+    ),
+    unique=("casus_id", "meetmoment"),
+    references=(Reference("casus_id", "casussen", "casus_id"),),
+)
+
+KOSTEN = Table(
+    "kosten",
+    "Eén kostenregel: casus x scenario x voorziening (micro-analyse).",
+    required=False,
+    columns=(
+        _c("casus_id", "text", required=True, description="moet bestaan in casussen"),
+        _c("scenario", "enum", required=True, allowed=SCENARIOS),
+        _c("voorziening", "text", required=True, description="een code uit de prijslijst"),
+        _c("aantal", "number", required=True, minimum=0, description="eenheden van de prijslijst per jaar"),
+        _c("toelichting", "text"),
+    ),
+    references=(
+        Reference("casus_id", "casussen", "casus_id"),
+        Reference("voorziening", "prijslijst", "code"),
+    ),
+)
+
+PRIJSLIJST = Table(
+    "prijslijst",
+    "Eén geprijsde voorziening uit de Maatschappelijke Prijslijst, per prijsjaar.",
+    required=False,
+    columns=(
+        _c("code", "text", required=True, description="uniek per jaar"),
+        _c("omschrijving", "text", required=True),
+        _c("eenheid", "text", required=True, description="bijvoorbeeld uur, dag, maand, jaar, keer"),
+        _c("prijs", "money", required=True, minimum=0, description="in euro, 0 of meer"),
+        _c("financier", "enum", required=True, allowed=FINANCIERS),
+        _c("jaar", "integer", required=True, minimum=1900, maximum=2100, description="prijspeil"),
+        _c("bron", "text", description="waar de prijs vandaan komt, of 'aanname'"),
+    ),
+    unique=("code", "jaar"),
+)
+
+REFLECTIEKAARTEN = Table(
+    "reflectiekaarten",
+    "Eén reflectiekaart, ingevuld na een bijeenkomst.",
+    required=False,
+    columns=(
+        _c("kaart_id", "text", description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt"),
+        _c("datum", "date", required=True),
+        _c("bijeenkomst", "text", required=True, description="naam van de bijeenkomst"),
+        _c("rol", "enum", required=True, allowed=ROLLEN),
+        _c("organisatie", "text"),
+        _c("geleerd", "text", description="wat heb ik geleerd"),
+        _c("opgevallen", "text", description="wat viel me op"),
+        _c("vervolg", "text", description="suggestie voor het vervolg"),
+        _c("delen", "text", description="wat wil ik delen"),
+        _c("themas", "list", allowed_from="ontwerpprincipes", description="nummers van ontwerpprincipes; handmatige codering"),
+        _c("toestemming_citaat", "bool", description="standaard: reflectiekaarten_citeerbaar uit proeftuin.yml"),
+    ),
+    unique=("kaart_id",),
+    rules=(AtLeastOne(("geleerd", "opgevallen", "vervolg", "delen")),),
+    references=(Reference("bijeenkomst", "bijeenkomsten", "bijeenkomst"),),
+)
+
+BIJEENKOMSTEN = Table(
+    "bijeenkomsten",
+    "Eén leersessie, werkconferentie of andere bijeenkomst.",
+    required=False,
+    columns=(
+        _c("bijeenkomst", "text", required=True, description="uniek"),
+        _c("datum", "date", required=True),
+        _c("soort", "enum", required=True, allowed=SOORTEN_BIJEENKOMST),
+        _c("deelnemers", "integer", minimum=0),
+        _c("wijkbewoners", "integer", minimum=0),
+        _c("professionals", "integer", minimum=0),
+        _c("managers", "integer", minimum=0),
+        _c("bestuurders", "integer", minimum=0),
+    ),
+    unique=("bijeenkomst",),
+    rules=(SumAtMost(("wijkbewoners", "professionals", "managers", "bestuurders"), "deelnemers"),),
+)
+
+SPINNENWEB = Table(
+    "spinnenweb",
+    "Eén meting Positieve Gezondheid van één deelnemer op één meetmoment.",
+    required=False,
+    columns=(
+        _c("deelnemer_id", "text", required=True, description="een pseudoniem, nooit een naam"),
+        _c("meetmoment", "integer", required=True, minimum=0, description="0 = nulmeting, 1 = eerste vervolgmeting, ..."),
+        _c("datum", "date", required=True),
+        _c("groep", "text"),
+        _c("versie", "enum", allowed=tuple(SPINNENWEB_VERSIES), default=STANDAARD_VERSIE),
+        *(_c(d, "number", minimum=0, maximum=10) for d in DOMEINEN),
+    ),
+    unique=("deelnemer_id", "meetmoment"),
+    items_of=DOMEINEN,
+    notes=(
+        "Of de zes domeinscores, of itemscores (kolommen <domein>_<n>, 0-10); "
+        "een domeinscore is dan het gemiddelde van de beantwoorde items.",
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (CASUSSEN, METINGEN, KOSTEN, PRIJSLIJST, REFLECTIEKAARTEN, BIJEENKOMSTEN, SPINNENWEB)
+}
+# Tables are validated in this order, so references point at accepted rows.
+ORDER = ("prijslijst", "casussen", "metingen", "kosten", "bijeenkomsten", "reflectiekaarten", "spinnenweb")
+
+KIND_DUTCH = {
+    "text": "tekst",
+    "enum": "keuzelijst",
+    "date": "datum",
+    "number": "getal",
+    "integer": "geheel getal",
+    "money": "bedrag",
+    "list": "lijst (gescheiden door komma's)",
+    "bool": "ja/nee",
+}
+
+
+def contract_markdown() -> str:
+    """The contract as Markdown, for the README and ``leergeschiedenis contract``."""
+    lines = []
+    for t in TABLES.values():
+        lines.append(f"### {t.name}{' (verplicht)' if t.required else ''}\n\n{t.description}\n")
+        lines.append("| kolom | soort | regel |\n|---|---|---|")
+        for c in t.columns:
+            rule = c.description
+            if c.allowed:
+                rule = (rule + "; " if rule else "") + ", ".join(f"`{a}`" for a in c.allowed)
+            if c.minimum is not None or c.maximum is not None:
+                rng = f"van {c.minimum:g}" if c.minimum is not None else ""
+                rng += f" tot en met {c.maximum:g}" if c.maximum is not None else ""
+                rule = (rule + "; " if rule else "") + rng.strip()
+            if c.confidential:
+                rule = (rule + "; " if rule else "") + "**vertrouwelijk**: nooit gepubliceerd"
+            lines.append(f"| {c.name}{'*' if c.required else ''} | {KIND_DUTCH[c.kind]} | {rule} |")
+        for n in t.notes:
+            lines.append(f"\n{n}")
+        lines.append("")
+    return "\n".join(lines)

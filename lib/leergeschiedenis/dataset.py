@@ -1,0 +1,164 @@
+"""``load(folder) -> Dataset``: the validated tables of one proeftuin, its config and its problem report."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .config import Config, load_config
+from .contract import ORDER, TABLES
+from .errors import OnleesbareData
+from .problems import Accounting, Problem
+from .read import Source, find_sources, read_table
+from .validate import TableResult, empty_column, validate_table
+
+CONFIG_NAMES = ("proeftuin.yml", "proeftuin.yaml")
+SHARED_PRICE_LIST = "prijslijst"
+
+
+@dataclass
+class Dataset:
+    """Accepted rows per table (typed), refused rows with reasons, and the row accounting.
+
+    Every contract table is present in ``tables``; a table without a file is
+    empty and has no entry in ``accounting``.
+    """
+
+    folder: Path
+    config: Config
+    tables: dict[str, pd.DataFrame]
+    refused: dict[str, pd.DataFrame]
+    accounting: dict[str, Accounting]
+    problems: list[Problem]
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def naam(self) -> str:
+        return self.config.naam
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.ernst == "fout"]
+
+    @property
+    def n_refused(self) -> int:
+        return sum(a.geweigerd for a in self.accounting.values())
+
+    def summary(self) -> pd.DataFrame:
+        """Rows read, accepted and refused per table, with the file each came from."""
+        rows = [
+            {
+                "tabel": t,
+                "bestand": _where(self.sources[t]),
+                **self.accounting[t].as_dict(),
+            }
+            for t in ORDER
+            if t in self.accounting
+        ]
+        return pd.DataFrame(rows, columns=["tabel", "bestand", "gelezen", "geaccepteerd", "geweigerd"]).set_index("tabel")
+
+    def problem_table(self) -> pd.DataFrame:
+        return pd.DataFrame([p.as_dict() for p in self.problems], columns=list(Problem.__dataclass_fields__))
+
+    def as_check_json(self) -> dict:
+        """The JSON of ``leergeschiedenis check --json``."""
+        return {
+            "tabellen": {t: self.accounting[t].as_dict() for t in ORDER if t in self.accounting},
+            "problemen": [p.as_dict() for p in self.problems],
+        }
+
+    def _repr_html_(self) -> str:
+        head = f"<h4>{html.escape(self.naam)} <small>({html.escape(str(self.folder))})</small></h4>"
+        summary = self.summary().to_html()
+        n_fout, n_melding = len(self.errors), len(self.problems) - len(self.errors)
+        problems = f"<p>{n_fout} fouten, {n_melding} meldingen.</p>"
+        if self.problems:
+            problems += self.problem_table().head(20).to_html(index=False, na_rep="")
+            if len(self.problems) > 20:
+                problems += f"<p>… en nog {len(self.problems) - 20}; zie <code>.problem_table()</code>.</p>"
+        return head + summary + problems
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{t}: {a.geaccepteerd}/{a.gelezen}" for t, a in self.accounting.items())
+        return f"<Dataset {self.naam!r} {counts}>"
+
+
+_REFERENCE_TARGETS: dict[str, set[str]] = {}
+for _t in TABLES.values():
+    for _ref in _t.references:
+        _REFERENCE_TARGETS.setdefault(_ref.table, set()).add(_ref.target)
+
+
+def _where(source: Source) -> str:
+    return source.bestand + (f" [{source.sheet}]" if source.sheet else "")
+
+
+def _find_shared_price_list(folder: Path) -> Path | None:
+    """A shared ``prijslijst/`` folder beside or above the proeftuin folder (e.g. data/prijslijst)."""
+    for parent in list(folder.resolve().parents)[:3]:
+        candidate = parent / SHARED_PRICE_LIST
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
+    """Read and validate one proeftuin folder. Raises ``OnleesbareData`` when nothing sensible can be read."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise OnleesbareData(f"De map {folder} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
+    config_path = next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
+    config, problems = load_config(config_path)
+    sources, notices = find_sources(folder)
+    problems.extend(notices)
+    if "prijslijst" not in sources:
+        shared = Path(prijslijst) if prijslijst else _find_shared_price_list(folder)
+        if shared is not None and shared.is_dir():
+            shared_sources, _ = find_sources(shared)
+            if "prijslijst" in shared_sources:
+                sources["prijslijst"] = shared_sources["prijslijst"]
+    for name, table in TABLES.items():
+        if table.required and name not in sources:
+            raise OnleesbareData(f"Het verplichte bestand '{name}' (.csv of .xlsx) ontbreekt in {folder}.")
+    if "kosten" in sources and "prijslijst" not in sources:
+        raise OnleesbareData(
+            f"Er is een bestand 'kosten' maar geen 'prijslijst' in {folder} of een gedeelde map data/prijslijst/: voeg de prijslijst toe."
+        )
+
+    results: dict[str, TableResult] = {}
+    accepted_keys: dict[tuple[str, str], set[str]] = {}
+    for name in ORDER:
+        if name not in sources:
+            continue
+        raw = read_table(name, sources[name])
+        result = validate_table(raw, TABLES[name], config, accepted_keys)
+        results[name] = result
+        for column in _REFERENCE_TARGETS.get(name, ()):
+            accepted_keys[(name, column)] = set(result.accepted[column].dropna().astype(str))
+        problems.extend(result.problems)
+
+    tables = {}
+    for name, table in TABLES.items():
+        if name in results:
+            tables[name] = results[name].accepted
+        else:
+            empty = pd.Index([], name="rij", dtype="int64")
+            tables[name] = pd.DataFrame({c.name: empty_column(c, empty) for c in table.columns}, index=empty)
+    return Dataset(
+        folder=folder,
+        config=config,
+        tables=tables,
+        refused={n: r.refused for n, r in results.items()},
+        accounting={n: r.accounting for n, r in results.items()},
+        problems=problems,
+        sources=sources,
+    )

@@ -1,0 +1,14 @@
+"""Errors a user can act on, each saying in Dutch what to fix."""
+
+
+class LeergeschiedenisError(Exception):
+    """Base of every error this package raises on purpose."""
+
+    reason = "leergeschiedenis"
+
+
+class OnleesbareData(LeergeschiedenisError):
+    """The data cannot be read at all: missing folder or required file, invalid
+    proeftuin.yml, a table given twice. ``leergeschiedenis check`` exits with 2."""
+
+    reason = "onleesbare_data"

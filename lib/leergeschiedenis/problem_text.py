@@ -1,0 +1,48 @@
+"""The problem report as a person reads it in a terminal: per file, what to fix where."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .contract import ORDER
+from .dataset import Dataset
+
+MAX_PER_FILE = 50
+
+
+def problems_as_text(dataset: Dataset) -> str:
+    lines = [f"{dataset.naam} ({dataset.folder})", ""]
+    lines.append(f"{'tabel':<18}{'bestand':<34}{'gelezen':>9}{'geaccepteerd':>14}{'geweigerd':>11}")
+    for table in ORDER:
+        if table in dataset.accounting:
+            a = dataset.accounting[table]
+            source = dataset.sources[table]
+            where = source.bestand + (f" [{source.sheet}]" if source.sheet else "")
+            lines.append(f"{table:<18}{where:<34}{a.gelezen:>9}{a.geaccepteerd:>14}{a.geweigerd:>11}")
+    missing = [t for t in ORDER if t not in dataset.accounting]
+    if missing:
+        lines.append(f"(geen bestand voor: {', '.join(missing)})")
+    lines.append("")
+    if not dataset.problems:
+        lines.append("Geen problemen gevonden.")
+        return "\n".join(lines) + "\n"
+    key = lambda p: (p.bestand, p.blad or "")  # noqa: E731
+    for (bestand, blad), group in groupby(sorted(dataset.problems, key=key), key=key):
+        group = list(group)
+        n_fout = sum(p.ernst == "fout" for p in group)
+        title = bestand + (f", blad {blad}" if blad else "")
+        lines.append(f"{title}: {n_fout} fouten, {len(group) - n_fout} meldingen")
+        for p in group[:MAX_PER_FILE]:
+            where = []
+            if p.rij is not None:
+                where.append(f"rij {p.rij}")
+            if p.kolom:
+                where.append(f"kolom {p.kolom}")
+            label = "FOUT   " if p.ernst == "fout" else "melding"
+            lines.append(f"  {label} {', '.join(where) or '-':<32} {p.melding}")
+        if len(group) > MAX_PER_FILE:
+            lines.append(f"  … en nog {len(group) - MAX_PER_FILE} (alles: leergeschiedenis check --json)")
+        lines.append("")
+    refused = dataset.n_refused
+    lines.append(f"{refused} rij(en) geweigerd." if refused else "Alle rijen geaccepteerd.")
+    return "\n".join(lines) + "\n"

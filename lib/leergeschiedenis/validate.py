@@ -1,0 +1,325 @@
+"""Judging a table's rows against the contract: typed values for accepted rows,
+a Dutch problem for every refused one, and nothing dropped silently.
+
+Order per table: columns -> cells -> value checks (pandera, lazily, all at once)
+-> references to accepted rows of other tables -> uniqueness (first kept).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import partial
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import cells
+from .config import Config
+from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, AtLeastOne, Column, DateOrder, SumAtMost, Table
+from .problems import Accounting, Problem
+from .read import RawTable
+
+REASONS = "redenen"
+
+
+@dataclass
+class TableResult:
+    table: str
+    accepted: pd.DataFrame
+    refused: pd.DataFrame
+    problems: list[Problem]
+    accounting: Accounting
+
+
+class _Findings:
+    """Problems of one table; a ``fout`` refuses its row."""
+
+    def __init__(self, raw: RawTable):
+        self.bestand = raw.source.bestand
+        self.blad = raw.source.sheet
+        self.items: list[Problem] = list(raw.problems)
+        self.refused: set[int] = set()
+
+    def fout(self, rij: int, kolom: str | None, waarde: object, melding: str) -> None:
+        text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
+        self.items.append(Problem(self.bestand, self.blad, int(rij), kolom, text, melding, "fout"))
+        self.refused.add(int(rij))
+
+    def melding(self, kolom: str | None, melding: str, rij: int | None = None, waarde: object = None) -> None:
+        text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
+        self.items.append(Problem(self.bestand, self.blad, rij, kolom, text, melding, "melding"))
+
+
+def _parser(column: Column, config: Config):
+    allowed = column.allowed or (config.allowed_values(column.allowed_from) if column.allowed_from else None)
+    match column.kind:
+        case "text":
+            return cells.parse_text
+        case "enum":
+            return partial(cells.parse_enum, allowed=allowed)
+        case "date":
+            return cells.parse_date
+        case "number":
+            return cells.parse_number
+        case "money":
+            return partial(cells.parse_number, money=True)
+        case "integer":
+            return cells.parse_integer
+        case "bool":
+            return cells.parse_bool
+        case "list":
+            return partial(cells.parse_list, allowed=allowed)
+    raise ValueError(column.kind)
+
+
+def empty_column(column: Column, index: pd.Index) -> pd.Series:
+    return _typed(pd.Series([column.default] * len(index), index=index, dtype=object), column)
+
+
+def _typed(values: pd.Series, column: Column) -> pd.Series:
+    """Give a parsed column its pandas type: datetimes, floats, categoricals, lists."""
+    match column.kind:
+        case "date":
+            return pd.to_datetime(values)
+        case "number" | "money" | "integer":
+            return pd.to_numeric(values, errors="raise").astype("float64")
+        case "enum":
+            return pd.Categorical(values, categories=list(column.allowed)) if column.allowed else values
+        case "bool":
+            return values.astype("boolean")
+        case "list":
+            return values.map(lambda v: v if isinstance(v, list) else [])
+        case _:
+            return values.astype("string")
+
+
+_ITEM = re.compile(r"^(?P<domain>[a-z_]+?)_(?P<n>\d+)$")
+
+
+def item_columns(table: Table, names) -> dict[str, tuple[str, int]]:
+    """Spinnenweb item columns ``<domain>_<n>``, mapped to (domain, n)."""
+    found = {}
+    for name in names:
+        m = _ITEM.match(name)
+        if m and m.group("domain") in table.items_of:
+            found[name] = (m.group("domain"), int(m.group("n")))
+    return found
+
+
+def _value_schema(table: Table) -> pa.DataFrameSchema:
+    """Ranges and cross-column rules as one pandera schema, checked lazily."""
+    columns = {}
+    for c in table.columns:
+        checks = []
+        if c.minimum is not None and c.maximum is not None:
+            checks.append(pa.Check.in_range(c.minimum, c.maximum))
+        elif c.minimum is not None:
+            checks.append(pa.Check.ge(c.minimum))
+        elif c.maximum is not None:
+            checks.append(pa.Check.le(c.maximum))
+        if checks:
+            columns[c.name] = pa.Column(None, checks=checks, nullable=True, required=False)
+    rules = []
+    for i, rule in enumerate(table.rules):
+        rules.append(pa.Check(partial(_rule_holds, rule), name=f"regel{i}"))
+    return pa.DataFrameSchema(columns, checks=rules, strict=False)
+
+
+def _rule_holds(rule, df: pd.DataFrame) -> pd.Series:
+    match rule:
+        case DateOrder(later, earlier):
+            return ~(df[later] < df[earlier])
+        case SumAtMost(parts, total):
+            given = df[list(parts)]
+            return df[total].isna() | given.isna().all(axis=1) | (given.sum(axis=1) <= df[total])
+        case AtLeastOne(columns):
+            return df[list(columns)].notna().any(axis=1)
+    raise ValueError(rule)
+
+
+def _rule_problem(rule, row: pd.Series, raw_row: pd.Series) -> tuple[str, object, str]:
+    """(column, value, Dutch message) for a broken row rule."""
+    match rule:
+        case DateOrder(later, earlier):
+            return later, raw_row.get(later), f"{later} ligt vóór {earlier} ({cells.cell_text(raw_row.get(earlier))}); dat kan niet"
+        case SumAtMost(parts, total):
+            som = int(row[list(parts)].sum())
+            return total, raw_row.get(total), f"{' + '.join(parts)} = {som}, meer dan {total}; de delen mogen samen niet meer zijn dan het totaal"
+        case AtLeastOne(columns):
+            return None, None, f"vul minstens één van {', '.join(columns)} in"
+    raise ValueError(rule)
+
+
+def _range_text(c: Column) -> str:
+    if c.minimum is not None and c.maximum is not None:
+        return f"van {c.minimum:g} tot en met {c.maximum:g}"
+    if c.minimum is not None:
+        return f"{c.minimum:g} of meer"
+    return f"{c.maximum:g} of minder"
+
+
+def validate_table(
+    raw: RawTable,
+    table: Table,
+    config: Config,
+    accepted_keys: dict[tuple[str, str], set[str]],
+) -> TableResult:
+    """``accepted_keys[(table, column)]`` holds the accepted values other tables may point at."""
+    found = _Findings(raw)
+    frame = raw.cells
+    index = frame.index
+    items = item_columns(table, frame.columns) if table.items_of else {}
+    known = set(table.column_names)
+    extra = [c for c in frame.columns if c not in known and c not in items]
+    for name in extra:
+        found.melding(raw.headers.get(name, name), f"onbekende kolom '{raw.headers.get(name, name)}' wordt bewaard maar niet gecontroleerd")
+
+    typed = pd.DataFrame(index=index)
+    for column in table.columns:
+        if column.name not in frame.columns:
+            if column.required:
+                for rij in index:
+                    found.fout(rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand")
+            typed[column.name] = empty_column(column, index)
+            continue
+        source = frame[column.name]
+        values, errors = cells.parse_column(source, _parser(column, config))
+        for rij, message in errors.dropna().items():
+            found.fout(rij, column.name, source[rij], message)
+        if column.required:
+            for rij in source.index[source.map(cells.is_blank)]:
+                found.fout(rij, column.name, None, "verplicht veld is leeg")
+        if column.default is not None:
+            values = values.map(lambda v, d=column.default: d if v is None else v)
+        typed[column.name] = _typed(values.where(errors.isna(), None), column)
+
+    if table.name == "reflectiekaarten":
+        _reflectiekaarten_defaults(typed, raw, config)
+    if table.items_of:
+        _spinnenweb_items(typed, frame, items, found)
+
+    _value_checks(table, typed, frame, found)
+    _references(table, typed, frame, found, accepted_keys)
+    _uniqueness(table, typed, frame, found)
+
+    for name in extra:
+        typed[raw.headers.get(name, name)] = frame[name].map(cells.parse_text).astype("string")
+
+    refused_mask = index.isin(sorted(found.refused))
+    accepted = typed.loc[~refused_mask]
+    refused = _refused_rows(raw, found, refused_mask)
+    accounting = Accounting(len(index), len(accepted), int(refused_mask.sum()))
+    return TableResult(table.name, accepted, refused, found.items, accounting)
+
+
+def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
+    """The refused rows as they were read, headers as the team wrote them, with the reasons."""
+    rows = raw.cells.loc[mask].rename(columns=raw.headers).copy()
+    reasons: dict[int, list[str]] = {}
+    for p in found.items:
+        if p.ernst == "fout" and p.rij is not None:
+            reasons.setdefault(p.rij, []).append(f"{p.kolom}: {p.melding}" if p.kolom else p.melding)
+    rows[REASONS] = [" | ".join(reasons.get(int(r), [])) for r in rows.index]
+    return rows
+
+
+def _reflectiekaarten_defaults(typed: pd.DataFrame, raw: RawTable, config: Config) -> None:
+    stem = raw.source.path.stem + (f"-{raw.source.sheet}" if raw.source.sheet else "")
+    generated = pd.Series([f"{stem}-r{rij}" for rij in typed.index], index=typed.index, dtype="string")
+    typed["kaart_id"] = typed["kaart_id"].fillna(generated)
+    typed["toestemming_citaat"] = typed["toestemming_citaat"].fillna(config.reflectiekaarten_citeerbaar)
+
+
+def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, found: _Findings) -> None:
+    """Domain score = mean of answered items, missing when fewer than half are answered."""
+    scores = {}
+    for name in items:
+        values, errors = cells.parse_column(frame[name], cells.parse_number)
+        for rij, message in errors.dropna().items():
+            found.fout(rij, name, frame.at[rij, name], message)
+        numbers = pd.to_numeric(values.where(errors.isna(), None), errors="coerce").astype("float64")
+        bad = numbers.notna() & ~numbers.between(0, 10)
+        for rij in numbers.index[bad]:
+            found.fout(rij, name, frame.at[rij, name], "itemscore moet van 0 tot en met 10 zijn")
+        scores[name] = numbers.where(~bad)
+    item_frame = pd.DataFrame(scores, index=typed.index)
+    versie = typed["versie"].astype("string").fillna(STANDAARD_VERSIE)
+    for rij in typed.index:
+        counts = SPINNENWEB_VERSIES[versie[rij]]
+        answered = [n for n in items if pd.notna(item_frame.at[rij, n])]
+        if not answered:
+            continue
+        if counts is None:
+            found.fout(rij, answered[0], frame.at[rij, answered[0]], "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in")
+            continue
+        for name in answered:
+            domain, n = items[name]
+            if n < 1 or n > counts[domain]:
+                found.fout(rij, name, frame.at[rij, name], f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {counts[domain]}")
+    for domain in typed.columns.intersection(list({d for d, _ in items.values()})):
+        names = [n for n, (d, _) in items.items() if d == domain]
+        counts = versie.map(lambda v, d=domain: (SPINNENWEB_VERSIES[v] or {}).get(d, 0))
+        answered = item_frame[names].notna().sum(axis=1)
+        mean = item_frame[names].mean(axis=1)
+        computed = mean.where((answered > 0) & (answered * 2 >= counts))
+        typed[domain] = typed[domain].fillna(computed)
+    nothing = typed[list(DOMEINEN)].isna().all(axis=1) & item_frame.isna().all(axis=1)
+    for rij in typed.index[nothing]:
+        found.fout(rij, None, None, "geen domeinscores en geen itemscores; vul de zes domeinen of de items (<domein>_<n>) in")
+
+
+def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found: _Findings) -> None:
+    schema = _value_schema(table)
+    try:
+        schema.validate(typed, lazy=True)
+        return
+    except pa.errors.SchemaErrors as e:
+        cases = e.failure_cases
+    seen = set()
+    for case in cases.itertuples(index=False):
+        rij = case.index
+        if rij is None or pd.isna(rij):
+            continue
+        if case.schema_context == "Column":
+            column = table.column(case.column)
+            key = (rij, case.column)
+            if key not in seen:
+                seen.add(key)
+                found.fout(rij, case.column, frame.at[rij, case.column], f"waarde buiten bereik; toegestaan: {_range_text(column)}")
+        else:
+            rule = table.rules[int(str(case.check).removeprefix("regel"))]
+            key = (rij, case.check)
+            if key not in seen:
+                seen.add(key)
+                kolom, waarde, melding = _rule_problem(rule, typed.loc[rij], frame.loc[rij])
+                found.fout(rij, kolom, waarde, melding)
+
+
+def _references(table, typed, frame, found, accepted_keys) -> None:
+    for ref in table.references:
+        targets = accepted_keys.get((ref.table, ref.target))
+        if targets is None:
+            continue
+        values = typed[ref.column]
+        missing = values.notna() & ~values.isin(targets)
+        for rij in values.index[missing]:
+            if rij in found.refused:
+                continue
+            found.fout(rij, ref.column, frame.at[rij, ref.column], f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)")
+
+
+def _uniqueness(table, typed, frame, found) -> None:
+    if not table.unique:
+        return
+    ok = typed.loc[~typed.index.isin(sorted(found.refused)), list(table.unique)]
+    first: dict[tuple, int] = {}
+    for rij, key in zip(ok.index, ok.itertuples(index=False, name=None), strict=True):
+        if any(pd.isna(k) for k in key):
+            continue
+        if key in first:
+            shown = ", ".join(str(k) for k in key)
+            column = table.unique[0] if len(table.unique) == 1 else None
+            found.fout(rij, column or ", ".join(table.unique), shown, f"{shown} komt al voor in rij {first[key]}; alleen die eerste rij telt")
+        else:
+            first[key] = rij
