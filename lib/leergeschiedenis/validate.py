@@ -82,8 +82,10 @@ def _typed(values: pd.Series, column: Column) -> pd.Series:
     match column.kind:
         case "date":
             return pd.to_datetime(values)
-        case "number" | "money" | "integer":
+        case "number" | "money":
             return pd.to_numeric(values, errors="raise").astype("float64")
+        case "integer":
+            return pd.to_numeric(values, errors="raise").astype("Int64")
         case "enum":
             return pd.Categorical(values, categories=list(column.allowed)) if column.allowed else values
         case "bool":
@@ -210,7 +212,8 @@ def validate_table(
     accepted = typed.loc[~refused_mask]
     refused = _refused_rows(raw, found, refused_mask)
     accounting = Accounting(len(index), len(accepted), int(refused_mask.sum()))
-    return TableResult(table.name, accepted, refused, found.items, accounting)
+    problems = sorted(found.items, key=lambda p: -1 if p.rij is None else p.rij)
+    return TableResult(table.name, accepted, refused, problems, accounting)
 
 
 def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
@@ -286,7 +289,7 @@ def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found:
             key = (rij, case.column)
             if key not in seen:
                 seen.add(key)
-                found.fout(rij, case.column, frame.at[rij, case.column], f"waarde buiten bereik; toegestaan: {_range_text(column)}")
+                found.fout(rij, case.column, frame.at[rij, case.column], f"{cells.cell_text(frame.at[rij, case.column])} ligt buiten het bereik; toegestaan: {_range_text(column)}")
         else:
             rule = table.rules[int(str(case.check).removeprefix("regel"))]
             key = (rij, case.check)
@@ -318,7 +321,7 @@ def _uniqueness(table, typed, frame, found) -> None:
         if any(pd.isna(k) for k in key):
             continue
         if key in first:
-            shown = ", ".join(str(k) for k in key)
+            shown = ", ".join(cells.cell_text(frame.at[rij, c]) for c in table.unique)
             column = table.unique[0] if len(table.unique) == 1 else None
             found.fout(rij, column or ", ".join(table.unique), shown, f"{shown} komt al voor in rij {first[key]}; alleen die eerste rij telt")
         else:

@@ -1,0 +1,37 @@
+# Every target sets up .venv on its own when it is missing or pyproject.toml changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE := data/sample
+
+.DEFAULT_GOAL := help
+.PHONY: help setup check test lint sample clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the package with its development tools
+
+check: $(STAMP) ## check the bundled sample against the data contract
+	$(BIN)/leergeschiedenis check $(SAMPLE)/ruwaard
+	$(BIN)/leergeschiedenis check $(SAMPLE)/deurne
+
+test: $(STAMP) ## run the tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check lib tests
+	$(BIN)/ruff format --check lib tests
+
+sample: $(STAMP) ## regenerate the synthetic sample data in data/
+	$(BIN)/leergeschiedenis sample $(SAMPLE)
+
+clean: ## remove the environment and generated output
+	rm -rf $(VENV) reports/*/ .pytest_cache .ruff_cache
