@@ -6,4 +6,4 @@ from .errors import LeergeschiedenisError, OnleesbareData
 from .problems import Accounting, Problem
 
 __version__ = "0.1.0"
-__all__ = ["Accounting", "Config", "Dataset", "LeergeschiedenisError", "OnleesbareData", "Problem", "load", "__version__"]
+__all__ = ["Accounting", "Config", "Dataset", "LeergeschiedenisError", "OnleesbareData", "Problem", "__version__", "load"]

@@ -35,6 +35,13 @@ def _sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contract(args: argparse.Namespace) -> int:
+    from .contract import contract_markdown
+
+    sys.stdout.write(contract_markdown())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leergeschiedenis",
@@ -50,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     sample = sub.add_parser("sample", help="schrijf synthetische voorbeeldgegevens (Ruwaard en Deurne)")
     sample.add_argument("out_dir", metavar="OUT_DIR", help="map waarin de proeftuinmappen komen")
     sample.set_defaults(func=_sample)
+    contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")
+    contract.set_defaults(func=_contract)
     return parser
 
 

@@ -118,6 +118,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         why = _PYDANTIC_DUTCH.get(first["type"], first["msg"])
         if first["type"] == "value_error":
             why = str(first.get("ctx", {}).get("error", first["msg"]))
+        if first["type"] == "missing":
+            raise OnleesbareData(f"{path.name}: de verplichte sleutel '{where}' ontbreekt; vul die aan.") from None
         raise OnleesbareData(f"{path.name}: sleutel '{where}' {why}.") from None
     return config, _unknown_keys(config, path.name)
 

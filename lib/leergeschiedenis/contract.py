@@ -279,8 +279,7 @@ SPINNENWEB = Table(
 )
 
 TABLES: dict[str, Table] = {
-    t.name: t
-    for t in (CASUSSEN, METINGEN, KOSTEN, PRIJSLIJST, REFLECTIEKAARTEN, BIJEENKOMSTEN, SPINNENWEB)
+    t.name: t for t in (CASUSSEN, METINGEN, KOSTEN, PRIJSLIJST, REFLECTIEKAARTEN, BIJEENKOMSTEN, SPINNENWEB)
 }
 # Tables are validated in this order, so references point at accepted rows.
 ORDER = ("prijslijst", "casussen", "metingen", "kosten", "bijeenkomsten", "reflectiekaarten", "spinnenweb")
@@ -314,7 +313,37 @@ def contract_markdown() -> str:
             if c.confidential:
                 rule = (rule + "; " if rule else "") + "**vertrouwelijk**: nooit gepubliceerd"
             lines.append(f"| {c.name}{'*' if c.required else ''} | {KIND_DUTCH[c.kind]} | {rule} |")
-        for n in t.notes:
-            lines.append(f"\n{n}")
+        extra = list(t.notes)
+        if t.unique:
+            extra.append(f"Uniek: ({', '.join(t.unique)}); de eerste rij telt, elke latere wordt geweigerd.")
+        extra += [_rule_dutch(r) for r in t.rules]
+        extra += [
+            f"`{r.column}` moet verwijzen naar een geaccepteerde rij van `{r.table}` (kolom `{r.target}`)." for r in t.references
+        ]
+        if extra:
+            lines.append("")
+            lines += [f"- {e}" for e in extra]
         lines.append("")
-    return "\n".join(lines)
+    return HEADER_MARKDOWN + "\n".join(lines)
+
+
+HEADER_MARKDOWN = """# Datacontract
+
+Gemaakt met `leergeschiedenis contract` uit `lib/leergeschiedenis/contract.py`; niet met de hand bewerken.
+Verplichte kolommen hebben een `*`. Kolomkoppen: hoofdletters, spaties, koppeltekens, punten en
+apostrofs tellen niet (`Casus ID` = `casus_id`). Datums altijd dag eerst (`05-09-2016`, `5-9-2016`,
+`05/09/2016`) of `2016-09-05`; decimale komma of punt; bedragen mogen `€ 1.234,56` zijn;
+lijsten gescheiden door komma's; ja/nee ook als `j`/`n`, `1`/`0`, `waar`/`onwaar`.
+
+"""
+
+
+def _rule_dutch(rule: RowRule) -> str:
+    match rule:
+        case DateOrder(later, earlier):
+            return f"`{later}` ligt niet vóór `{earlier}` (als beide zijn ingevuld)."
+        case SumAtMost(parts, total):
+            return f"{' + '.join(f'`{p}`' for p in parts)} is niet meer dan `{total}` (als beide zijn ingevuld)."
+        case AtLeastOne(columns):
+            return f"Minstens één van {', '.join(f'`{c}`' for c in columns)} is ingevuld."
+    raise ValueError(rule)

@@ -131,7 +131,8 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
             raise OnleesbareData(f"Het verplichte bestand '{name}' (.csv of .xlsx) ontbreekt in {folder}.")
     if "kosten" in sources and "prijslijst" not in sources:
         raise OnleesbareData(
-            f"Er is een bestand 'kosten' maar geen 'prijslijst' in {folder} of een gedeelde map data/prijslijst/: voeg de prijslijst toe."
+            f"Er is een bestand 'kosten' maar geen 'prijslijst' in {folder} "
+            "of in een gedeelde map prijslijst/ erboven: voeg de prijslijst toe."
         )
 
     results: dict[str, TableResult] = {}

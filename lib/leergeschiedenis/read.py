@@ -54,6 +54,8 @@ class RawTable:
     cells: pd.DataFrame
     headers: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
+    # cells right of the last header, per row: never silently dropped
+    overflow: dict[int, list[object]] = field(default_factory=dict)
 
 
 def find_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
@@ -199,15 +201,23 @@ def _to_raw_table(table: str, source: Source, rows: list[list[object]]) -> RawTa
     names: list[str] = []
     headers: dict[str, str] = {}
     for i, h in enumerate(header):
-        name = normalize_name(h) if not _is_blank(h) else ""
-        if not name:
-            name = f"_kolom_{i + 1}"
-        elif name in headers:
+        name = "" if _is_blank(h) else normalize_name(h)
+        if name in headers:
             problems.append(
-                Problem(bestand, blad, 1, str(h), str(h), f"kolom '{h}' staat er twee keer; alleen de eerste wordt gelezen", "melding")
+                Problem(
+                    bestand,
+                    blad,
+                    1,
+                    str(h),
+                    str(h),
+                    f"kolom '{h}' staat er twee keer; de tweede wordt bewaard als 'kolom_{i + 1}' maar niet gecontroleerd",
+                    "melding",
+                )
             )
-            name = f"_dubbel_{i + 1}"
-        headers.setdefault(name, "" if _is_blank(h) else str(h).strip())
+        if not name or name in headers:
+            # a column without (or with a repeated) header is kept as an unknown column
+            name = f"kolom_{i + 1}"
+        headers[name] = name if _is_blank(h) else str(h).strip()
         names.append(name)
     width = len(names)
     body: list[list[object]] = []
@@ -223,19 +233,7 @@ def _to_raw_table(table: str, source: Source, rows: list[list[object]]) -> RawTa
         body.append(cells)
         index.append(number)
     frame = pd.DataFrame(body, columns=names, index=pd.Index(index, name="rij"), dtype=object)
-    for name in [n for n in names if n.startswith(("_kolom_", "_dubbel_"))]:
-        if frame[name].map(_is_blank).all():
-            frame = frame.drop(columns=name)
-            headers.pop(name, None)
-        elif name.startswith("_kolom_"):
-            problems.append(
-                Problem(bestand, blad, 1, None, None, f"kolom {name.removeprefix('_kolom_')} heeft geen kop maar wel waarden; die worden genegeerd", "melding")
-            )
-            frame = frame.drop(columns=name)
-            headers.pop(name, None)
-        else:
-            frame = frame.drop(columns=name)
-            headers.pop(name, None)
-    raw = RawTable(table, source, frame, headers, problems)
-    raw.overflow = overflow  # type: ignore[attr-defined]
-    return raw
+    unnamed = [n for n in names if _is_blank(header[names.index(n)])]
+    frame = frame.drop(columns=[n for n in unnamed if frame[n].map(_is_blank).all()])
+    headers = {k: v for k, v in headers.items() if k in frame.columns}
+    return RawTable(table, source, frame, headers, problems, overflow)

@@ -144,10 +144,18 @@ def _rule_problem(rule, row: pd.Series, raw_row: pd.Series) -> tuple[str, object
     """(column, value, Dutch message) for a broken row rule."""
     match rule:
         case DateOrder(later, earlier):
-            return later, raw_row.get(later), f"{later} ligt vóór {earlier} ({cells.cell_text(raw_row.get(earlier))}); dat kan niet"
+            return (
+                later,
+                raw_row.get(later),
+                f"{later} ligt vóór {earlier} ({cells.cell_text(raw_row.get(earlier))}); dat kan niet",
+            )
         case SumAtMost(parts, total):
             som = int(row[list(parts)].sum())
-            return total, raw_row.get(total), f"{' + '.join(parts)} = {som}, meer dan {total}; de delen mogen samen niet meer zijn dan het totaal"
+            return (
+                total,
+                raw_row.get(total),
+                f"{' + '.join(parts)} = {som}, meer dan {total}; de delen mogen samen niet meer zijn dan het totaal",
+            )
         case AtLeastOne(columns):
             return None, None, f"vul minstens één van {', '.join(columns)} in"
     raise ValueError(rule)
@@ -175,7 +183,18 @@ def validate_table(
     known = set(table.column_names)
     extra = [c for c in frame.columns if c not in known and c not in items]
     for name in extra:
-        found.melding(raw.headers.get(name, name), f"onbekende kolom '{raw.headers.get(name, name)}' wordt bewaard maar niet gecontroleerd")
+        found.melding(
+            raw.headers.get(name, name), f"onbekende kolom '{raw.headers.get(name, name)}' wordt bewaard maar niet gecontroleerd"
+        )
+
+    for rij, extra_cells in raw.overflow.items():
+        shown = ", ".join(cells.cell_text(v) for v in extra_cells)
+        found.fout(
+            rij,
+            None,
+            shown,
+            "deze rij heeft meer cellen dan de kopregel kolommen heeft; zet ze in een kolom met een kop of haal ze weg",
+        )
 
     typed = pd.DataFrame(index=index)
     for column in table.columns:
@@ -254,12 +273,22 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
         if not answered:
             continue
         if counts is None:
-            found.fout(rij, answered[0], frame.at[rij, answered[0]], "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in")
+            found.fout(
+                rij,
+                answered[0],
+                frame.at[rij, answered[0]],
+                "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in",
+            )
             continue
         for name in answered:
             domain, n = items[name]
             if n < 1 or n > counts[domain]:
-                found.fout(rij, name, frame.at[rij, name], f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {counts[domain]}")
+                found.fout(
+                    rij,
+                    name,
+                    frame.at[rij, name],
+                    f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {counts[domain]}",
+                )
     for domain in typed.columns.intersection(list({d for d, _ in items.values()})):
         names = [n for n, (d, _) in items.items() if d == domain]
         counts = versie.map(lambda v, d=domain: (SPINNENWEB_VERSIES[v] or {}).get(d, 0))
@@ -267,9 +296,14 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
         mean = item_frame[names].mean(axis=1)
         computed = mean.where((answered > 0) & (answered * 2 >= counts))
         typed[domain] = typed[domain].fillna(computed)
-    nothing = typed[list(DOMEINEN)].isna().all(axis=1) & item_frame.isna().all(axis=1)
-    for rij in typed.index[nothing]:
+    nothing = typed[list(DOMEINEN)].isna().all(axis=1)
+    any_item = item_frame.notna().any(axis=1)
+    for rij in typed.index[nothing & ~any_item]:
         found.fout(rij, None, None, "geen domeinscores en geen itemscores; vul de zes domeinen of de items (<domein>_<n>) in")
+    for rij in typed.index[nothing & any_item]:
+        found.fout(
+            rij, None, None, "te weinig items beantwoord: een domeinscore vraagt minstens de helft van de items van dat domein"
+        )
 
 
 def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found: _Findings) -> None:
@@ -289,7 +323,12 @@ def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found:
             key = (rij, case.column)
             if key not in seen:
                 seen.add(key)
-                found.fout(rij, case.column, frame.at[rij, case.column], f"{cells.cell_text(frame.at[rij, case.column])} ligt buiten het bereik; toegestaan: {_range_text(column)}")
+                found.fout(
+                    rij,
+                    case.column,
+                    frame.at[rij, case.column],
+                    f"{cells.cell_text(frame.at[rij, case.column])} ligt buiten het bereik; toegestaan: {_range_text(column)}",
+                )
         else:
             rule = table.rules[int(str(case.check).removeprefix("regel"))]
             key = (rij, case.check)
@@ -309,7 +348,12 @@ def _references(table, typed, frame, found, accepted_keys) -> None:
         for rij in values.index[missing]:
             if rij in found.refused:
                 continue
-            found.fout(rij, ref.column, frame.at[rij, ref.column], f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)")
+            found.fout(
+                rij,
+                ref.column,
+                frame.at[rij, ref.column],
+                f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)",
+            )
 
 
 def _uniqueness(table, typed, frame, found) -> None:
@@ -323,6 +367,11 @@ def _uniqueness(table, typed, frame, found) -> None:
         if key in first:
             shown = ", ".join(cells.cell_text(frame.at[rij, c]) for c in table.unique)
             column = table.unique[0] if len(table.unique) == 1 else None
-            found.fout(rij, column or ", ".join(table.unique), shown, f"{shown} komt al voor in rij {first[key]}; alleen die eerste rij telt")
+            found.fout(
+                rij,
+                column or ", ".join(table.unique),
+                shown,
+                f"{shown} komt al voor in rij {first[key]}; alleen die eerste rij telt",
+            )
         else:
             first[key] = rij
