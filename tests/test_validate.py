@@ -232,3 +232,19 @@ def test_empty_rows_are_skipped_silently_but_keep_their_row_numbers(tmp_path):
     )
     assert d.accounting["casussen"].gelezen == 1
     assert [(p.rij, p.kolom) for p in d.errors] == [(4, "status")]
+
+
+def test_every_error_names_its_rule_without_the_value(planted):
+    from leergeschiedenis.problems import RULES
+
+    for p in planted.errors:
+        assert p.regel in RULES, p
+    rules = {(p.bestand, p.rij, p.kolom): p.regel for p in planted.errors}
+    assert rules[("casussen.csv", 5, "aanmelddatum")] == "datum"
+    assert rules[("casussen.csv", 6, "casus_id")] == "dubbel"
+    assert rules[("casussen.csv", 8, "mdo_datum")] == "volgorde"
+    assert rules[("metingen.csv", 5, "casus_id")] == "verwijzing"
+    assert rules[("metingen.csv", 6, "welbevinden")] == "bereik"
+    assert rules[("bijeenkomsten.csv", 3, "deelnemers")] == "som"
+    assert rules[("reflectiekaarten.csv", 6, None)] == "minstens_een"
+    assert "regel" not in planted.errors[0].as_dict()

@@ -35,6 +35,49 @@ def _sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kerncijfers(args: argparse.Namespace) -> int:
+    from .dataset import load
+    from .kerncijfers import kerncijfers
+
+    try:
+        dataset = load(args.data_dir)
+    except OnleesbareData as e:
+        print(f"Fout: {e}", file=sys.stderr)
+        return 2
+    json.dump(kerncijfers(dataset, args.year), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .errors import LeergeschiedenisError
+
+    out = Path(args.out)
+    try:
+        if args.all:
+            from .batch import render_all
+
+            results = render_all(args.data_dir, out, jobs=args.jobs, force=args.force, pdf=args.pdf)
+            made = sum(not r.skipped for r in results)
+            print(f"{made} verslag(en) gemaakt, {len(results) - made} ongewijzigd overgeslagen.")
+            print(f"Overzicht: {(out / 'index.html').resolve()}")
+            return 0
+        if args.year is None:
+            print("Fout: geef een verslagjaar met --year, of gebruik --all voor alle proeftuinen en jaren.", file=sys.stderr)
+            return 2
+        from .batch import write_index
+        from .report import render
+
+        result = render(args.data_dir, args.year, out, pdf=args.pdf, force=args.force, progress=sys.stderr.isatty())
+        write_index(out)
+        state = "ongewijzigd; niet opnieuw gemaakt" if result.skipped else "gemaakt"
+        print(f"Leergeschiedenis {result.proeftuin} {result.jaar} {state}: {result.html.resolve()}")
+        return 0
+    except LeergeschiedenisError as e:
+        print(f"Fout: {e}", file=sys.stderr)
+        return 2 if isinstance(e, OnleesbareData) else 1
+
+
 def _contract(args: argparse.Namespace) -> int:
     from .contract import contract_markdown
 
@@ -57,6 +100,25 @@ def build_parser() -> argparse.ArgumentParser:
     sample = sub.add_parser("sample", help="schrijf synthetische voorbeeldgegevens (Ruwaard en Deurne)")
     sample.add_argument("out_dir", metavar="OUT_DIR", help="map waarin de proeftuinmappen komen")
     sample.set_defaults(func=_sample)
+    kern = sub.add_parser("kerncijfers", help="de kerncijfers van één jaar als JSON, na de privacytoets")
+    kern.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
+    kern.add_argument(
+        "--year", "--jaar", type=int, required=True, dest="year", metavar="JAAR", help="verslagjaar, bijvoorbeeld 2017"
+    )
+    kern.set_defaults(func=_kerncijfers)
+
+    report = sub.add_parser("report", help="maak de jaarlijkse leergeschiedenis (HTML, notebook, kerncijfers.json, PDF)")
+    report.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin, of met --all een map met proeftuinmappen")
+    report.add_argument("--year", "--jaar", type=int, dest="year", metavar="JAAR", help="verslagjaar")
+    report.add_argument("--out", default="reports", metavar="DIR", help="uitvoermap (standaard: reports/)")
+    report.add_argument("--pdf", action="store_true", help="maak ook een PDF (vraagt Chromium)")
+    report.add_argument(
+        "--all", action="store_true", help="alle proeftuinen en jaren onder DATA_DIR, met een overzicht index.html"
+    )
+    report.add_argument("--jobs", type=int, default=1, metavar="N", help="zoveel verslagen tegelijk (met --all)")
+    report.add_argument("--force", action="store_true", help="maak ook verslagen waarvan de invoer niet veranderde")
+    report.set_defaults(func=_report)
+
     contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")
     contract.set_defaults(func=_contract)
     return parser
@@ -64,7 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `leergeschiedenis ... | head` is fine
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

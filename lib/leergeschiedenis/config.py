@@ -34,6 +34,8 @@ class Ontwerpprincipe(_Model):
     naam: str
     trefwoorden: list[str] = []
     toelichting: str | None = None
+    # which instruments' figures bear on this principle in the report (default: by groep)
+    bewijs: list[Literal["welbevinden", "casussen", "doorlooptijd", "kosten", "belemmeringen"]] = []
 
 
 class Afspraken(_Model):
@@ -128,7 +130,16 @@ def _unknown_keys(model: BaseModel, bestand: str, prefix: str = "") -> list[Prob
     problems = []
     for key in model.model_extra or {}:
         problems.append(
-            Problem(bestand, None, None, f"{prefix}{key}", None, f"onbekende sleutel '{prefix}{key}' wordt genegeerd", "melding")
+            Problem(
+                bestand,
+                None,
+                None,
+                f"{prefix}{key}",
+                None,
+                f"onbekende sleutel '{prefix}{key}' wordt genegeerd",
+                "melding",
+                "sleutel",
+            )
         )
     for name in type(model).model_fields:
         value = getattr(model, name)

@@ -103,7 +103,7 @@ def _describe(source: Source) -> str:
 
 
 def _notice(bestand: str, melding: str) -> Problem:
-    return Problem(bestand, None, None, None, None, melding, "melding")
+    return Problem(bestand, None, None, None, None, melding, "melding", "bestand")
 
 
 def read_table(table: str, source: Source) -> RawTable:
@@ -212,6 +212,7 @@ def _to_raw_table(table: str, source: Source, rows: list[list[object]]) -> RawTa
                     str(h),
                     f"kolom '{h}' staat er twee keer; de tweede wordt bewaard als 'kolom_{i + 1}' maar niet gecontroleerd",
                     "melding",
+                    "kolom",
                 )
             )
         if not name or name in headers:

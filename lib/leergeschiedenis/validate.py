@@ -21,6 +21,17 @@ from .problems import Accounting, Problem
 from .read import RawTable
 
 REASONS = "redenen"
+RULE_CODES = {DateOrder: "volgorde", SumAtMost: "som", AtLeastOne: "minstens_een"}
+KIND_RULE = {
+    "text": "tekst",
+    "enum": "keuze",
+    "date": "datum",
+    "number": "getal",
+    "money": "bedrag",
+    "integer": "geheel_getal",
+    "bool": "janee",
+    "list": "lijst",
+}
 
 
 @dataclass
@@ -41,14 +52,14 @@ class _Findings:
         self.items: list[Problem] = list(raw.problems)
         self.refused: set[int] = set()
 
-    def fout(self, rij: int, kolom: str | None, waarde: object, melding: str) -> None:
+    def fout(self, rij: int, kolom: str | None, waarde: object, melding: str, regel: str) -> None:
         text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
-        self.items.append(Problem(self.bestand, self.blad, int(rij), kolom, text, melding, "fout"))
+        self.items.append(Problem(self.bestand, self.blad, int(rij), kolom, text, melding, "fout", regel))
         self.refused.add(int(rij))
 
     def melding(self, kolom: str | None, melding: str, rij: int | None = None, waarde: object = None) -> None:
         text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
-        self.items.append(Problem(self.bestand, self.blad, rij, kolom, text, melding, "melding"))
+        self.items.append(Problem(self.bestand, self.blad, rij, kolom, text, melding, "melding", "kolom"))
 
 
 def _parser(column: Column, config: Config):
@@ -194,6 +205,7 @@ def validate_table(
             None,
             shown,
             "deze rij heeft meer cellen dan de kopregel kolommen heeft; zet ze in een kolom met een kop of haal ze weg",
+            "cellen",
         )
 
     typed = pd.DataFrame(index=index)
@@ -201,16 +213,18 @@ def validate_table(
         if column.name not in frame.columns:
             if column.required:
                 for rij in index:
-                    found.fout(rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand")
+                    found.fout(
+                        rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand", "kolom_ontbreekt"
+                    )
             typed[column.name] = empty_column(column, index)
             continue
         source = frame[column.name]
         values, errors = cells.parse_column(source, _parser(column, config))
         for rij, message in errors.dropna().items():
-            found.fout(rij, column.name, source[rij], message)
+            found.fout(rij, column.name, source[rij], message, KIND_RULE[column.kind])
         if column.required:
             for rij in source.index[source.map(cells.is_blank)]:
-                found.fout(rij, column.name, None, "verplicht veld is leeg")
+                found.fout(rij, column.name, None, "verplicht veld is leeg", "verplicht")
         if column.default is not None:
             values = values.map(lambda v, d=column.default: d if v is None else v)
         typed[column.name] = _typed(values.where(errors.isna(), None), column)
@@ -259,11 +273,11 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
     for name in items:
         values, errors = cells.parse_column(frame[name], cells.parse_number)
         for rij, message in errors.dropna().items():
-            found.fout(rij, name, frame.at[rij, name], message)
+            found.fout(rij, name, frame.at[rij, name], message, "getal")
         numbers = pd.to_numeric(values.where(errors.isna(), None), errors="coerce").astype("float64")
         bad = numbers.notna() & ~numbers.between(0, 10)
         for rij in numbers.index[bad]:
-            found.fout(rij, name, frame.at[rij, name], "itemscore moet van 0 tot en met 10 zijn")
+            found.fout(rij, name, frame.at[rij, name], "itemscore moet van 0 tot en met 10 zijn", "bereik")
         scores[name] = numbers.where(~bad)
     item_frame = pd.DataFrame(scores, index=typed.index)
     versie = typed["versie"].astype("string").fillna(STANDAARD_VERSIE)
@@ -278,6 +292,7 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
                 answered[0],
                 frame.at[rij, answered[0]],
                 "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in",
+                "items",
             )
             continue
         for name in answered:
@@ -288,6 +303,7 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
                     name,
                     frame.at[rij, name],
                     f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {counts[domain]}",
+                    "items",
                 )
     for domain in typed.columns.intersection(list({d for d, _ in items.values()})):
         names = [n for n, (d, _) in items.items() if d == domain]
@@ -299,10 +315,16 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
     nothing = typed[list(DOMEINEN)].isna().all(axis=1)
     any_item = item_frame.notna().any(axis=1)
     for rij in typed.index[nothing & ~any_item]:
-        found.fout(rij, None, None, "geen domeinscores en geen itemscores; vul de zes domeinen of de items (<domein>_<n>) in")
+        found.fout(
+            rij, None, None, "geen domeinscores en geen itemscores; vul de zes domeinen of de items (<domein>_<n>) in", "scores"
+        )
     for rij in typed.index[nothing & any_item]:
         found.fout(
-            rij, None, None, "te weinig items beantwoord: een domeinscore vraagt minstens de helft van de items van dat domein"
+            rij,
+            None,
+            None,
+            "te weinig items beantwoord: een domeinscore vraagt minstens de helft van de items van dat domein",
+            "scores",
         )
 
 
@@ -328,6 +350,7 @@ def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found:
                     case.column,
                     frame.at[rij, case.column],
                     f"{cells.cell_text(frame.at[rij, case.column])} ligt buiten het bereik; toegestaan: {_range_text(column)}",
+                    "bereik",
                 )
         else:
             rule = table.rules[int(str(case.check).removeprefix("regel"))]
@@ -335,7 +358,7 @@ def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found:
             if key not in seen:
                 seen.add(key)
                 kolom, waarde, melding = _rule_problem(rule, typed.loc[rij], frame.loc[rij])
-                found.fout(rij, kolom, waarde, melding)
+                found.fout(rij, kolom, waarde, melding, RULE_CODES[type(rule)])
 
 
 def _references(table, typed, frame, found, accepted_keys) -> None:
@@ -353,6 +376,7 @@ def _references(table, typed, frame, found, accepted_keys) -> None:
                 ref.column,
                 frame.at[rij, ref.column],
                 f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)",
+                "verwijzing",
             )
 
 
@@ -372,6 +396,7 @@ def _uniqueness(table, typed, frame, found) -> None:
                 column or ", ".join(table.unique),
                 shown,
                 f"{shown} komt al voor in rij {first[key]}; alleen die eerste rij telt",
+                "dubbel",
             )
         else:
             first[key] = rij

@@ -1,0 +1,393 @@
+"""Every chart of the learning history, one function each, one shared look.
+
+Functions take tables that already passed the privacy gate: a suppressed value
+is NaN and is simply not drawn (no bar, point or hover text). Titles, axes and
+hover texts are Dutch; every chart says how many people or cases it rests on.
+Colours: the Okabe-Ito palette, readable with every common colour-vision deficiency.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import fmt
+from .cases import LEAD_TIME_LABELS
+from .positive_health import DOMEIN_LABELS
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+BLUE, ORANGE, GREEN, PINK, SKY, RED = OKABE_ITO[:6]
+SEQUENTIAL = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+WIDTH, HEIGHT = 760, 400
+
+ROL_LABELS = {
+    "wijkbewoner": "Wijkbewoner",
+    "professional": "Professional",
+    "manager": "Manager",
+    "bestuurder": "Bestuurder",
+    "financier": "Financier",
+    "student": "Student",
+    "overig": "Overig",
+}
+FINANCIER_LABELS = {
+    "gemeente_wmo": "Gemeente (Wmo)",
+    "gemeente_jeugd": "Gemeente (Jeugdwet)",
+    "gemeente_participatie": "Gemeente (Participatiewet)",
+    "gemeente_overig": "Gemeente (overig)",
+    "zorgverzekeraar": "Zorgverzekeraar",
+    "wlz": "Wet langdurige zorg",
+    "woningcorporatie": "Woningcorporatie",
+    "politie_justitie": "Politie en justitie",
+    "uwv": "UWV",
+    "werkgever": "Werkgever",
+    "inwoner": "Inwoner",
+    "overig": "Overig",
+}
+SCENARIO_LABELS = {"huidig": "Huidige situatie", "niets_doen": "Niets doen", "proeftuinoplossing": "Proeftuinoplossing"}
+MEETMOMENT_LABELS = {"voor": "Voor", "na_6_weken": "Na 6 weken", "herhaling": "Na 6-12 maanden"}
+
+
+def label(text: str) -> str:
+    """'levensdomein_code' -> 'Levensdomein code' for codes without a fixed label."""
+    return str(text).replace("_", " ").capitalize()
+
+
+def _layout(
+    fig: go.Figure, title: str, subtitle: str, x: str | None = None, y: str | None = None, height: int = HEIGHT
+) -> go.Figure:
+    fig.update_layout(
+        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.0, "xanchor": "left"},
+        width=WIDTH,
+        height=height,
+        template="plotly_white",
+        font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13},
+        colorway=OKABE_ITO,
+        margin={"l": 60, "r": 20, "t": 80, "b": 60},
+        legend={"orientation": "h", "y": -0.2},
+        separators=",.",
+        hoverlabel={"namelength": -1},
+    )
+    if x is not None:
+        fig.update_xaxes(title_text=x)
+    if y is not None:
+        fig.update_yaxes(title_text=y)
+    return fig
+
+
+def empty(title: str, why: str) -> go.Figure:
+    """A chart with nothing to show says so, instead of leaving a blank."""
+    fig = go.Figure()
+    fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, "geen gegevens", height=260)
+
+
+def cases_per_year(per_year: pd.DataFrame) -> go.Figure:
+    if per_year.empty:
+        return empty("Casussen per jaar", "Er zijn nog geen casussen.")
+    years = [str(y) for y in per_year.index]
+    fig = go.Figure()
+    for column, colour, name in (("individueel", BLUE, "Individueel"), ("collectief", ORANGE, "Collectief")):
+        fig.add_bar(
+            x=years, y=per_year[column], name=name, marker_color=colour, hovertemplate=f"{name}: %{{y}}<extra>%{{x}}</extra>"
+        )
+    fig.update_layout(barmode="stack")
+    return _layout(
+        fig,
+        "Casussen per jaar",
+        f"n = {int(per_year['totaal'].sum())} casussen, naar jaar van aanmelding",
+        "Jaar",
+        "Aantal casussen",
+    )
+
+
+def agreement_heatmap(table: pd.DataFrame, per_month: float) -> go.Figure:
+    if table.empty or table.shape[1] == 0:
+        return empty("Casussen per organisatie per maand", "Geen casussen in dit jaar.")
+    months = [fmt.maand(m) for m in table.columns]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=months,
+            y=list(table.index),
+            colorscale=SEQUENTIAL,
+            text=table.to_numpy(),
+            texttemplate="%{text}",
+            hovertemplate="%{y}, %{x}: %{z} casussen<extra></extra>",
+            colorbar={"title": "casussen"},
+        )
+    )
+    n = int(table.to_numpy().sum())
+    return _layout(
+        fig,
+        "Casussen per organisatie per maand",
+        f"afspraak: {fmt.getal(per_month, 0)} casus per organisatie per maand · n = {n} casussen",
+        "Maand",
+        "Organisatie",
+        height=max(HEIGHT, 40 * len(table) + 140),
+    )
+
+
+def lead_time_trend(trend: pd.DataFrame, name: str, min_n: int) -> go.Figure:
+    """Median days per quarter; quarters with fewer than ``min_n`` cases are not drawn."""
+    title = f"Doorlooptijd {LEAD_TIME_LABELS[name]} per kwartaal"
+    shown = trend.dropna(subset=["mediaan"])
+    if shown.empty:
+        return empty(title, f"Te weinig afgeronde stappen om te tonen ({fmt.suppressed(min_n)} per kwartaal).")
+    x = [fmt.kwartaal(p) for p in shown.index]
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=shown["mediaan"],
+            mode="lines+markers",
+            line_color=BLUE,
+            customdata=shown["n"],
+            hovertemplate="%{x}: mediaan %{y} dagen (n = %{customdata})<extra></extra>",
+            name="mediaan",
+        )
+    )
+    hidden = len(trend) - len(shown)
+    note = f" · {hidden} kwartaal/kwartalen met {fmt.suppressed(min_n)} niet getoond" if hidden else ""
+    return _layout(
+        fig, title, f"mediaan in dagen · n = {int(shown['n'].sum())} casussen{note}", "Kwartaal van aanmelding", "Dagen (mediaan)"
+    )
+
+
+def funnel(stages: pd.Series) -> go.Figure:
+    labels = {
+        "aangemeld": "Aangemeld",
+        "mdo_gehouden": "MDO gehouden",
+        "oplossing_afgesproken": "Oplossing afgesproken",
+        "afgerond": "Afgerond",
+    }
+    fig = go.Figure(
+        go.Funnel(y=[labels[s] for s in stages.index], x=stages.to_numpy(), marker_color=BLUE, textinfo="value+percent initial")
+    )
+    return _layout(fig, "Hoe ver kwamen de casussen?", f"n = {int(stages.iloc[0])} casussen", None, None)
+
+
+def count_bars(
+    counts: pd.Series,
+    title: str,
+    axis: str,
+    labels: dict[str, str] | None = None,
+    what: str = "casussen",
+    subtitle: str | None = None,
+) -> go.Figure:
+    """Horizontal bars for counts per category (life domains, obstacles, roles, kinds)."""
+    if counts.sum() == 0:
+        return empty(title, f"Geen {what} om te tonen.")
+    counts = counts.sort_values()
+    names = [(labels or {}).get(str(k), label(k)) for k in counts.index]
+    fig = go.Figure(
+        go.Bar(
+            x=counts.to_numpy(),
+            y=names,
+            orientation="h",
+            marker_color=BLUE,
+            hovertemplate=f"%{{y}}: %{{x}} {what}<extra></extra>",
+        )
+    )
+    if counts.max() <= 10:
+        fig.update_xaxes(dtick=1)
+    return _layout(
+        fig, title, subtitle or f"n = {int(counts.sum())} {what}", f"Aantal {what}", axis, height=max(300, 32 * len(counts) + 140)
+    )
+
+
+def welbevinden(changes: dict, min_n: int) -> go.Figure:
+    """Mean grade before and after, per comparison, over the cases measured at both."""
+    title = "Welbevinden voor en na de proeftuinoplossing"
+    fig = go.Figure()
+    notes = []
+    for i, (after, change) in enumerate(changes.items()):
+        if change.verandering is None:
+            notes.append(
+                f"{MEETMOMENT_LABELS[after].lower()}: {fmt.suppressed(min_n)}"
+                if change.n
+                else f"{MEETMOMENT_LABELS[after].lower()}: geen paren"
+            )
+            continue
+        fig.add_bar(
+            name=f"voor → {MEETMOMENT_LABELS[after].lower()} (n = {change.n})",
+            x=["Voor", MEETMOMENT_LABELS[after]],
+            y=[change.gemiddeld_voor, change.gemiddeld_na],
+            marker_color=[SKY, [BLUE, GREEN][i % 2]],
+            hovertemplate="%{x}: gemiddeld %{y:.1f}<extra>" + f"n = {change.n} casussen" + "</extra>",
+            text=[fmt.getal(change.gemiddeld_voor), fmt.getal(change.gemiddeld_na)],
+            textposition="outside",
+        )
+    if not fig.data:
+        return empty(title, "Te weinig gemeten casussen om te tonen (" + "; ".join(notes) + ").")
+    fig.update_yaxes(range=[0, 10.5])
+    fig.update_layout(barmode="group")
+    sub = "gemiddeld cijfer (1-10) van dezelfde casussen op beide momenten" + (" · " + "; ".join(notes) if notes else "")
+    return _layout(fig, title, sub, "Meetmoment", "Welbevinden (1-10)")
+
+
+def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int) -> go.Figure:
+    title = "Maatschappelijke kosten per jaar, per scenario"
+    if totals is None:
+        return empty(title, f"Te weinig micro-analyses om te tonen ({fmt.suppressed(min_n)}).")
+    names = [SCENARIO_LABELS[s] for s in totals.index]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=totals.to_numpy(),
+            marker_color=[SKY, RED, GREEN],
+            text=[fmt.euro(v) for v in totals],
+            textposition="outside",
+            hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    return _layout(
+        fig, title, f"som over n = {n} casussen met een micro-analyse, in euro per jaar", "Scenario", "Kosten per jaar (€)"
+    )
+
+
+def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int) -> go.Figure:
+    """Who gains (positive) and who invests (negative): the Effectenarena view."""
+    title = "Wie betaalt en wie wint? Besparing per financier"
+    shown = savings.dropna()
+    if shown.empty:
+        return empty(title, f"Te weinig micro-analyses per financier om te tonen ({fmt.suppressed(min_n)}).")
+    shown = shown.sort_values()
+    names = [FINANCIER_LABELS.get(f, label(f)) for f in shown.index]
+    colours = [GREEN if v >= 0 else ORANGE for v in shown]
+    fig = go.Figure(
+        go.Bar(
+            x=shown.to_numpy(),
+            y=names,
+            orientation="h",
+            marker_color=colours,
+            text=[fmt.euro(v) for v in shown],
+            customdata=[int(n[f]) for f in shown.index],
+            hovertemplate="%{y}: %{text} (n = %{customdata} casussen)<extra></extra>",
+        )
+    )
+    hidden = len(savings) - len(shown)
+    note = f" · {hidden} financier(s) niet getoond: {fmt.suppressed(min_n)}" if hidden else ""
+    sub = "niets doen min proeftuinoplossing, euro per jaar; groen: betaalt minder, oranje: investeert" + note
+    return _layout(fig, title, sub, "Besparing per jaar (€)", None, height=max(300, 40 * len(shown) + 160))
+
+
+def attendance_trend(sessions: pd.DataFrame) -> go.Figure:
+    title = "Deelnemers per bijeenkomst"
+    known = sessions.dropna(subset=["deelnemers"])
+    if known.empty:
+        return empty(title, "Geen aantallen deelnemers geregistreerd.")
+    fig = go.Figure(
+        go.Scatter(
+            x=known["datum"],
+            y=known["deelnemers"].astype(float),
+            mode="lines+markers",
+            line_color=BLUE,
+            customdata=known["bijeenkomst"],
+            hovertemplate="%{customdata}<br>%{x|%d-%m-%Y}: %{y} deelnemers<extra></extra>",
+        )
+    )
+    fig.update_xaxes(tickformat="%d-%m-%Y")
+    return _layout(fig, title, f"n = {len(known)} bijeenkomsten met een telling", "Datum", "Deelnemers")
+
+
+def attendance_by_role(by_role: pd.Series) -> go.Figure:
+    labels = {
+        "wijkbewoners": "Wijkbewoners",
+        "professionals": "Professionals",
+        "managers": "Managers",
+        "bestuurders": "Bestuurders",
+    }
+    return count_bars(by_role, "Aanwezigen naar rol", "Rol", labels, what="aanwezigen")
+
+
+def theme_heatmap(
+    table: pd.DataFrame, principle_names: dict[str, str], title: str, x_labels: dict[str, str] | None = None
+) -> go.Figure:
+    if table.empty or table.to_numpy().sum() == 0:
+        return empty(title, "Geen gecodeerde reflectiekaarten.")
+    y = [f"{nr}. {principle_names.get(nr, nr)}" for nr in table.index]
+    x = [(x_labels or {}).get(str(c), label(c)) for c in table.columns]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.to_numpy(),
+            x=x,
+            y=y,
+            colorscale=SEQUENTIAL,
+            text=table.to_numpy(),
+            texttemplate="%{text}",
+            hovertemplate="%{y}<br>%{x}: %{z} kaarten<extra></extra>",
+            colorbar={"title": "kaarten"},
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return _layout(
+        fig, title, "aantal reflectiekaarten per ontwerpprincipe", None, None, height=max(HEIGHT, 36 * len(table) + 160)
+    )
+
+
+def radar(per_moment: pd.DataFrame, moment_labels: dict[int, str], min_n: int) -> go.Figure:
+    """Spinnenweb: mean score per domain, one line per measurement moment (gated means only)."""
+    title = "Positieve gezondheid: het spinnenweb"
+    fig = go.Figure()
+    domains = list(DOMEIN_LABELS)
+    theta = [DOMEIN_LABELS[d] for d in domains] + [DOMEIN_LABELS[domains[0]]]
+    for i, (moment, rows) in enumerate(per_moment.groupby("meetmoment", sort=True)):
+        rows = rows.set_index("domein").reindex(domains)
+        if rows["gemiddelde"].isna().all():
+            continue
+        r = [*rows["gemiddelde"].tolist(), rows["gemiddelde"].iloc[0]]
+        n = int(rows["n"].max())
+        fig.add_trace(
+            go.Scatterpolar(
+                r=r,
+                theta=theta,
+                name=f"{moment_labels.get(int(moment), moment)} (n = {n})",
+                line_color=OKABE_ITO[i % len(OKABE_ITO)],
+                hovertemplate="%{theta}: %{r:.1f}<extra>" + f"{moment_labels.get(int(moment), moment)}, n = {n}" + "</extra>",
+            )
+        )
+    if not fig.data:
+        return empty(title, f"Te weinig deelnemers om te tonen ({fmt.suppressed(min_n)}).")
+    fig.update_layout(polar={"radialaxis": {"range": [0, 10], "dtick": 2}}, showlegend=True)
+    return _layout(fig, title, "gemiddelde score per domein (0-10), per meetmoment", height=480)
+
+
+def domain_change(changes: dict, title: str, min_n: int) -> go.Figure:
+    """Mean paired change per domain with its 95% interval when there are enough pairs."""
+    shown = {d: c for d, c in changes.items() if c.verandering is not None}
+    if not shown:
+        return empty(title, f"Te weinig deelnemers op beide momenten ({fmt.suppressed(min_n)}).")
+    names = [DOMEIN_LABELS[d] for d in shown]
+    values = [c.verandering for c in shown.values()]
+    has_ci = all(c.ci_laag is not None for c in shown.values())
+    error = (
+        {
+            "type": "data",
+            "symmetric": False,
+            "array": [c.ci_hoog - c.verandering for c in shown.values()],
+            "arrayminus": [c.verandering - c.ci_laag for c in shown.values()],
+        }
+        if has_ci
+        else None
+    )
+    n = max(c.n for c in shown.values())
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=names,
+            orientation="h",
+            marker_color=[GREEN if v >= 0 else ORANGE for v in values],
+            error_x=error,
+            text=[fmt.getal(v) for v in values],
+            hovertemplate="%{y}: %{text}<extra>" + f"n = {n}" + "</extra>",
+        )
+    )
+    sub = f"gemiddelde verandering van dezelfde deelnemers · n = {n}" + (" · met 95%-interval" if has_ci else "")
+    return _layout(fig, title, sub, "Verandering in punten (0-10)", None, height=360)
+
+
+def is_drawn(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))

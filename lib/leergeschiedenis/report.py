@@ -1,0 +1,215 @@
+"""Rendering the yearly learning history: papermill runs the notebook, nbconvert writes offline HTML.
+
+Output goes to ``OUT/<proeftuin-slug>/<jaar>/``. A render writes into a
+temporary folder and only then replaces the earlier report, so a failed run
+never destroys a good one. A report whose inputs did not change is not
+rendered again (content hash, like Quarto's freeze).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from . import __version__
+from .dataset import CONFIG_NAMES, load
+from .errors import LeergeschiedenisError
+from .kerncijfers import kerncijfers
+from .read import normalize_name
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
+TEMPLATES = PACKAGE_DIR / "templates"
+HASH_FILE = ".invoer-sha256"
+KERNEL = "python3"
+
+
+class RenderError(LeergeschiedenisError):
+    """The notebook failed; the message names the chapter."""
+
+    reason = "render_mislukt"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    proeftuin: str
+    slug: str
+    jaar: int
+    folder: Path
+    skipped: bool  # inputs unchanged since the last render
+
+    @property
+    def html(self) -> Path:
+        return self.folder / f"leergeschiedenis-{self.jaar}.html"
+
+
+def slug(name: str) -> str:
+    return re.sub(r"_+", "-", normalize_name(name)).strip("-") or "proeftuin"
+
+
+def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None) -> str:
+    """Everything a report depends on: data files, config, shared price list, notebook, package version."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in data_dir.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+    if prijslijst is not None:
+        files.append(prijslijst)
+    for path in [*files, NOTEBOOK]:
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in sorted((PACKAGE_DIR).rglob("*")):
+        if path.suffix in (".py", ".j2", ".json") and path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(f"{__version__}|{year}|{pdf}".encode())
+    return digest.hexdigest()
+
+
+def _chapter_of(notebook_path: Path, cell_index: int | None) -> str:
+    """The last '## ' heading above the failing cell: the chapter a reader knows."""
+    try:
+        nb = nbformat.read(notebook_path, as_version=4)
+    except Exception:
+        return "onbekend"
+    chapter = "begin"
+    for i, cell in enumerate(nb.cells):
+        if cell_index is not None and i > cell_index:
+            break
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith(("## ", "### ")):
+                    chapter = line.lstrip("#").strip()
+    return chapter
+
+
+def execute(data_dir: Path, year: int, output: Path, progress: bool = False, notebook: Path = NOTEBOOK) -> None:
+    import papermill as pm
+
+    try:
+        pm.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters={"data_dir": str(data_dir.resolve()), "jaar": year, "publiceren": True},
+            kernel_name=KERNEL,
+            progress_bar=progress,
+            cwd=str(notebook.parent),
+            log_output=False,
+            # the kernel's "running over TCP" notice is not for the people reading a report
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        )
+    except pm.PapermillExecutionError as e:
+        chapter = _chapter_of(output, getattr(e, "cell_index", None))
+        raise RenderError(
+            f"Het verslag {year} van {data_dir} kon niet worden gemaakt: hoofdstuk '{chapter}' faalde "
+            f"({e.ename}: {str(e.evalue).splitlines()[0] if e.evalue else ''})."
+        ) from None
+
+
+def to_html(executed: Path, html_path: Path) -> None:
+    """Offline HTML: no code, no prompts, no stderr, nothing fetched from the internet."""
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(executed, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+    exporter = HTMLExporter(
+        template_name="leergeschiedenis",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        theme="light",
+    )
+    exporter.language_code = "nl"
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("title", "Leergeschiedenis")}})
+    html_path.write_text(body, encoding="utf-8")
+
+
+def to_pdf(html_path: Path, pdf_path: Path) -> None:
+    """Print the HTML with Debian's Chromium (Playwright drives it; no browser download)."""
+    from .browser import chromium
+
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(html_path.resolve().as_uri(), wait_until="load")
+        page.wait_for_function("() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('svg'))")
+        page.emulate_media(media="print")
+        page.pdf(
+            path=str(pdf_path),
+            format="A4",
+            print_background=True,
+            margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+        )
+
+
+def render(
+    data_dir: str | Path,
+    year: int,
+    out_dir: str | Path = "reports",
+    pdf: bool = False,
+    force: bool = False,
+    progress: bool = False,
+) -> Rendered:
+    data_dir = Path(data_dir)
+    dataset = load(data_dir)
+    name = dataset.naam
+    folder = Path(out_dir) / slug(name) / str(year)
+    prijslijst = dataset.sources.get("prijslijst")
+    shared = prijslijst.path if prijslijst and prijslijst.path.parent != data_dir else None
+    digest = input_hash(data_dir, year, pdf, shared)
+    done = folder / HASH_FILE
+    if not force and done.is_file() and done.read_text().strip() == digest:
+        return Rendered(name, slug(name), year, folder, skipped=True)
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{year}-", dir=folder.parent))
+    try:
+        executed = work / f"leergeschiedenis-{year}.ipynb"
+        execute(data_dir, year, executed, progress)
+        to_html(executed, work / f"leergeschiedenis-{year}.html")
+        figures = kerncijfers(dataset, year)
+        (work / "kerncijfers.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if pdf:
+            to_pdf(work / f"leergeschiedenis-{year}.html", work / f"leergeschiedenis-{year}.pdf")
+        (work / HASH_FILE).write_text(digest + "\n")
+        _replace(work, folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return Rendered(name, slug(name), year, folder, skipped=False)
+
+
+def _replace(new: Path, final: Path) -> None:
+    """Swap the finished folder in; the old report survives until the new one is complete."""
+    old = final.with_name(f".{final.name}-oud-{os.getpid()}")
+    new.chmod(0o755)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def report_years(data_dir: Path) -> list[int]:
+    """Years with any dated registration: cases, sessions, cards or spinnenweb."""
+    d = load(data_dir)
+    years: set[int] = set()
+    for table, column in (
+        ("casussen", "aanmelddatum"),
+        ("bijeenkomsten", "datum"),
+        ("reflectiekaarten", "datum"),
+        ("spinnenweb", "datum"),
+    ):
+        years |= {int(y) for y in d.tables[table][column].dt.year.dropna().unique()}
+    return sorted(years)
+
+
+def proeftuin_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and any((p / n).is_file() for n in CONFIG_NAMES))

@@ -1,0 +1,526 @@
+"""Dutch text banks for the synthetic sample (``sample.py``).
+
+Kept apart so the generator stays readable. Every text is invented; none is
+about a real person. ``{a|b}`` picks one alternative, ``{name}`` is filled per
+proeftuin (``wijk``, ``welzijn``, ``corporatie``, ``ontmoetingsplek``).
+
+Reflection-card entries are ``(text, roles, themes)`` or ``(text, roles,
+themes, only)``: ``roles`` uses one letter per contract role (b = wijkbewoner,
+p = professional, m = manager, d = bestuurder, f = financier, s = student,
+o = overig, ``*`` = all), ``themes`` are the *meaning* a human coder would see
+(used for the manual ``themas`` column; the automatic coding only sees the
+proeftuin's trefwoorden), ``only`` limits an entry to one proeftuin.
+"""
+
+from __future__ import annotations
+
+ROLE_LETTERS = {
+    "wijkbewoner": "b",
+    "professional": "p",
+    "manager": "m",
+    "bestuurder": "d",
+    "financier": "f",
+    "student": "s",
+    "overig": "o",
+}
+
+# Theme keys: what a card is about, independent of a proeftuin's numbering.
+THEMES = (
+    "leefwereld",
+    "positief",
+    "samen_wijk",
+    "vertrouwen",
+    "leren",
+    "regels",
+    "ontschotten",
+    "bestuur",
+    "rendement",
+    "eenplan",
+)
+
+GELEERD = [
+    ("Dat je pas echt verder komt als je aan de keukentafel vraagt wat iemand zelf wil.", "pmdo", ["leefwereld"]),
+    ("Luisteren naar de leefwereld van de bewoner levert meer op dan het volgen van onze eigen systemen.", "pmd", ["leefwereld"]),
+    (
+        "Ik ben gaan vragen wat de bewoner wil, in plaats van wat wij {kunnen bieden|in de aanbieding hebben}.",
+        "p",
+        ["leefwereld"],
+    ),
+    ("Dat ik zelf mag zeggen wat ik nodig heb. Dat was voor mij nieuw.", "b", ["leefwereld"]),
+    ("Eigen regie betekent ook dat je als professional een stap terug doet.", "pm", ["leefwereld", "vertrouwen"]),
+    ("Hoe belangrijk het is om gewoon langs te gaan in plaats van te {mailen|bellen|een brief te sturen}.", "p", ["leefwereld"]),
+    ("Dat bewoners het meest waarderen dat er iemand echt naar hen luistert.", "pmdsf", ["leefwereld"]),
+    ("Dat mensen veel meer kunnen dan wij denken als we uitgaan van wat wel kan.", "pm", ["positief"]),
+    ("Met het spinnenweb praat je over het hele leven en niet alleen over het probleem.", "pbs", ["positief"]),
+    ("Positieve gezondheid geeft een andere taal: niet wat mankeert je, maar wat is belangrijk voor je.", "pmd", ["positief"]),
+    ("Dat de veerkracht in {wijk} groter is dan ik dacht.", "pmd", ["positief", "samen_wijk"]),
+    ("Ik kan meer dan ik dacht.", "b", ["positief"]),
+    ("Dat een gesprek over wat wel kan meer energie geeft dan een lijst met problemen.", "pbm", ["positief"]),
+    ("Dat hulp vragen geen zwakte is.", "b", ["positief"]),
+    ("Als buurtbewoners naar elkaar omkijken, is er {minder|veel minder} hulp van ons nodig.", "pmd", ["samen_wijk"]),
+    ("Dat ik ook iets kan betekenen voor mijn buren.", "b", ["samen_wijk"]),
+    ("In Ons Huis van de Wijk voel ik me welkom, ik hoef niks uit te leggen.", "b", ["samen_wijk"], "ruwaard"),
+    ("We zijn samen verantwoordelijk voor de wijk, niet alleen de gemeente.", "*", ["samen_wijk"]),
+    ("Dat de mensen van de instanties ook gewoon mensen zijn.", "b", ["leefwereld"]),
+    ("Dat vertrouwen geven aan professionals sneller tot een oplossing leidt dan nog een overleg.", "md", ["vertrouwen"]),
+    ("Ik heb meer ruimte dan ik dacht, ik moet hem alleen durven pakken.", "p", ["vertrouwen"]),
+    ("Loslaten is lastig als je gewend bent alles te controleren.", "md", ["vertrouwen"]),
+    ("Dat ik mijn medewerkers vaker moet vragen wat zij nodig hebben in plaats van wat ze gedaan hebben.", "m", ["vertrouwen"]),
+    ("Dat we van elkaar leren als we casussen samen nabespreken.", "pm", ["leren"]),
+    ("Reflecteren op je eigen handelen voelt ongemakkelijk, maar het werkt.", "pm", ["leren"]),
+    ("Dat een leersessie iets anders is dan een werkoverleg: hier mag je twijfelen.", "p", ["leren"]),
+    ("Hoe weinig wij van elkaars werk wisten voordat de proeftuin begon.", "pm", ["leren"]),
+    ("Hoe professionals van verschillende organisaties samen een plan maken.", "s", ["leren"]),
+    ("Dat studenten met een frisse blik vragen stellen die wij vergeten zijn.", "pm", ["leren"]),
+    ("De meeste oplossingen passen gewoon binnen de regels, we durfden het alleen niet.", "pm", ["regels", "vertrouwen"]),
+    (
+        "Doen wat nodig is, alsof er geen regels zijn, blijkt vaak {goedkoper|ook goedkoper|sneller en goedkoper}.",
+        "pmd",
+        ["regels", "rendement"],
+    ),
+    ("Maatwerk leveren kan, als je de juiste mensen aan tafel hebt.", "pm", ["regels"]),
+    ("Dat de schotten tussen budgetten de bewoner meer in de weg zitten dan de regels zelf.", "mdf", ["ontschotten"]),
+    ("Zolang ieder zijn eigen budget bewaakt, blijft de oplossing liggen.", "md", ["ontschotten"]),
+    ("Eén pot voor de wijk lijkt ver weg, maar kleine stappen kunnen nu al.", "df", ["ontschotten"]),
+    ("Ontschotten begint bij de vraag wat iemand nodig heeft, niet bij wie het betaalt.", "mdf", ["ontschotten", "leefwereld"]),
+    ("Bestuurders moeten niet alleen ja zeggen, maar ook zorgen dat het in de organisatie kan.", "md", ["bestuur"]),
+    ("Met een klein mandaat voor de professional los je veel escalaties op.", "md", ["bestuur", "vertrouwen"]),
+    ("Eigenaarschap voor de wijk begint bij mezelf, niet bij een ander loket.", "pmd", ["bestuur", "samen_wijk"]),
+    ("Dat het welbevinden van mensen zo snel kan stijgen als de stress over geld wegvalt.", "pm", ["rendement"]),
+    ("In de effectenarena zag ik dat wij investeren en een ander de winst heeft.", "mdf", ["rendement", "ontschotten"]),
+    ("De kosten van niets doen zijn {veel|een stuk} hoger dan ik had gedacht.", "mdf", ["rendement"]),
+    ("Maatschappelijk rendement zichtbaar maken helpt om het gesprek met de financiers te voeren.", "mdf", ["rendement"]),
+    ("Dat de besparing vaak in de verkeerde zak valt.", "mdf", ["rendement", "ontschotten"]),
+    ("Dat ik niet de enige ben met deze vragen.", "b", []),
+    ("Dat er achter elke casus een heel verhaal zit.", "pso", []),
+    (
+        "Eén huishouden, één plan, één regisseur klinkt simpel, maar vraagt dat je afspraken maakt over wie wat doet.",
+        "pmd",
+        ["eenplan"],
+        "deurne",
+    ),
+    (
+        "Dat de regisseur vooral iemand moet zijn die het gezin vertrouwt, niet per se iemand van de gemeente.",
+        "pm",
+        ["eenplan", "vertrouwen"],
+        "deurne",
+    ),
+    ("Dat de gemeenten in de Peel veel van elkaar kunnen leren.", "md", ["leren"], "deurne"),
+]
+
+OPGEVALLEN = [
+    ("Hoe open iedereen was over wat niet lukte.", "*", ["leren"]),
+    ("Dat er zo veel organisaties aan tafel zaten en toch niemand echt de regie had.", "pmb", ["eenplan"]),
+    ("Dat bewoners zelf met oplossingen kwamen waar wij niet aan gedacht hadden.", "pmd", ["leefwereld", "positief"]),
+    ("De sfeer was anders dan bij een gewoon overleg: minder praten over, meer praten met.", "pmdo", ["leefwereld"]),
+    ("Dat de wijkagent en de schuldhulpverlener elkaar nu bij de voornaam kennen.", "pm", ["samen_wijk"]),
+    ("Hoeveel tijd er nog gaat zitten in verantwoorden en afstemmen.", "pm", ["regels", "bestuur"]),
+    ("Dat regels vaak uit gewoonte worden toegepast en niet omdat het moet.", "pm", ["regels"]),
+    ("Dat medewerkers nog steeds om toestemming vragen voor kleine dingen.", "md", ["vertrouwen"]),
+    ("Dat de bestuurders er echt bij waren en meedachten.", "pbo", ["bestuur"]),
+    ("Het ging {deze keer|weer} vooral over geld en budgetten, terwijl de bewoner iets anders nodig had.", "pb", ["ontschotten"]),
+    ("Dat één huisuitzetting meer kost dan een jaar budgetbeheer.", "pmdf", ["rendement"]),
+    ("Dat de kosten van een uithuisplaatsing zo hoog zijn, en dat niemand die optelt.", "mdf", ["rendement"]),
+    ("Dat wijkbewoners zo eerlijk vertelden over hun ervaringen met hulpverlening.", "pmds", ["leefwereld"]),
+    ("Er waren meer bewoners dan de vorige keer, dat gaf energie.", "*", ["samen_wijk"]),
+    (
+        "Dat iedereen zijn eigen taal spreekt; GGZ, woningcorporatie en gemeente bedoelen vaak hetzelfde.",
+        "pm",
+        ["leren", "ontschotten"],
+    ),
+    ("Dat ik als {bewoner|wijkbewoner} serieus werd genomen.", "b", ["leefwereld"]),
+    ("Hoe snel er iets geregeld was toen iedereen aan tafel zat.", "b", ["regels"]),
+    ("Dat het gesprek over het spinnenweb ging en niet over mijn dossier.", "b", ["positief"]),
+    ("Dat de professionals zelf ook niet altijd weten hoe het moet.", "b", ["leren"]),
+    ("Hoeveel mensen in {wijk} eenzaam zijn zonder dat iemand het merkt.", "pmbo", ["samen_wijk"]),
+    ("De vraag 'wat zou je doen als er geen regels waren' maakt echt iets los.", "pm", ["regels"]),
+    ("Dat financiers nog weinig zicht hebben op wat er in de wijk gebeurt.", "mdf", ["rendement"]),
+    ("Dat de leersessie steeds meer een plek wordt waar we ook fouten durven te delen.", "pm", ["leren", "vertrouwen"]),
+    ("Dat de cijfers over welbevinden zo hard stijgen; ik was eerst sceptisch.", "mdf", ["rendement"]),
+    ("Weinig {collega's van de huisartsen|huisartsen|mensen van de zorgverzekeraar} aanwezig.", "pm", []),
+    ("De zaal was te klein voor zoveel mensen, mooi probleem.", "*", []),
+    ("Dat wat voor de één een kleine moeite is, voor de ander het verschil maakt.", "*", []),
+    ("Er werd veel gelachen, ook bij {moeilijke|zware} onderwerpen.", "*", []),
+    ("Hoe zwaar de stress over schulden weegt op de gezondheid van een gezin.", "pms", ["positief", "rendement"]),
+    ("Dat een bestuurder zei: als het goed is voor de bewoner, regelen wij de rest.", "pm", ["bestuur", "vertrouwen"]),
+    ("Dat professionals meer ruimte nemen sinds we dit met elkaar bespreken.", "md", ["vertrouwen", "leren"]),
+    ("Dat er in één huishouden soms zeven hulpverleners over de vloer komen.", "pmb", ["eenplan"], "deurne"),
+    ("Dat inwoners uit de kleine kernen eerder naar de buren gaan dan naar een loket.", "pmb", ["samen_wijk"], "deurne"),
+]
+
+VERVOLG = [
+    ("Vaker bewoners uitnodigen bij de leersessie.", "*", ["samen_wijk", "leren"]),
+    (
+        "Graag een vast aanspreekpunt per casus, zodat de bewoner niet alles drie keer hoeft te vertellen.",
+        "pb",
+        ["eenplan", "leefwereld"],
+    ),
+    (
+        "Maak een klein budget beschikbaar dat professionals zonder aanvraag kunnen inzetten.",
+        "pmd",
+        ["ontschotten", "vertrouwen"],
+    ),
+    ("Afspraken maken over wie doorzettingsmacht heeft als een casus vastloopt.", "pmd", ["bestuur"]),
+    (
+        "Een effectenarena organiseren over {jeugd|schulden|wonen}, daar zit veel geld en weinig samenwerking.",
+        "mdf",
+        ["rendement"],
+    ),
+    ("De bestuurders vaker laten aanschuiven bij een MDO.", "pm", ["bestuur"]),
+    ("Meer aandacht voor het welbevinden op de lange termijn, niet alleen na zes weken.", "pm", ["rendement"]),
+    ("Casussen waarin we regels hebben opgerekt verzamelen en bespreken met de juristen.", "pm", ["regels", "leren"]),
+    ("Ook de huisartsen structureel betrekken.", "pm", []),
+    ("Collega's die nog niet meedoen een keer laten meekijken.", "pm", ["leren"]),
+    ("Het spinnenweb ook gebruiken bij het eerste gesprek met nieuwe bewoners.", "p", ["positief"]),
+    ("Ruimte houden om te experimenteren, ook als de cijfers even tegenvallen.", "mdf", ["vertrouwen"]),
+    ("Samen met bewoners de agenda voor de volgende sessie maken.", "pb", ["leefwereld", "leren"]),
+    ("Meer van dit soort avonden in de wijk zelf, niet op het gemeentehuis.", "b", ["samen_wijk"]),
+    ("Zorg dat er één iemand is die je kunt bellen.", "b", ["eenplan"]),
+    ("Een vast moment waarop managers hun mandaat met de professionals bespreken.", "md", ["bestuur", "vertrouwen"]),
+    (
+        "De besparing zichtbaar maken per financier, zodat niemand het gevoel heeft alleen te betalen.",
+        "mdf",
+        ["rendement", "ontschotten"],
+    ),
+    ("Korter op de bal: binnen een week een MDO.", "pm", []),
+    (
+        "Een lijst maken van regels die echt knellen, en die {naar Den Haag sturen|aan de wethouder geven}.",
+        "md",
+        ["regels", "bestuur"],
+    ),
+    ("Zorg dat iedere organisatie elke maand minstens één casus inbrengt.", "md", []),
+    ("Kleiner beginnen: liever één straat goed dan de hele wijk half.", "*", ["samen_wijk"]),
+    ("Gewoon doen wat nodig is, en achteraf uitzoeken wie betaalt.", "pm", ["regels", "ontschotten"]),
+    ("Meer tijd voor reflecteren na afloop, nu was het te kort.", "pmo", ["leren"]),
+    ("De ervaringen uit {ontmoetingsplek} delen met andere wijken.", "pmd", ["samen_wijk", "leren"]),
+    (
+        "Per huishouden één regisseur aanwijzen en die het mandaat geven om door te pakken.",
+        "pmd",
+        ["eenplan", "bestuur"],
+        "deurne",
+    ),
+    ("Eén plan per gezin ook echt in één systeem zetten, niet in vijf.", "pm", ["eenplan", "ontschotten"], "deurne"),
+    (
+        "Ontschotten over de gemeentegrenzen heen: één budget per huishouden in plaats van vijf potjes.",
+        "pmdf",
+        ["ontschotten", "eenplan"],
+        "deurne",
+    ),
+]
+
+DELEN = [
+    ("Dat ik trots ben op wat we samen met de bewoners hebben bereikt.", "pmd", ["samen_wijk"]),
+    ("Een mevrouw vertelde dat ze na het MDO voor het eerst in maanden weer goed sliep.", "pm", ["positief", "leefwereld"]),
+    ("Mijn dank aan iedereen die de moeite nam om echt te luisteren.", "b", ["leefwereld"]),
+    ("Dat het ook voor professionals fijn is om niet alles alleen te hoeven dragen.", "p", ["vertrouwen"]),
+    ("Onze organisatie gaat de werkwijze ook buiten {wijk} proberen.", "md", ["leren"]),
+    ("Vertrouwen is geen gevoel, het is een besluit.", "md", ["vertrouwen"]),
+    (
+        "De resultaten van de metingen zijn veelbelovend, maar we moeten eerlijk blijven over wat niet lukt.",
+        "mdf",
+        ["rendement", "leren"],
+    ),
+    ("De casus waarin {corporatie} de huurachterstand heeft bevroren; dat had niemand verwacht.", "p", ["regels", "ontschotten"]),
+    ("Dat wij als financier ook moeten leren loslaten.", "f", ["vertrouwen", "ontschotten"]),
+    ("Goed dat we dit samen doen.", "*", []),
+    ("Ik wil graag dat mijn verhaal helpt voor andere mensen in de buurt.", "b", ["samen_wijk"]),
+    ("Het werkt pas als de bestuurders het ook uitdragen in hun eigen organisatie.", "pm", ["bestuur"]),
+    ("We hebben gezien dat je met een paar honderd euro soms een uitzetting voorkomt.", "pmd", ["rendement", "regels"]),
+    ("Het verschil tussen werken voor en werken met bewoners.", "pm", ["leefwereld"]),
+    ("Als student heb ik gezien hoe professionals hun nek uitsteken.", "s", ["vertrouwen"]),
+    ("Het voelt alsof de wijk weer een beetje van ons is.", "b", ["samen_wijk"]),
+    ("Bij {welzijn} staat de koffie altijd klaar, kom gerust langs.", "b", ["samen_wijk"]),
+    ("Onze raad van bestuur heeft de proeftuin op de agenda gezet.", "d", ["bestuur"]),
+    ("Dat ik als wijkverpleegkundige nu eerder de schuldhulp bel, en andersom.", "p", ["samen_wijk", "leren"]),
+    ("Het werkt als de regisseur het plan samen met het gezin maakt.", "pb", ["eenplan", "leefwereld"], "deurne"),
+]
+
+# Short additions a card writer sometimes puts after a sentence.
+TOEVOEGINGEN = ("Mooi om te zien.", "Dat vond ik bijzonder.", "Dank!", "Ga zo door.", "Leerzaam.", "Petje af.")
+
+# --- casussen ---------------------------------------------------------------
+
+# One storyline per case: (ik_wil, ik_heb_nodig, proeftuinoplossing), per life domain of the text bank.
+VERHALEN: dict[str, list[tuple[str, str, str]]] = {
+    "financien": [
+        (
+            "Ik wil weer overzicht over mijn geld en 's nachts niet meer wakker liggen van de rekeningen.",
+            "Iemand die met mij de post doorneemt en de schuldeisers belt.",
+            "Schuldeisers gezamenlijk benaderd; incasso zes maanden stilgezet. Budgetbeheer gestart zonder wachttijd.",
+        ),
+        (
+            "Ik wil van mijn schulden af, zodat mijn kinderen er geen last meer van hebben.",
+            "Een betalingsregeling die ik ook echt kan volhouden.",
+            "Schuldhulpverlening direct gestart in plaats van na de wachtlijst; aflossing afgestemd op wat er echt overblijft.",
+        ),
+        (
+            "Ik wil dat de deurwaarder stopt met langskomen.",
+            "Dat de boetes en incassokosten even stilgezet worden.",
+            "Met de deurwaarder en de schuldeisers een adempauze van een half jaar afgesproken; "
+            "vrijwilliger thuisadministratie komt wekelijks.",
+        ),
+        (
+            "Ik wil zelf mijn boodschappen kunnen betalen zonder steeds geld te lenen.",
+            "Hulp bij het aanvragen van de toeslagen waar ik recht op heb.",
+            "Toeslagen met terugwerkende kracht aangevraagd; budgetcoach van {welzijn} helpt met een weekbudget.",
+        ),
+        (
+            "Ik wil gewoon rust. Elke week komt er weer een {nieuwe brief|nieuwe aanmaning|brief van een incassobureau}.",
+            "Iemand die de brieven met mij openmaakt en zegt wat belangrijk is.",
+            "Huurachterstand tijdelijk voorgeschoten door de gemeente, terugbetalen in kleine termijnen. "
+            "Post wordt samen met een vrijwilliger geopend.",
+        ),
+    ],
+    "wonen": [
+        (
+            "Ik wil in mijn huis blijven wonen, hier ken ik de buren.",
+            "Tijd om de huurachterstand af te lossen zonder dat de woning wordt opgezegd.",
+            "{corporatie} bevriest de huurachterstand en ziet af van ontruiming; wekelijks huisbezoek door het wijkteam.",
+        ),
+        (
+            "Ik wil een woning waar mijn {zoon|dochter} ook een eigen kamer heeft.",
+            "Een grotere woning, ook al sta ik nog niet lang genoeg ingeschreven.",
+            "Voorrang bij een grotere woning in de wijk, verhuizing samen met vrijwilligers geregeld.",
+        ),
+        (
+            "Ik wil dat de schimmel in de badkamer eindelijk wordt aangepakt.",
+            "Iemand die met de woningcorporatie meepraat.",
+            "Huisbezoek met {corporatie} en de wijkverpleegkundige; badkamer binnen een maand aangepakt.",
+        ),
+        (
+            "Ik wil niet op straat komen te staan.",
+            "Een tijdelijke plek om te slapen tot er een woning is.",
+            "Tijdelijk onderdak in een logeerwoning, daarna een eigen woning met begeleiding.",
+        ),
+        (
+            "Ik wil weer een plek voor mezelf, nu slaap ik bij een vriend op de bank.",
+            "Een eigen kamer, ook als ik nog geen vast inkomen heb.",
+            "Kamer via {corporatie} met een tijdelijk huurcontract; uitkering en briefadres in dezelfde week geregeld.",
+        ),
+    ],
+    "werk_en_dagbesteding": [
+        (
+            "Ik wil weer werken, al is het maar een paar uur per week.",
+            "Een werkplek waar ze rekening houden met mijn klachten.",
+            "Proefplaatsing bij een werkgever in de wijk, met behoud van uitkering gedurende drie maanden.",
+        ),
+        (
+            "Ik wil iets omhanden hebben, thuis zitten maakt me somber.",
+            "Een plek waar ik overdag naartoe kan, met mensen om me heen.",
+            "Vrijwilligerswerk bij {welzijn} als opstap naar betaald werk; sollicitatieplicht tijdelijk opgeschort.",
+        ),
+        (
+            "Ik wil mijn diploma halen en niet meer afhankelijk zijn van een uitkering.",
+            "Een opleiding die ik naast de zorg voor de kinderen kan doen.",
+            "Opleiding deels betaald uit het re-integratiebudget, rooster afgestemd op schooltijden.",
+        ),
+        (
+            "Ik wil vrijwilligerswerk doen in de buurt.",
+            "Dat ik mag proberen te werken zonder dat mijn uitkering meteen stopt.",
+            "Vrijwilligerswerk in de buurtmoestuin met toestemming van de consulent; de onkostenvergoeding wordt niet gekort.",
+        ),
+    ],
+    "gezondheid": [
+        (
+            "Ik wil me weer goed voelen en minder pijn hebben.",
+            "Iemand die met mij gaat wandelen, zodat ik in beweging blijf.",
+            "Beweeggroep in de wijk via de huisarts; fysiotherapie tijdelijk betaald buiten de gewone regeling.",
+        ),
+        (
+            "Ik wil van de drank af, voor mezelf en voor mijn {dochter|zoon|kinderen}.",
+            "Een behandeling dichtbij huis, zonder wachtlijst.",
+            "Ambulante begeleiding bij het afbouwen van alcohol, gekoppeld aan dagbesteding in de wijk.",
+        ),
+        (
+            "Ik wil dat de paniekaanvallen minder worden zodat ik weer naar buiten durf.",
+            "Een vaste hulpverlener die ik kan bellen als het niet goed gaat.",
+            "Vaste contactpersoon bij de GGZ, afspraken thuis in plaats van op de polikliniek.",
+        ),
+        (
+            "Ik wil niet nog een keer opgenomen worden.",
+            "Iemand die met mij meegaat naar de huisarts en de GGZ.",
+            "Huisarts, wijkverpleging en GGZ maken één plan; crisisopname voorkomen door snelle inzet van het FACT-team.",
+        ),
+        (
+            "Ik wil weer kunnen slapen zonder pillen.",
+            "Rust in mijn hoofd, en iemand die daar de tijd voor neemt.",
+            "Praktijkondersteuner GGZ van de huisarts en een slaapcursus in de wijk; medicatie samen afgebouwd.",
+        ),
+    ],
+    "sociaal_netwerk": [
+        (
+            "Ik wil mensen om me heen hebben, ik ben zo vaak alleen.",
+            "Een maatje om samen mee te koken of te wandelen.",
+            "Maatje via {welzijn}, twee keer per week samen eten in {ontmoetingsplek}.",
+        ),
+        (
+            "Ik wil weer contact met mijn familie.",
+            "Iemand die me helpt om weer contact te zoeken met mijn kinderen.",
+            "Contact met de familie hersteld via een familiegesprek onder begeleiding.",
+        ),
+        (
+            "Ik wil iemand hebben met wie ik kan praten.",
+            "Een plek in de buurt waar ik zonder afspraak naartoe kan.",
+            "Inloop in {ontmoetingsplek} op vaste ochtenden; een buurtgenoot loopt de eerste keren mee.",
+        ),
+        (
+            "Ik wil af en toe een kop koffie drinken bij iemand anders dan bij de dokter.",
+            "Buren die af en toe aanbellen.",
+            "Koffieochtend in de flat opgezet met drie buren; wijkverpleging afgebouwd.",
+        ),
+    ],
+    "opvoeding": [
+        (
+            "Ik wil een goede moeder zijn en dat mijn kinderen gewoon naar school kunnen.",
+            "Hulp bij de opvoeding, thuis en niet op een kantoor.",
+            "Gezinscoach komt thuis, één plan met school en jeugdhulp; uithuisplaatsing voorkomen.",
+        ),
+        (
+            "Ik wil dat mijn zoon thuis kan blijven wonen.",
+            "Dat school en jeugdhulp met één plan komen.",
+            "Jeugdhulp ambulant in plaats van met verblijf, met steun van de grootouders.",
+        ),
+        (
+            "Ik wil minder ruzie thuis.",
+            "Iemand die naar ons allemaal luistert, niet alleen naar de kinderen.",
+            "Gezinsgesprekken thuis met één vaste hulpverlener; het schoolmaatschappelijk werk sluit aan.",
+        ),
+        (
+            "Ik wil dat mijn dochter weer naar school gaat en haar vriendinnen ziet.",
+            "Een school die meedenkt in plaats van meldt.",
+            "Leerplichtambtenaar, school en jeugdhulp maken één plan; zachte start met halve dagen.",
+        ),
+        (
+            "Ik wil een goede vader zijn, ook al woon ik niet meer bij de kinderen.",
+            "Een plek waar ik de kinderen kan zien.",
+            "Begeleide omgang in {ontmoetingsplek} in plaats van op een kantoor; mediation voor beide ouders.",
+        ),
+    ],
+    "veiligheid": [
+        (
+            "Ik wil me veilig voelen in mijn eigen huis.",
+            "Een nieuw slot en iemand die een oogje in het zeil houdt.",
+            "Slot binnen een dag vervangen door {corporatie}; de wijkagent komt de eerste weken langs.",
+        ),
+        (
+            "Ik wil dat de overlast in de portiek stopt.",
+            "Een gesprek met de buren, met iemand erbij.",
+            "Buurtbemiddeling ingezet; wijkagent en {corporatie} maken samen afspraken met de bewoners.",
+        ),
+        (
+            "Ik wil niet meer terug in de criminaliteit.",
+            "Begeleiding na mijn detentie, bij wonen en werk.",
+            "Na detentie direct woonruimte en begeleiding; reclassering en gemeente werken met één plan.",
+        ),
+    ],
+    "zingeving": [
+        (
+            "Ik wil weer ergens voor opstaan in de ochtend.",
+            "Iets zinvols om te doen, liefst met mensen om me heen.",
+            "Vrijwilligerswerk bij de moestuin in de wijk; gesprekken met een geestelijk verzorger.",
+        ),
+        (
+            "Ik wil dat mijn leven weer zin heeft.",
+            "Iemand die met me meedenkt over wat ik nog wil in mijn leven.",
+            "Gesprekken met een geestelijk verzorger in de wijk en deelname aan een lotgenotengroep.",
+        ),
+        (
+            "Ik wil iets betekenen voor een ander.",
+            "Een plek waar ze mij nodig hebben.",
+            "Deelname aan de kookgroep van {welzijn}, later zelf mede-organisator.",
+        ),
+    ],
+}
+
+# Collective cases: (main life domain, wij willen, wij kunnen, wij hebben nodig, proeftuinoplossing).
+VERHALEN_COLLECTIEF: list[tuple[str, str, str, str, str]] = [
+    (
+        "wonen",
+        "Wij willen een veilige en schone flat waar kinderen buiten kunnen spelen.",
+        "Een aantal bewoners wil meehelpen met opruimen en een oogje in het zeil houden.",
+        "Afspraken met de woningcorporatie en de wijkagent over wie wat doet.",
+        "Schoonmaakactie met bewoners en {corporatie}; speelplek opgeknapt, de wijkagent houdt spreekuur in de flat.",
+    ),
+    (
+        "sociaal_netwerk",
+        "Wij willen als bewoners van de straat samen iets doen tegen de eenzaamheid van ouderen.",
+        "Er zijn buren die willen koken voor een gezamenlijke maaltijd.",
+        "Een ruimte in de buurt en een klein budget om te beginnen.",
+        "Buurtmaaltijd eens per maand in {ontmoetingsplek}, georganiseerd door bewoners met hulp van {welzijn}.",
+    ),
+    (
+        "veiligheid",
+        "Wij willen dat de hangplek bij het winkelcentrum geen probleem meer is, voor de jongeren en voor de omwonenden.",
+        "We kennen de jongeren en hun ouders.",
+        "Steun van het jongerenwerk en één gesprek met alle partijen aan tafel.",
+        "Jongerenwerk en wijkagent hebben samen met de jongeren een eigen plek gezocht; de overlastmeldingen nemen af.",
+    ),
+    (
+        "sociaal_netwerk",
+        "Wij willen een ontmoetingsplek in de buurt waar iedereen binnen kan lopen.",
+        "Een aantal bewoners wil de ruimte beheren en openhouden.",
+        "Een ruimte in de buurt en een klein budget om te beginnen.",
+        "Ontmoetingsruimte in de flat ingericht met bewoners; {corporatie} stelt de ruimte gratis beschikbaar.",
+    ),
+    (
+        "sociaal_netwerk",
+        "Wij willen dat de ouders van de basisschool elkaar beter leren kennen.",
+        "Wij kunnen een paar avonden per maand iets organiseren.",
+        "Ondersteuning van het opbouwwerk in de eerste maanden.",
+        "Ouderkoffie op school elke vrijdag, samen met de intern begeleider en {welzijn}.",
+    ),
+]
+
+IK_KAN = [
+    "Ik kan goed koken en doe graag iets voor een ander.",
+    "Ik kan goed met mijn handen werken.",
+    "Ik kan plannen als iemand me eerst op weg helpt.",
+    "Ik kan mijn afspraken nakomen als ik een herinnering krijg.",
+    "Ik kan goed met kinderen omgaan.",
+    "Ik heb een rijbewijs en een auto.",
+    "Ik kan doorzetten als ik ergens voor ga.",
+    "Ik kan goed luisteren, zeggen mensen.",
+    "Mijn {zus|broer|buurvrouw} wil helpen met de administratie.",
+    "Ik kan de buurvrouw helpen met boodschappen.",
+    "Ik kan fietsen en kom overal zelf.",
+    "Ik heb vroeger in de bouw gewerkt en weet van aanpakken.",
+    "Ik spreek drie talen en kan vertalen voor anderen.",
+    "Ik kan goed tuinieren.",
+    "Ik ben eerlijk over wat er mis is gegaan.",
+    "Ik kan goed overweg met de computer.",
+]
+
+CITATEN = [
+    "Voor het eerst vroeg iemand wat ik zelf wilde.",
+    "Ze kwamen gewoon bij mij aan de keukentafel zitten.",
+    "Ik hoefde mijn verhaal maar één keer te vertellen.",
+    "Eindelijk iemand die niet zegt dat het niet kan.",
+    "Ik slaap weer.",
+    "Mijn kinderen zien me weer lachen.",
+    "Het voelde alsof ze allemaal voor mij werkten in plaats van voor hun eigen organisatie.",
+    "We mochten doen wat nodig was, en dat bleek minder ingewikkeld dan gedacht.",
+    "Zonder deze aanpak had deze man nu op straat gestaan.",
+    "We hebben gewoon gedaan wat nodig was.",
+    "Ik durf weer open te doen als er gebeld wordt.",
+    "Het is niet opgelost, maar ik sta er niet meer alleen voor.",
+]
+
+CITATEN_COLLECTIEF = [
+    "Wij als buren zien elkaar nu weer staan.",
+    "De flat voelt weer als thuis.",
+]
+
+# Cost-line explanations (kosten.toelichting), by provision code; not confidential, never about a person.
+TOELICHTING = {
+    "HUI": "inschatting: ontruiming bij aanhoudende huurachterstand",
+    "MO": "verblijf in de opvang na uitzetting (schatting)",
+    "CRI": "eerdere opnames in de afgelopen twee jaar als basis",
+    "JHV": "uithuisplaatsing was in voorbereiding",
+    "VPH": "opname verwacht bij gelijkblijvende situatie",
+    "DET": "op basis van eerdere veroordelingen (schatting wijkagent)",
+    "UPW": "uitkering loopt door",
+    "RIT": "traject via de gemeente",
+    "BB": "budgetbeheer voor een jaar",
+    "VRW": "coördinatie van het maatje",
+    "MZ": "mantelzorg door familie, gewaardeerd als schaduwprijs",
+}

@@ -1,0 +1,341 @@
+"""The chapters of the yearly learning history, shown in a notebook with one call each.
+
+``Verslag`` only shows what ``publish.YearView`` lets through. With
+``publiceren=True`` (papermill runs) charts are written as plain HTML with
+plotly.js embedded once, so the exported page works offline; in JupyterLab the
+same calls show interactive figures.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.offline
+from IPython.display import HTML, Markdown, display
+
+from . import figures, fmt, narrative, sessions
+from .contract import ROLLEN
+from .dataset import load
+from .publish import YearView
+from .reflections import TEXT_FIELDS
+
+QUOTES_PER_LESSON = 3
+# Which instrument's figures bear on a design principle, by its group, unless proeftuin.yml says otherwise.
+EVIDENCE_BY_GROUP = {"willen": ["welbevinden"], "kunnen": ["casussen", "doorlooptijd"], "nodig": ["kosten", "belemmeringen"]}
+
+REPORT_CSS = """
+<style>
+body { max-width: 60rem; margin: 0 auto; }
+.jp-RenderedHTMLCommon table.lg-kern, .jp-RenderedHTMLCommon table.lg-tabel { margin: 0.5rem 0 1.5rem 0; }
+.jp-RenderedHTMLCommon table.lg-kern td, .jp-RenderedHTMLCommon table.lg-kern th,
+.jp-RenderedHTMLCommon table.lg-tabel td, .jp-RenderedHTMLCommon table.lg-tabel th { padding: 0.3rem 0.7rem; text-align: left; }
+.jp-RenderedHTMLCommon table.lg-kern td.getal, .jp-RenderedHTMLCommon table.lg-kern th.getal,
+.jp-RenderedHTMLCommon table.lg-tabel td.getal, .jp-RenderedHTMLCommon table.lg-tabel th.getal { text-align: right; font-variant-numeric: tabular-nums; }
+.lg-leeshulp { color: #444; font-style: italic; margin: 0.2rem 0 1.5rem 0; }
+.lg-citaat { border-left: 4px solid #0072B2; padding: 0.2rem 0.8rem; margin: 0.5rem 0; }
+.lg-twee { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
+.lg-twee h4 { margin-top: 0; }
+@media print {
+  .jp-Cell, .plotly-graph-div, .lg-twee, table { break-inside: avoid; }
+  h2 { break-before: page; }
+  body { max-width: none; }
+}
+</style>
+"""
+
+
+class Verslag:
+    def __init__(self, view: YearView, publiceren: bool = False):
+        self.v = view
+        self.publiceren = publiceren
+        self._figures = 0
+
+    @classmethod
+    def open(cls, data_dir: str, jaar: int, publiceren: bool = False) -> Verslag:
+        verslag = cls(YearView(load(data_dir), jaar), publiceren)
+        if publiceren:
+            display(HTML(REPORT_CSS + f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>'))
+        return verslag
+
+    # -- building blocks -----------------------------------------------------------------
+
+    def _md(self, text: str) -> None:
+        if text:
+            display(Markdown(text))
+
+    def _html(self, text: str) -> None:
+        display(HTML(text))
+
+    def _figure(self, fig: go.Figure, aid: str) -> None:
+        self._figures += 1
+        if self.publiceren:
+            body = fig.to_html(
+                full_html=False,
+                include_plotlyjs=False,
+                div_id=f"figuur-{self._figures}",
+                config={"displaylogo": False, "responsive": True},
+            )
+            self._html(body + f'<p class="lg-leeshulp">{html.escape(narrative.reading_aid(aid))}</p>')
+        else:
+            display(fig)
+            self._md(f"*{narrative.reading_aid(aid)}*")
+
+    def _table(self, rows: list[list[str]], header: list[str], numeric: set[int] = frozenset(), css: str = "lg-tabel") -> None:
+        head = "".join(f'<th class="{"getal" if i in numeric else ""}">{html.escape(h)}</th>' for i, h in enumerate(header))
+        body = "".join(
+            "<tr>"
+            + "".join(f'<td class="{"getal" if i in numeric else ""}">{html.escape(str(c))}</td>' for i, c in enumerate(r))
+            + "</tr>"
+            for r in rows
+        )
+        self._html(f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+    def _value(self, value, kind: str = "getal") -> str:
+        min_n = self.v.min_n
+        if kind == "euro":
+            return fmt.euro(value, min_n)
+        if kind == "geheel":
+            return fmt.geheel(value) if value is not None else "–"
+        return fmt.getal(value, 1, min_n)
+
+    # -- chapters --------------------------------------------------------------------------
+
+    def titel(self) -> None:
+        c = self.v.config
+        place = f"{c.gemeente}" + (f", {', '.join(c.wijken)}" if c.wijken else "") if c.gemeente else ""
+        self._md(f"# Leergeschiedenis {self.v.naam} {self.v.jaar}\n\n{place}")
+
+    def samenvatting(self) -> None:
+        c = self.v.config
+        if c.visie:
+            self._md(f"> {c.visie}")
+        if c.doelen:
+            self._md("**Doelen**\n\n" + "\n".join(f"- {d}" for d in c.doelen))
+        self._md(
+            " ".join(
+                s
+                for s in (
+                    narrative.cases_sentence(self.v),
+                    narrative.welbevinden_sentence(self.v),
+                    narrative.costs_sentence(self.v),
+                    narrative.sessions_sentence(self.v),
+                )
+                if s
+            )
+        )
+        self.kerncijfers_tabel()
+
+    def kerncijfers_tabel(self) -> None:
+        now, before = self.v.kern, self.v.kern_vorig_jaar
+        y = self.v.jaar
+
+        def row(name, get, kind="geheel"):
+            return [name, self._value(get(before), kind), self._value(get(now), kind)]
+
+        rows = [
+            row("Casussen aangemeld", lambda k: k["casussen"]["totaal"]),
+            row("waarvan collectief", lambda k: k["casussen"]["collectief"]),
+            row("Welbevinden: paren voor en na", lambda k: k["welbevinden"]["n_paren"]),
+            row("Welbevinden: verandering (punten)", lambda k: k["welbevinden"]["verandering"], "getal"),
+            row("Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"]),
+            row("Besparing per jaar (niets doen min oplossing)", lambda k: k["kosten"]["besparing"], "euro"),
+            row("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"]),
+            row("Gemiddeld aantal deelnemers", lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"], "getal"),
+            row("Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"]),
+        ]
+        self._table(rows, ["Kerncijfer", str(y - 1), str(y)], numeric={1, 2}, css="lg-kern")
+
+    def transitiemodel(self) -> None:
+        """Per group its principles; the instruments' evidence once per group, one unused quote per principle."""
+        v = self.v
+        used: set[int] = set()
+        for groep, titel in narrative.GROEP_TITELS.items():
+            principles = [p for p in v.config.ontwerpprincipes if p.groep == groep]
+            if not principles:
+                continue
+            self._md(f"### {titel}")
+            evidence = dict.fromkeys(name for p in principles for name in (p.bewijs or EVIDENCE_BY_GROUP[groep]))
+            sentences = " ".join(s for s in (self._evidence(name) for name in evidence) if s)
+            if sentences:
+                self._md(f"*Wat de cijfers zeggen:* {sentences}")
+            for p in principles:
+                lines = [f"**{p.nr}. {p.naam}**", p.toelichting or "", narrative.principle_sentence(v, str(p.nr))]
+                self._md("\n\n".join(line for line in lines if line))
+                quote = self._quotes_for(str(p.nr), limit=1, skip=used)
+                if quote:
+                    self._html(quote)
+
+    def _evidence(self, name: str) -> str:
+        v = self.v
+        match name:
+            case "welbevinden":
+                return narrative.welbevinden_sentence(v)
+            case "casussen":
+                return narrative.cases_sentence(v)
+            case "doorlooptijd":
+                return narrative.lead_time_sentence(v)
+            case "kosten":
+                return narrative.costs_sentence(v)
+            case "belemmeringen":
+                b = v.belemmeringen
+                if b.sum() == 0:
+                    return "Er zijn dit jaar geen belemmeringen geregistreerd."
+                top = b.idxmax()
+                return (
+                    f"De belemmering die het vaakst werd genoemd: {figures.label(top).lower()} ({fmt.geheel(b.max())} casussen)."
+                )
+        return ""
+
+    def _quotes_for(self, nr: str, limit: int | None = None, skip: set[int] | None = None) -> str:
+        """Consented quotes coded to principle ``nr``; ``skip`` collects the ones already shown."""
+        quotes = self.v.citaten
+        chosen = quotes[quotes["themas"].map(lambda t: nr in t)]
+        if skip is not None:
+            chosen = chosen[~chosen.index.isin(skip)]
+        if limit:
+            chosen = chosen.head(limit)
+        if skip is not None:
+            skip.update(chosen.index)
+        return "".join(self._quote_html(q) for _, q in chosen.iterrows())
+
+    def _quote_html(self, card: pd.Series) -> str:
+        texts = [html.escape(_sentence(str(card[f]))) for f in TEXT_FIELDS if pd.notna(card[f])]
+        who = figures.ROL_LABELS.get(str(card["rol"]), str(card["rol"])).lower()
+        when = fmt.datum(card["datum"])
+        return f'<blockquote class="lg-citaat">“{" ".join(texts)}”<br><small>— een {who}, {html.escape(str(card["bijeenkomst"]))}, {when}</small></blockquote>'
+
+    def samenwerkwijze(self) -> None:
+        v = self.v
+        self._md(narrative.cases_sentence(v))
+        self._figure(figures.cases_per_year(v.cases_per_year), "casussen_per_jaar")
+        self._md(narrative.agreement_sentence(v))
+        self._figure(
+            figures.agreement_heatmap(v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand), "afspraak"
+        )
+        self._figure(figures.funnel(v.funnel), "trechter")
+        self._md(narrative.lead_time_sentence(v))
+        self._figure(figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n), "doorlooptijd")
+        for column, counts, title, axis in (
+            ("levensdomeinen", v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
+            ("belemmeringen", v.belemmeringen, "Belemmeringen bij de uitvoering", "Belemmering"),
+        ):
+            n_cases = int(v.year_cases[column].map(len).gt(0).sum())
+            sub = f"{fmt.geheel(counts.sum())} vermeldingen in n = {fmt.geheel(n_cases)} casussen"
+            self._figure(figures.count_bars(counts, title, axis, subtitle=sub), column)
+        share = v.binnen_bestaand_aanbod
+        if share.n:
+            if share.aandeel is None:
+                self._md(f"Of de oplossing binnen het bestaande aanbod paste, tonen we niet: {fmt.suppressed(v.min_n)}.")
+            else:
+                self._md(
+                    f"Bij {fmt.procent(share.aandeel)} van de {fmt.geheel(share.n)} casussen waarvan het bekend is, "
+                    "paste de oplossing binnen het bestaande aanbod."
+                )
+
+    def leersessies(self) -> None:
+        v = self.v
+        self._md(narrative.sessions_sentence(v))
+        self._figure(figures.attendance_trend(v.year_sessions), "deelnemers")
+        self._figure(figures.attendance_by_role(sessions.attendance_by_role(v.year_sessions)), "rollen")
+        self._figure(
+            figures.count_bars(v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"),
+            "kaarten_per_rol",
+        )
+        names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
+        self._figure(figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS), "thema_rol")
+        coded = v.coded_cards
+        if len(coded):
+            auto = int((coded["bron"] == "automatisch").sum())
+            manual = int((coded["bron"] == "handmatig").sum())
+            self._md(
+                f"Van de {fmt.geheel(len(coded))} kaarten zijn er {fmt.geheel(manual)} met de hand gecodeerd en "
+                f"{fmt.geheel(auto)} automatisch, op trefwoorden uit proeftuin.yml; "
+                f"{fmt.geheel(len(coded) - manual - auto)} kaarten kregen geen ontwerpprincipe."
+            )
+        terms = {r: t for r, t in v.termen_per_rol.items() if t}
+        if terms:
+            rows = [
+                [figures.ROL_LABELS.get(r, r), ", ".join(w for w, _ in t[:8])]
+                for r, t in sorted(terms.items(), key=lambda kv: ROLLEN.index(kv[0]) if kv[0] in ROLLEN else 99)
+            ]
+            self._md(f"Woorden die per rol het vaakst op de kaarten stonden (op minstens {v.min_n} kaarten):")
+            self._table(rows, ["Rol", "Woorden"])
+
+    def rendement(self) -> None:
+        v = self.v
+        self._md(narrative.welbevinden_sentence(v))
+        self._figure(figures.welbevinden(v.welbevinden, v.min_n), "welbevinden")
+        self._md(narrative.costs_sentence(v))
+        self._figure(figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n), "kosten")
+        f = v.financiers
+        self._figure(figures.savings_per_financier(f["besparing"], f["n"], v.min_n), "financiers")
+        self._md(narrative.financier_sentence(v))
+        if v.prijsnotities:
+            self._md("Prijzen uit een ander jaar dan het verslagjaar:\n\n" + "\n".join(f"- {n}" for n in v.prijsnotities))
+
+    def positieve_gezondheid(self) -> None:
+        v = self.v
+        self._md(narrative.spinnenweb_sentence(v))
+        if v.spinnenweb.empty:
+            return
+        self._figure(figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n), "spinnenweb")
+        for moment, changes in v.spinnenweb_veranderingen.items():
+            title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[moment].lower()}"
+            self._figure(figures.domain_change(changes, title, v.min_n), "spinnenweb_verandering")
+
+    def lessen(self) -> None:
+        v = self.v
+        any_quote = False
+        used: set[int] = set()
+        for p in v.config.ontwerpprincipes:
+            quotes = self._quotes_for(str(p.nr), limit=QUOTES_PER_LESSON, skip=used)
+            if not quotes:
+                continue
+            any_quote = True
+            evidence = " ".join(self._evidence(n) for n in (p.bewijs or EVIDENCE_BY_GROUP[p.groep]))
+            n_cards = int(v.themas.get(str(p.nr), 0))
+            figures_text = f"{html.escape(evidence)}<br><br>Dit principe kwam terug op {fmt.geheel(n_cards)} reflectiekaarten."
+            self._html(
+                f"<h4>{p.nr}. {html.escape(p.naam)}</h4>"
+                f'<div class="lg-twee"><div><h4>Wat mensen zeiden</h4>{quotes}</div>'
+                f"<div><h4>Wat de cijfers laten zien</h4><p>{figures_text}</p></div></div>"
+            )
+        if v.casus_citaten:
+            self._md("#### Stemmen van bewoners")
+            self._html("".join(f'<blockquote class="lg-citaat">“{html.escape(q)}”</blockquote>' for q in v.casus_citaten))
+            any_quote = True
+        if not any_quote:
+            self._md("Er zijn dit jaar geen uitspraken waarvoor toestemming is gegeven om ze te citeren.")
+
+    def datakwaliteit(self) -> None:
+        v = self.v
+        dq = v.datakwaliteit
+        rows = [
+            [t, fmt.geheel(r["gelezen"]), fmt.geheel(r["geaccepteerd"]), fmt.geheel(r["geweigerd"])] for t, r in dq.iterrows()
+        ]
+        self._table(rows, ["Tabel", "Gelezen", "Geaccepteerd", "Geweigerd"], numeric={1, 2, 3})
+        reasons = v.weigerredenen
+        if reasons.empty:
+            self._md("Alle rijen zijn geaccepteerd.")
+        else:
+            self._md("Waarom rijen zijn geweigerd (de rijen zelf staan in `leergeschiedenis check`):")
+            self._table(reasons.values.tolist(), ["Tabel", "Kolom", "Reden", "Aantal"], numeric={3})
+        left = v.kosten_weggelaten
+        if left:
+            self._md(
+                "Weggelaten uit de kostencijfers, omdat een halve micro-analyse de besparing groter of kleiner zou maken:\n\n"
+                + "\n".join(f"- {fmt.geheel(n)} {'casus' if n == 1 else 'casussen'}: {reden}" for reden, n in left.items())
+            )
+        self._md(
+            f"Privacy: cijfers over minder dan {v.min_n} personen worden niet getoond; vertrouwelijke teksten "
+            "(ik wil, ik kan, ik heb nodig, proeftuinoplossing) en nummers van casussen, deelnemers en kaarten "
+            "komen nooit in dit verslag; citaten alleen met toestemming."
+        )
+
+
+def _sentence(text: str) -> str:
+    """A card field as a sentence, so fields read well one after another."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."

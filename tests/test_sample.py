@@ -1,0 +1,265 @@
+"""The synthetic sample: reproducible byte for byte, accepted by the contract, and showing what DESIGN.md promises."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import leergeschiedenis as lg
+from leergeschiedenis import cases, reflections
+from leergeschiedenis.contract import DOMEINEN, FINANCIERS
+from leergeschiedenis.sample import price_list_dir, write_price_list, write_sample
+
+ROOT = Path(__file__).parent.parent
+COMMITTED = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A fresh sample in <tmp>/data/sample, with its price list in <tmp>/data/prijslijst, as in the repository."""
+    data = tmp_path_factory.mktemp("gen") / "data"
+    write_sample(data / "sample")
+    return data
+
+
+@pytest.fixture(scope="module")
+def ruwaard(generated):
+    return lg.load(generated / "sample" / "ruwaard")
+
+
+@pytest.fixture(scope="module")
+def deurne(generated):
+    return lg.load(generated / "sample" / "deurne")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- reproducible ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("sub", ["sample", "prijslijst"])
+def test_regenerating_gives_the_committed_files_byte_for_byte(generated, sub):
+    committed = _files(COMMITTED / sub)
+    assert committed, f"data/{sub} is missing: run `leergeschiedenis sample data/sample`"
+    fresh = _files(generated / sub)
+    assert sorted(fresh) == sorted(committed)
+    for name in committed:
+        assert fresh[name] == committed[name], f"data/{sub}/{name} differs from a fresh run: regenerate and commit"
+
+
+def test_write_price_list_alone_writes_the_same_file(generated, tmp_path):
+    path = write_price_list(tmp_path / "prijslijst.csv")
+    assert path.read_bytes() == (generated / "prijslijst" / "prijslijst.csv").read_bytes()
+
+
+def test_price_list_goes_beside_data_sample_and_inside_any_other_out_dir(tmp_path):
+    assert price_list_dir(tmp_path / "data" / "sample") == (tmp_path / "data" / "prijslijst").resolve()
+    assert price_list_dir(tmp_path / "elders") == tmp_path / "elders" / "prijslijst"
+
+
+def test_any_out_dir_is_loadable_on_its_own(tmp_path):
+    written = write_sample(tmp_path / "x")
+    assert (tmp_path / "x" / "prijslijst" / "prijslijst.csv") in written
+    d = lg.load(tmp_path / "x" / "ruwaard")
+    assert d.sources["prijslijst"].path == tmp_path / "x" / "prijslijst" / "prijslijst.csv"
+    assert d.n_refused == 0
+
+
+# --- accepted by the contract ----------------------------------------------
+
+
+def test_ruwaard_every_row_accepted_without_any_error(ruwaard):
+    assert ruwaard.n_refused == 0
+    assert ruwaard.errors == []
+    assert not [p for p in ruwaard.problems if p.kolom]  # no unknown or doubled columns either
+    assert set(ruwaard.accounting) == {
+        "prijslijst",
+        "casussen",
+        "metingen",
+        "kosten",
+        "bijeenkomsten",
+        "reflectiekaarten",
+        "spinnenweb",
+    }
+
+
+def test_deurne_every_row_accepted_with_only_the_notice_about_its_own_column(deurne):
+    assert deurne.n_refused == 0
+    assert deurne.errors == []
+    assert [p.kolom for p in deurne.problems if p.kolom] == ["regisseur"]
+    assert "kosten" not in deurne.accounting
+
+
+def test_the_two_proeftuinen_use_different_dialects(generated):
+    r = (generated / "sample" / "ruwaard" / "casussen.csv").read_bytes()
+    d = (generated / "sample" / "deurne" / "casussen.csv").read_bytes()
+    assert r.startswith(b"\xef\xbb\xbfCasus ID;") and b";Afgerond;" in r
+    assert d.startswith(b"casus_id,") and b",afgerond," in d
+    assert b"Na 6 weken;" in (generated / "sample" / "ruwaard" / "metingen.csv").read_bytes()
+    assert b"2018-" in d and b"-2017;" in r
+    assert "€ " in (generated / "prijslijst" / "prijslijst.csv").read_text(encoding="utf-8-sig")
+
+
+# --- Ruwaard shows what DESIGN.md promises ---------------------------------
+
+
+def test_ruwaard_grows_from_about_30_to_about_200_cases(ruwaard):
+    per_year = ruwaard.casussen["aanmelddatum"].dt.year.value_counts()
+    assert 25 <= per_year[2016] <= 35
+    assert 180 <= per_year[2017] <= 220
+    assert 2018 in per_year
+    assert ruwaard.casussen["organisatie"].nunique() == 9
+
+
+def test_ruwaard_lead_times_get_shorter(ruwaard):
+    medians = [
+        cases.lead_time_summary(cases.of_year(ruwaard.casussen, y)).loc["aanmelding_oplossing", "mediaan"]
+        for y in (2016, 2017, 2018)
+    ]
+    assert medians[0] > medians[1] > medians[2]
+
+
+def test_ruwaard_cases_have_texts_quotes_with_and_without_consent(ruwaard):
+    c = ruwaard.casussen
+    assert c["ik_wil"].notna().mean() > 0.9
+    quoted = c[c["citaat"].notna()]
+    consent = quoted["toestemming_citaat"].fillna(False).astype(bool)
+    assert consent.sum() >= 5 and (~consent).sum() >= 3
+    assert c["soort"].astype(str).eq("collectief").sum() >= 10
+    assert set(c["status"].astype(str)) >= {"afgerond", "gestopt", "uitvoering"}
+
+
+def _grades(d) -> pd.DataFrame:
+    return d.metingen.pivot(index="casus_id", columns="meetmoment", values="welbevinden")
+
+
+def test_ruwaard_25_micro_analyses_with_welbevinden_up_by_more_than_5(ruwaard):
+    grades = _grades(ruwaard)
+    assert len(grades) == 25
+    ids = set(grades.index)
+    years = ruwaard.casussen.set_index("casus_id").loc[sorted(ids), "aanmelddatum"].dt.year
+    assert set(years) == {2016, 2017}
+    change = (grades["na_6_weken"] - grades["voor"]).mean()
+    assert change > 5
+
+
+def _annual_costs(d, year: int) -> pd.DataFrame:
+    prices = d.prijslijst[d.prijslijst["jaar"] == year][["code", "prijs", "financier"]]
+    lines = d.kosten.merge(prices, left_on="voorziening", right_on="code", how="left", validate="many_to_one")
+    assert lines["prijs"].notna().all()
+    lines["bedrag"] = lines["aantal"] * lines["prijs"]
+    lines["scenario"] = lines["scenario"].astype(str)
+    lines["financier"] = lines["financier"].astype(str)
+    return lines
+
+
+def test_ruwaard_proeftuinoplossing_costs_less_than_doing_nothing_in_all_25(ruwaard):
+    lines = _annual_costs(ruwaard, 2017)
+    per_case = lines.pivot_table(index="casus_id", columns="scenario", values="bedrag", aggfunc="sum", fill_value=0)
+    assert set(per_case.index) == set(_grades(ruwaard).index)
+    assert len(per_case) == 25
+    assert (per_case["proeftuinoplossing"] < per_case["niets_doen"]).all()
+    assert (per_case["huidig"] < per_case["niets_doen"]).all()
+
+
+def test_ruwaard_some_financier_pays_more_for_the_proeftuinoplossing(ruwaard):
+    lines = _annual_costs(ruwaard, 2017)
+    per_financier = lines.pivot_table(index="financier", columns="scenario", values="bedrag", aggfunc="sum", fill_value=0)
+    assert len(per_financier) >= 6
+    assert set(per_financier.index) <= set(FINANCIERS)
+    assert (per_financier["proeftuinoplossing"] > per_financier["niets_doen"]).any()
+    assert (per_financier["proeftuinoplossing"] < per_financier["niets_doen"]).any()
+
+
+def test_ruwaard_sessions_about_14_a_year_and_attendance_grows(ruwaard):
+    b = ruwaard.bijeenkomsten
+    per_year = b["datum"].dt.year.value_counts()
+    assert all(10 <= per_year[y] <= 16 for y in (2016, 2017, 2018))
+    leersessies = b[b["soort"].astype(str) == "tweewekelijkse_leersessie"].sort_values("datum")
+    in_2017 = leersessies[leersessies["datum"].dt.year == 2017]["deelnemers"].dropna()
+    assert in_2017.iloc[0] <= 18 and in_2017.iloc[-1] >= 30
+    parts = b[["wijkbewoners", "professionals", "managers", "bestuurders"]]
+    counted = parts.notna().all(axis=1)
+    assert (parts[counted].sum(axis=1) <= b.loc[counted, "deelnemers"]).all()
+
+
+def test_ruwaard_cards_from_every_role_coded_by_hand_and_by_keyword(ruwaard):
+    k = ruwaard.reflectiekaarten
+    roles = set(k["rol"].astype(str))
+    assert {"wijkbewoner", "professional", "manager", "bestuurder"} <= roles and len(roles) >= 6
+    assert set(k["bijeenkomst"]) <= set(ruwaard.bijeenkomsten["bijeenkomst"])
+    coded = reflections.code_cards(k, ruwaard.config)
+    counts = coded["bron"].value_counts()
+    assert counts["handmatig"] >= 20 and counts["automatisch"] > counts["handmatig"] and counts["geen"] > 0
+    assert k["toestemming_citaat"].sum() >= 20
+    assert k["kaart_id"].is_unique
+
+
+@pytest.mark.parametrize("name", ["ruwaard", "deurne"])
+def test_every_keyword_of_every_principle_occurs_in_the_cards(name, request):
+    d = request.getfixturevalue(name)
+    found: dict[str, set[str]] = {}
+    for _, card in d.reflectiekaarten.iterrows():
+        for nr, words in reflections.automatic_themes(reflections.card_text(card), d.config).items():
+            found.setdefault(nr, set()).update(words)
+    for p in d.config.ontwerpprincipes:
+        assert set(p.trefwoorden) <= found.get(str(p.nr), set()), (p.nr, set(p.trefwoorden) - found.get(str(p.nr), set()))
+
+
+def test_ruwaard_principles_three_per_group():
+    import yaml
+
+    config = yaml.safe_load((COMMITTED / "sample" / "ruwaard" / "proeftuin.yml").read_text(encoding="utf-8"))
+    groups = pd.Series([p["groep"] for p in config["ontwerpprincipes"]]).value_counts().to_dict()
+    assert groups == {"willen": 3, "kunnen": 3, "nodig": 3}
+    assert all(3 <= len(p["trefwoorden"]) <= 6 for p in config["ontwerpprincipes"])
+
+
+def test_ruwaard_spinnenweb_13_participants_items_and_improvement(ruwaard):
+    s = ruwaard.spinnenweb
+    per_moment = s.groupby("meetmoment")["deelnemer_id"].nunique().to_dict()
+    assert per_moment[0] == 13 and set(per_moment) == {0, 1, 2}
+    first = s[s["meetmoment"] == 0]
+    assert first["datum"].dt.strftime("%Y-%m").eq("2017-10").all()
+    assert set(s.loc[s["meetmoment"] == 1, "datum"].dt.strftime("%Y-%m")) == {"2018-04"}
+    assert set(s.loc[s["meetmoment"] == 2, "datum"].dt.strftime("%Y-%m")) == {"2018-12"}
+    assert set(s["versie"].astype(str)) == {"mpg_v1"}
+    assert set(s["groep"]) == {"Ons Huis van de Wijk"}
+    assert s[list(DOMEINEN)].isna().sum().sum() >= 1  # a domain with too few answered items stays empty
+    means = s.groupby("meetmoment")[list(DOMEINEN)].mean().mean(axis=1)
+    assert means[0] < means[1] < means[2]
+
+
+# --- Deurne ----------------------------------------------------------------
+
+
+def test_deurne_small_later_and_in_its_own_style(deurne):
+    c = deurne.casussen
+    assert len(c) < 60
+    assert set(c["aanmelddatum"].dt.year) == {2018, 2019}
+    assert set(deurne.config.levensdomeinen) >= {"werk_en_inkomen", "opvoeding_en_onderwijs"}
+    assert len(deurne.config.doelen) == 5
+    assert c["regisseur"].notna().any()
+    assert len(_grades(deurne)) >= 5
+    assert deurne.reflectiekaarten["kaart_id"].str.startswith("reflectiekaarten-r").all()
+    s = deurne.spinnenweb
+    assert set(s["versie"].astype(str)) == {"eenvoudig"}
+    assert s.groupby("meetmoment")["deelnemer_id"].nunique()[0] >= 10
+    assert {"wijkbewoner", "professional", "manager", "bestuurder"} <= set(deurne.reflectiekaarten["rol"].astype(str))
+
+
+# --- the price list --------------------------------------------------------
+
+
+def test_price_list_is_illustrative_and_covers_three_years(ruwaard):
+    p = ruwaard.prijslijst
+    assert set(p["jaar"]) == {2016, 2017, 2018}
+    per_year = p.groupby("jaar")["code"].nunique()
+    assert (per_year >= 20).all() and per_year.nunique() == 1
+    assert p["omschrijving"].str.contains("illustratief").all()
+    bron = p["bron"].astype(str)
+    assert (bron.eq("aanname") | bron.str.endswith("(indicatief)")).all()
+    assert bron.eq("aanname").any() and not bron.eq("aanname").all()
+    assert p["financier"].astype(str).nunique() >= 8
