@@ -4,9 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE := data/sample
+DATA   ?= $(SAMPLE)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check test lint sample clean
+.PHONY: help setup check test test-browser lint sample report dashboard lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +30,15 @@ test: $(STAMP) ## run the tests
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check lib tests
 	$(BIN)/ruff format --check lib tests
+
+report: $(STAMP) ## render the learning history of every sample proeftuin and year into reports/
+	$(BIN)/leergeschiedenis report $(SAMPLE) --all --jobs 2 --out reports
+
+dashboard: $(STAMP) ## serve the live dashboard on http://127.0.0.1:8866/ (the sample by default)
+	$(BIN)/leergeschiedenis dashboard $(DATA)
+
+lab: $(STAMP) ## open JupyterLab on the exploration notebook
+	$(BIN)/jupyter lab notebooks/verkennen.ipynb --ServerApp.ip=127.0.0.1
 
 sample: $(STAMP) ## regenerate the synthetic sample data in data/
 	$(BIN)/leergeschiedenis sample $(SAMPLE)

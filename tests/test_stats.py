@@ -39,3 +39,21 @@ def test_holm_worked_example():
     assert holm([0.01, 0.04, None, 0.03]) == pytest.approx([0.03, 0.06, None, 0.06])
     assert holm([0.6, 0.5]) == pytest.approx([1.0, 1.0])
     assert holm([]) == []
+
+
+def test_exact_test_with_ties_worked_by_hand():
+    from leergeschiedenis.stats import exact_signed_rank_p
+
+    # |d| mid-ranks: 0.5 -> 1, the four 1's -> 3.5, the two 2's -> 6.5, 3 -> 8; total 36, centre 18.
+    # Observed T+ = 36 - 3.5 = 32.5, so |T+ - 18| >= 14.5 means T+ <= 3.5 or T+ >= 32.5.
+    # T+ <= 3.5 for 6 of the 256 sign flips (none, the 0.5, or one of the four 1's); by symmetry 6 more.
+    diff = np.array([1.0, 1.0, 2.0, -1.0, 3.0, 2.0, 0.5, 1.0])
+    assert exact_signed_rank_p(diff) == pytest.approx(12 / 256)
+    assert wilcoxon_p(diff) == pytest.approx(12 / 256)
+
+
+def test_large_samples_use_the_normal_approximation():
+    diff = np.tile([1.0, 2.0, -1.0, 3.0], 10)
+    from scipy import stats as sps
+
+    assert wilcoxon_p(diff) == pytest.approx(sps.wilcoxon(diff, method="approx").pvalue)

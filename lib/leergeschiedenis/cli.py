@@ -66,9 +66,12 @@ def _report(args: argparse.Namespace) -> int:
             print("Fout: geef een verslagjaar met --year, of gebruik --all voor alle proeftuinen en jaren.", file=sys.stderr)
             return 2
         from .batch import write_index
-        from .report import render
+        from .report import NOTEBOOK, render
 
-        result = render(args.data_dir, args.year, out, pdf=args.pdf, force=args.force, progress=sys.stderr.isatty())
+        notebook = args.notebook or NOTEBOOK
+        result = render(
+            args.data_dir, args.year, out, pdf=args.pdf, force=args.force, progress=sys.stderr.isatty(), notebook=notebook
+        )
         write_index(out)
         state = "ongewijzigd; niet opnieuw gemaakt" if result.skipped else "gemaakt"
         print(f"Leergeschiedenis {result.proeftuin} {result.jaar} {state}: {result.html.resolve()}")
@@ -76,6 +79,16 @@ def _report(args: argparse.Namespace) -> int:
     except LeergeschiedenisError as e:
         print(f"Fout: {e}", file=sys.stderr)
         return 2 if isinstance(e, OnleesbareData) else 1
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from .server import OnveiligAdres, serve
+
+    try:
+        return serve(args.data_root, host=args.host, port=args.port, token=args.token)
+    except OnveiligAdres as e:
+        print(f"Fout: {e}", file=sys.stderr)
+        return 2
 
 
 def _contract(args: argparse.Namespace) -> int:
@@ -117,7 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--jobs", type=int, default=1, metavar="N", help="zoveel verslagen tegelijk (met --all)")
     report.add_argument("--force", action="store_true", help="maak ook verslagen waarvan de invoer niet veranderde")
+    report.add_argument("--notebook", type=Path, default=None, metavar="IPYNB", help="een eigen variant van het verslagnotebook")
     report.set_defaults(func=_report)
+
+    dash = sub.add_parser("dashboard", help="start het dashboard (Voila) voor managers, op 127.0.0.1")
+    dash.add_argument(
+        "data_root", nargs="?", metavar="DATA_ROOT", help="map met proeftuinmappen (standaard: de voorbeeldgegevens)"
+    )
+    dash.add_argument("--port", type=int, default=8866, help="poort (standaard 8866)")
+    dash.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren; alles behalve 127.0.0.1 vraagt een token")
+    dash.add_argument("--token", help="toegangstoken (of LEERGESCHIEDENIS_TOKEN; 'genereer' maakt er een)")
+    dash.set_defaults(func=_dashboard)
 
     contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")
     contract.set_defaults(func=_contract)

@@ -201,31 +201,33 @@ def count_bars(
 def welbevinden(changes: dict, min_n: int) -> go.Figure:
     """Mean grade before and after, per comparison, over the cases measured at both."""
     title = "Welbevinden voor en na de proeftuinoplossing"
-    fig = go.Figure()
-    notes = []
-    for i, (after, change) in enumerate(changes.items()):
-        if change.verandering is None:
-            notes.append(
-                f"{MEETMOMENT_LABELS[after].lower()}: {fmt.suppressed(min_n)}"
-                if change.n
-                else f"{MEETMOMENT_LABELS[after].lower()}: geen paren"
-            )
-            continue
-        fig.add_bar(
-            name=f"voor → {MEETMOMENT_LABELS[after].lower()} (n = {change.n})",
-            x=["Voor", MEETMOMENT_LABELS[after]],
-            y=[change.gemiddeld_voor, change.gemiddeld_na],
-            marker_color=[SKY, [BLUE, GREEN][i % 2]],
-            hovertemplate="%{x}: gemiddeld %{y:.1f}<extra>" + f"n = {change.n} casussen" + "</extra>",
-            text=[fmt.getal(change.gemiddeld_voor), fmt.getal(change.gemiddeld_na)],
-            textposition="outside",
-        )
-    if not fig.data:
+    shown = {after: c for after, c in changes.items() if c.verandering is not None}
+    notes = [
+        f"{MEETMOMENT_LABELS[after].lower()}: {fmt.suppressed(min_n) if c.n else 'geen paren'}"
+        for after, c in changes.items()
+        if after not in shown
+    ]
+    if not shown:
         return empty(title, "Te weinig gemeten casussen om te tonen (" + "; ".join(notes) + ").")
+    groups = [f"voor → {MEETMOMENT_LABELS[a].lower()}<br>(n = {c.n} casussen)" for a, c in shown.items()]
+    fig = go.Figure()
+    for name, colour, values in (
+        ("Voor", SKY, [c.gemiddeld_voor for c in shown.values()]),
+        ("Na", BLUE, [c.gemiddeld_na for c in shown.values()]),
+    ):
+        fig.add_bar(
+            name=name,
+            x=groups,
+            y=values,
+            marker_color=colour,
+            text=[fmt.getal(v) for v in values],
+            textposition="outside",
+            hovertemplate=f"{name}: gemiddeld %{{text}}<extra></extra>",
+        )
     fig.update_yaxes(range=[0, 10.5])
     fig.update_layout(barmode="group")
     sub = "gemiddeld cijfer (1-10) van dezelfde casussen op beide momenten" + (" · " + "; ".join(notes) if notes else "")
-    return _layout(fig, title, sub, "Meetmoment", "Welbevinden (1-10)")
+    return _layout(fig, title, sub, "Vergelijking", "Welbevinden (1-10)")
 
 
 def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int) -> go.Figure:
@@ -243,8 +245,9 @@ def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int) -> go.Figure
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
+    fig.update_yaxes(tickformat=",.0f", tickprefix="€ ")
     return _layout(
-        fig, title, f"som over n = {n} casussen met een micro-analyse, in euro per jaar", "Scenario", "Kosten per jaar (€)"
+        fig, title, f"som over n = {n} casussen met een micro-analyse, in euro per jaar", "Scenario", "Kosten per jaar"
     )
 
 
@@ -270,8 +273,11 @@ def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int) -> go.Fi
     )
     hidden = len(savings) - len(shown)
     note = f" · {hidden} financier(s) niet getoond: {fmt.suppressed(min_n)}" if hidden else ""
-    sub = "niets doen min proeftuinoplossing, euro per jaar; groen: betaalt minder, oranje: investeert" + note
-    return _layout(fig, title, sub, "Besparing per jaar (€)", None, height=max(300, 40 * len(shown) + 160))
+    sub = "niets doen min proeftuinoplossing, euro per jaar; groen: betaalt minder, oranje: investeert" + note.replace(
+        " · ", "<br>"
+    )
+    fig.update_xaxes(tickformat=",.0f", tickprefix="€ ")
+    return _layout(fig, title, sub, "Besparing per jaar", None, height=max(300, 40 * len(shown) + 160))
 
 
 def attendance_trend(sessions: pd.DataFrame) -> go.Figure:

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 from . import __version__
-from .dataset import CONFIG_NAMES, load
+from .dataset import CONFIG_NAMES, Dataset, load
 from .errors import LeergeschiedenisError
 from .kerncijfers import kerncijfers
 from .read import normalize_name
@@ -55,13 +55,13 @@ def slug(name: str) -> str:
     return re.sub(r"_+", "-", normalize_name(name)).strip("-") or "proeftuin"
 
 
-def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None) -> str:
+def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None, notebook: Path = NOTEBOOK) -> str:
     """Everything a report depends on: data files, config, shared price list, notebook, package version."""
     digest = hashlib.sha256()
     files = sorted(p for p in data_dir.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
     if prijslijst is not None:
         files.append(prijslijst)
-    for path in [*files, NOTEBOOK]:
+    for path in [*files, notebook]:
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for path in sorted((PACKAGE_DIR).rglob("*")):
@@ -158,6 +158,7 @@ def render(
     pdf: bool = False,
     force: bool = False,
     progress: bool = False,
+    notebook: Path = NOTEBOOK,
 ) -> Rendered:
     data_dir = Path(data_dir)
     dataset = load(data_dir)
@@ -165,7 +166,7 @@ def render(
     folder = Path(out_dir) / slug(name) / str(year)
     prijslijst = dataset.sources.get("prijslijst")
     shared = prijslijst.path if prijslijst and prijslijst.path.parent != data_dir else None
-    digest = input_hash(data_dir, year, pdf, shared)
+    digest = input_hash(data_dir, year, pdf, shared, Path(notebook))
     done = folder / HASH_FILE
     if not force and done.is_file() and done.read_text().strip() == digest:
         return Rendered(name, slug(name), year, folder, skipped=True)
@@ -174,7 +175,7 @@ def render(
     work = Path(tempfile.mkdtemp(prefix=f".{year}-", dir=folder.parent))
     try:
         executed = work / f"leergeschiedenis-{year}.ipynb"
-        execute(data_dir, year, executed, progress)
+        execute(data_dir, year, executed, progress, Path(notebook))
         to_html(executed, work / f"leergeschiedenis-{year}.html")
         figures = kerncijfers(dataset, year)
         (work / "kerncijfers.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -198,8 +199,11 @@ def _replace(new: Path, final: Path) -> None:
 
 
 def report_years(data_dir: Path) -> list[int]:
+    return dataset_years(load(data_dir))
+
+
+def dataset_years(d: Dataset) -> list[int]:
     """Years with any dated registration: cases, sessions, cards or spinnenweb."""
-    d = load(data_dir)
     years: set[int] = set()
     for table, column in (
         ("casussen", "aanmelddatum"),

@@ -1,0 +1,299 @@
+"""The live dashboard for managers: one call builds the whole app (``app()``), Voila serves it.
+
+It shows only what ``publish.YearView`` lets through, exactly like the report.
+Charts have fixed sizes (a chart in a hidden tab is otherwise drawn at the
+wrong size) and are redrawn in place when a control changes (see ``Chart``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import ipywidgets as w
+import plotly.graph_objects as go
+import plotly.io as pio
+from IPython.display import display
+
+from . import figures, fmt, narrative
+from .dataset import Dataset, load
+from .publish import Filters, YearView
+from .report import dataset_years, proeftuin_folders
+
+ALLE = "Alle"
+TABS = ("Overzicht", "Casussen", "Rendement", "Leersessies & reflecties", "Positieve gezondheid", "Datakwaliteit")
+
+
+@dataclass
+class Proeftuin:
+    folder: Path
+    dataset: Dataset
+    years: list[int]
+
+
+def discover(root: str | Path) -> dict[str, Proeftuin]:
+    """Every proeftuin under ``root`` (or ``root`` itself when it is one), by name."""
+    root = Path(root)
+    folders = [root] if (root / "proeftuin.yml").is_file() else proeftuin_folders(root)
+    found = {}
+    for folder in folders:
+        dataset = load(folder)
+        found[dataset.naam] = Proeftuin(folder, dataset, dataset_years(dataset))
+    return found
+
+
+class Chart:
+    """One chart: an Output widget that shows a plotly figure through JupyterLab's plotly renderer.
+
+    Not a ``FigureWidget``: under plotly 7 every FigureWidget carries its own 5 MB copy
+    of plotly.js as widget state, so a dozen of them made the first page take 20 s.
+    The renderer loads plotly.js once; a change redraws the figure in the same place.
+    """
+
+    def __init__(self, fig: go.Figure):
+        height = fig.layout.height or figures.HEIGHT
+        self.widget = w.Output(layout=w.Layout(min_height=f"{height}px"))
+        self.show(fig)
+
+    def show(self, fig: go.Figure) -> None:
+        bundle = {
+            PLOTLY_MIME: json.loads(pio.to_json(fig, validate=False)) | {"config": PLOTLY_CONFIG},
+            "text/plain": fig.layout.title.text or "grafiek",
+        }
+        self.widget.clear_output(wait=True)
+        with self.widget:
+            display(bundle, raw=True)
+
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": False}
+
+
+class Dashboard:
+    """Controls, tabs and charts; ``refresh()`` recomputes the view and updates every tab."""
+
+    def __init__(self, proeftuinen: dict[str, Proeftuin]):
+        if not proeftuinen:
+            raise ValueError("Geen proeftuinen gevonden.")
+        self.proeftuinen = proeftuinen
+        # the proeftuin with the most cases first: the one most managers come for
+        default = max(proeftuinen, key=lambda n: (len(proeftuinen[n].dataset.casussen), n))
+        first = proeftuinen[default]
+        self.proeftuin = w.Dropdown(
+            options=sorted(proeftuinen), value=default, description="Proeftuin", style={"description_width": "5rem"}
+        )
+        self.jaar = w.Dropdown(options=first.years, value=first.years[-1] if first.years else None, description="Jaar")
+        self.organisatie = w.Dropdown(description="Organisatie", style={"description_width": "6rem"})
+        self.rol = w.Dropdown(description="Rol (kaarten)", style={"description_width": "7rem"})
+        self.status = w.HTML(layout=w.Layout(min_height="1.5rem"))
+        self.kern = w.HTML()
+        self.texts = {name: w.HTML() for name in ("casussen", "rendement", "leersessies", "gezondheid", "datakwaliteit")}
+        self._set_filter_options()
+        # Charts are created from the first view's full state
+        # the browser is connected (Voila renders first, preheated kernels even earlier) are
+        # messages that would be lost; only state set at construction reaches the page.
+        first_view = self.view()
+        self.charts = {name: Chart(fig) for name, fig in view_figures(first_view).items()}
+        c = {name: chart.widget for name, chart in self.charts.items()}
+        pages = [
+            [self.kern, c["casussen_per_jaar"]],
+            [self.texts["casussen"], c["afspraak"], c["doorlooptijd"], c["levensdomeinen"]],
+            [self.texts["rendement"], c["welbevinden"], c["kosten"], c["financiers"]],
+            [self.texts["leersessies"], c["deelnemers"], c["kaarten_per_rol"], c["thema_rol"]],
+            [self.texts["gezondheid"], c["spinnenweb"], c["spinnenweb_verandering"]],
+            [self.texts["datakwaliteit"]],
+        ]
+        self.tabs = w.Tab(children=[w.VBox(p) for p in pages], titles=TABS)
+        for control in (self.jaar, self.organisatie, self.rol):
+            control.observe(self._changed, names="value")
+        self.proeftuin.observe(self._proeftuin_changed, names="value")
+        controls = w.HBox([self.proeftuin, self.jaar, self.organisatie, self.rol], layout=w.Layout(flex_flow="row wrap"))
+        title = w.HTML("<h2 style='margin:0.2rem 0'>Leergeschiedenis: dashboard</h2>")
+        self.widget = w.VBox([title, controls, self.status, self.tabs])
+        self._updating = False
+        self.refresh(first_view, charts=False)
+
+    @property
+    def current(self) -> Proeftuin:
+        return self.proeftuinen[self.proeftuin.value]
+
+    def _set_filter_options(self) -> None:
+        d = self.current.dataset
+        orgs = sorted(
+            set(d.casussen["organisatie"].dropna().astype(str)) | set(d.reflectiekaarten["organisatie"].dropna().astype(str))
+        )
+        self.organisatie.options = [ALLE, *orgs]
+        self.organisatie.value = ALLE
+        roles = [r for r in figures.ROL_LABELS if r in set(d.reflectiekaarten["rol"].astype("string").dropna())]
+        self.rol.options = [(ALLE, ALLE)] + [(figures.ROL_LABELS[r], r) for r in roles]
+        self.rol.value = ALLE
+
+    def _proeftuin_changed(self, _change) -> None:
+        self._updating = True
+        try:
+            years = self.current.years
+            self.jaar.options = years
+            self.jaar.value = years[-1] if years else None
+            self._set_filter_options()
+        finally:
+            self._updating = False
+        self.refresh()
+
+    def _changed(self, _change) -> None:
+        if not self._updating:
+            self.refresh()
+
+    def view(self) -> YearView:
+        filters = Filters(
+            organisatie=None if self.organisatie.value == ALLE else self.organisatie.value,
+            rol=None if self.rol.value == ALLE else self.rol.value,
+        )
+        return YearView(self.current.dataset, int(self.jaar.value), filters)
+
+    def refresh(self, view: YearView | None = None, charts: bool = True) -> None:
+        if self.jaar.value is None:
+            self.status.value = "<em>Deze proeftuin heeft nog geen gegevens.</em>"
+            return
+        self.status.value = "<span class='lg-bezig' role='status'>⏳ Bezig met bijwerken…</span>"
+        try:
+            self._render(view or self.view(), charts)
+            filters = [f for f in (self.organisatie.value, self.rol.value) if f != ALLE]
+            shown = f" · filter: {html.escape(', '.join(filters))}" if filters else ""
+            self.status.value = f"<span role='status'>{html.escape(self.proeftuin.value)} {self.jaar.value}{shown}</span>"
+        except Exception as e:  # a manager sees a sentence, not a traceback
+            self.status.value = (
+                f"<span role='alert'>Dit overzicht kon niet worden bijgewerkt ({html.escape(type(e).__name__)}).</span>"
+            )
+
+    def _render(self, v: YearView, charts: bool = True) -> None:
+        self.kern.value = _key_figures_html(v)
+        for name, text in view_texts(v).items():
+            self.texts[name].value = text
+        if charts:
+            for name, fig in view_figures(v).items():
+                self.charts[name].show(fig)
+
+
+def view_texts(v: YearView) -> dict[str, str]:
+    return {
+        "casussen": _p(narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)),
+        "rendement": _p(narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)),
+        "leersessies": _p(narrative.sessions_sentence(v)),
+        "gezondheid": _p(narrative.spinnenweb_sentence(v)),
+        "datakwaliteit": _quality_html(v),
+    }
+
+
+def view_figures(v: YearView) -> dict[str, go.Figure]:
+    """Every chart of the dashboard for one view, by name."""
+    f = v.financiers
+    names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
+    changes = v.spinnenweb_veranderingen
+    if changes:
+        last = max(changes)
+        title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[last].lower()}"
+        change = figures.domain_change(changes[last], title, v.min_n)
+    else:
+        change = figures.empty("Verandering per domein", "Nog geen vervolgmeting.")
+    return {
+        "casussen_per_jaar": figures.cases_per_year(v.cases_per_year),
+        "afspraak": figures.agreement_heatmap(v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand),
+        "doorlooptijd": figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n),
+        "levensdomeinen": figures.count_bars(v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
+        "welbevinden": figures.welbevinden(v.welbevinden, v.min_n),
+        "kosten": figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n),
+        "financiers": figures.savings_per_financier(f["besparing"], f["n"], v.min_n),
+        "deelnemers": figures.attendance_trend(v.year_sessions),
+        "kaarten_per_rol": figures.count_bars(
+            v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"
+        ),
+        "thema_rol": figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS),
+        "spinnenweb": figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n),
+        "spinnenweb_verandering": change,
+    }
+
+
+def _p(*sentences: str) -> str:
+    return "".join(f"<p>{html.escape(s)}</p>" for s in sentences if s)
+
+
+def _key_figures_html(v: YearView) -> str:
+    now, before = v.kern, v.kern_vorig_jaar
+    filtered = v.filters != Filters()
+    cases = v.case_counts
+
+    def card(label: str, value: str, previous: str) -> str:
+        return (
+            "<div class='lg-kaart' style='border:1px solid #ccc;border-radius:6px;padding:0.6rem 1rem;min-width:11rem'>"
+            f"<div style='font-size:0.85rem;color:#333'>{html.escape(label)}</div>"
+            f"<div class='lg-waarde' style='font-size:1.6rem;font-weight:600'>{html.escape(value)}</div>"
+            f"<div style='font-size:0.8rem;color:#333'>{v.jaar - 1}: {html.escape(previous)}</div></div>"
+        )
+
+    w_now, w_before = v.welbevinden["na_6_weken"], before["welbevinden"]
+    change = w_now.verandering
+    cards = [
+        card("Casussen aangemeld", fmt.geheel(cases.totaal), fmt.geheel(cases.vorig_jaar)),
+        card(
+            "Welbevinden (verandering)",
+            fmt.getal(change, 1, v.min_n) if w_now.n else "–",
+            fmt.getal(w_before["verandering"], 1, v.min_n) if w_before["n_paren"] else "–",
+        ),
+        card(
+            "Besparing per jaar",
+            fmt.euro(v.besparing["niets_doen_min_proeftuinoplossing"] if v.besparing else None, v.min_n) if v.kosten_n else "–",
+            fmt.euro(before["kosten"]["besparing"], v.min_n) if before["kosten"]["n_casussen"] else "–",
+        ),
+        card("Bijeenkomsten", fmt.geheel(now["bijeenkomsten"]["totaal"]), fmt.geheel(before["bijeenkomsten"]["totaal"])),
+        card(
+            "Reflectiekaarten",
+            fmt.geheel(len(v.year_cards)),
+            fmt.geheel(before["reflectiekaarten"]["totaal"]) if not filtered else "–",
+        ),
+    ]
+    note = (
+        "<p style='font-size:0.85rem'>Met een filter gelden de cijfers voor die organisatie of rol; vorig jaar zonder filter.</p>"
+        if filtered
+        else ""
+    )
+    return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}"
+
+
+def _quality_html(v: YearView) -> str:
+    dq = v.datakwaliteit
+    rows = "".join(
+        f"<tr><td>{html.escape(t)}</td><td>{fmt.geheel(r['gelezen'])}</td><td>{fmt.geheel(r['geaccepteerd'])}</td><td>{fmt.geheel(r['geweigerd'])}</td></tr>"
+        for t, r in dq.iterrows()
+    )
+    reasons = v.weigerredenen
+    extra = (
+        "<p>Alle rijen zijn geaccepteerd.</p>"
+        if reasons.empty
+        else "<table><tr><th>Tabel</th><th>Kolom</th><th>Reden</th><th>Aantal</th></tr>"
+        + "".join(
+            f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td><td>{html.escape(str(c))}</td><td>{d}</td></tr>"
+            for a, b, c, d in reasons.values
+        )
+        + "</table>"
+    )
+    return (
+        "<table><tr><th>Tabel</th><th>Gelezen</th><th>Geaccepteerd</th><th>Geweigerd</th></tr>"
+        + rows
+        + "</table>"
+        + extra
+        + f"<p>Cijfers over minder dan {v.min_n} personen worden niet getoond.</p>"
+    )
+
+
+DATA_ENV = "LEERGESCHIEDENIS_DATA"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+
+
+def app(data_root: str | Path | None = None) -> w.VBox:
+    """The whole dashboard; the Voila notebook calls only this. Data: the argument,
+    else $LEERGESCHIEDENIS_DATA (set by `leergeschiedenis dashboard`), else the sample."""
+    root = data_root or os.environ.get(DATA_ENV) or SAMPLE
+    return Dashboard(discover(root)).widget

@@ -1,0 +1,65 @@
+"""Charts draw only what passed the privacy gate, and say what they rest on."""
+
+import json
+
+import pytest
+
+from leergeschiedenis import figures
+from leergeschiedenis.publish import YearView
+
+
+@pytest.fixture(scope="module")
+def view(analyse):
+    return YearView(analyse, 2017)
+
+
+def _strict(analyse, min_n):
+    config = analyse.config.model_copy(update={"privacy": analyse.config.privacy.model_copy(update={"min_groepsgrootte": min_n})})
+    return YearView(analyse.__class__(**{**analyse.__dict__, "config": config}), 2017)
+
+
+def test_suppressed_financiers_get_no_bar_and_no_hover(view):
+    f = view.financiers
+    fig = figures.savings_per_financier(f["besparing"], f["n"], view.min_n)
+    assert list(fig.data[0].y) == ["Gemeente (Wmo)"]
+    text = json.dumps(fig.to_plotly_json(), default=str)
+    assert "Woningcorporatie" not in text and "5000" not in text
+    assert "2 financier(s) niet getoond: minder dan 3 personen" in fig.layout.title.text
+
+
+def test_too_few_people_means_an_empty_chart_that_says_so(analyse):
+    strict = _strict(analyse, 5)
+    fig = figures.radar(strict.spinnenweb_per_moment, strict.spinnenweb_momenten, 5)
+    assert not fig.data
+    assert "minder dan 5 personen" in fig.layout.annotations[0].text
+    welbevinden = figures.welbevinden(strict.welbevinden, 5)
+    assert not welbevinden.data
+    costs = figures.costs_by_scenario(strict.kosten_totaal, strict.kosten_n, 5)
+    assert not costs.data
+
+
+def test_welbevinden_bars_show_n(view):
+    fig = figures.welbevinden(view.welbevinden, view.min_n)
+    assert [t.name for t in fig.data] == ["Voor", "Na"]
+    assert list(fig.data[0].x) == ["voor → na 6 weken<br>(n = 3 casussen)"]  # herhaling has 2 pairs: not drawn
+    assert "na 6-12 maanden: minder dan 3 personen" in fig.layout.title.text
+
+
+def test_lead_time_trend_leaves_out_small_quarters(view):
+    fig = figures.lead_time_trend(view.lead_time_trend, "aanmelding_oplossing", view.min_n)
+    # aanmelding -> oplossing: 2016 K4 has 1 case, 2017 K1 has 3
+    assert list(fig.data[0].x) == ["2017 K1"]
+
+
+def test_every_chart_has_a_dutch_title_and_axis_labels(view):
+    charts = [
+        figures.cases_per_year(view.cases_per_year),
+        figures.agreement_heatmap(view.per_organisation_month, 1),
+        figures.count_bars(view.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
+        figures.costs_by_scenario(view.kosten_totaal, view.kosten_n, view.min_n),
+        figures.attendance_trend(view.year_sessions),
+    ]
+    for fig in charts:
+        assert fig.layout.title.text and "n = " in fig.layout.title.text
+        assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+        assert fig.layout.separators == ",."

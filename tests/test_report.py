@@ -1,0 +1,117 @@
+"""The rendered learning history itself: offline HTML without code, key figures in Dutch notation."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from leergeschiedenis import fmt
+from leergeschiedenis.batch import render_all
+from leergeschiedenis.report import render
+
+DATA = Path(__file__).parent / "data"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    result = render(DATA / "analyse", 2017, out)
+    return result, out
+
+
+def test_writes_the_promised_files(rendered):
+    result, out = rendered
+    folder = out / "proeftuin-rekenvoorbeeld" / "2017"
+    assert result.folder == folder and not result.skipped
+    for name in ("leergeschiedenis-2017.ipynb", "leergeschiedenis-2017.html", "kerncijfers.json"):
+        assert (folder / name).is_file(), name
+    assert json.loads((folder / "kerncijfers.json").read_text())["casussen"]["totaal"] == 5
+
+
+def test_html_has_no_code_prompts_or_errors(rendered):
+    text = rendered[0].html.read_text(encoding="utf-8")
+    # markdown prose is rendered in an input area too; code is what must not show
+    assert not re.search(r'class="[^"]*(jp-InputPrompt|jp-OutputPrompt|jp-CodeMirrorEditor|highlight hl-ipython)', text)
+    assert "verslag = Verslag.open" not in text and "from leergeschiedenis" not in text
+    assert "Traceback" not in text and 'data-mime-type="application/vnd.jupyter.stderr"' not in text
+    body = text.split("<body", 1)[1]
+    assert "In&nbsp;[" not in body and "Out[" not in body
+
+
+def test_html_loads_nothing_from_the_internet(rendered):
+    text = rendered[0].html.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=[\"']?https?:", text)
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", text)
+    assert not re.search(r"@import\s+url\([\"']?https?:", text)
+    assert "require.js" not in text and "MathJax.js" not in text
+
+
+def test_plotly_js_is_embedded_exactly_once(rendered):
+    text = rendered[0].html.read_text(encoding="utf-8")
+    assert text.count("* plotly.js v") == 1
+    assert text.count("Plotly.newPlot(") >= 8
+
+
+def test_key_figures_appear_in_dutch_notation(rendered):
+    result, _ = rendered
+    text = result.html.read_text(encoding="utf-8")
+    k = json.loads((result.folder / "kerncijfers.json").read_text())
+    assert (
+        f"In 2017 werden {k['casussen']['totaal']} casussen aangemeld, {fmt.getal(k['casussen']['groeifactor'])} keer zoveel"
+        in text
+    )
+    assert fmt.getal(k["welbevinden"]["verandering"]) in text  # 5,3
+    assert fmt.euro(k["kosten"]["besparing"]) in text  # € 4.800
+    assert "€ 8.250" in text and "22,5" in text
+    assert "5.33" not in text.split("<script", 1)[0]  # no English decimals in the prose
+
+
+def test_second_run_with_unchanged_inputs_renders_nothing(rendered):
+    result, out = rendered
+    before = result.html.stat().st_mtime_ns
+    again = render(DATA / "analyse", 2017, out)
+    assert again.skipped
+    assert result.html.stat().st_mtime_ns == before
+
+
+def test_failing_notebook_names_the_chapter_and_keeps_the_old_report(rendered, tmp_path):
+    result, out = rendered
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "leergeschiedenis.cli",
+            "report",
+            str(DATA / "analyse"),
+            "--year",
+            "2017",
+            "--out",
+            str(out),
+            "--notebook",
+            str(DATA / "notebooks" / "faalt.ipynb"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "hoofdstuk 'Positieve gezondheid' faalde (ValueError: spinnenweb kapot)" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert result.html.is_file()  # the good report is still there
+    assert not list(result.folder.parent.glob(".*"))  # no half-written folders left behind
+
+
+def test_batch_renders_every_year_and_writes_an_index(tmp_path):
+    root = tmp_path / "proeftuinen"
+    root.mkdir()
+    (root / "analyse").symlink_to(DATA / "analyse", target_is_directory=True)
+    out = tmp_path / "out"
+    results = render_all(root, out, jobs=2)
+    assert [(r.slug, r.jaar) for r in results] == [("proeftuin-rekenvoorbeeld", y) for y in (2016, 2017, 2018)]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="proeftuin-rekenvoorbeeld/2017/leergeschiedenis-2017.html"' in index
+    assert "€ 4.800" in index and "+5,3" in index
+    assert all(r.skipped for r in render_all(root, out, jobs=2))
