@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SAMPLE := data/sample
 DATA   ?= $(SAMPLE)
+AXE_VERSION := 4.14.1
+AXE    := .cache/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
 .PHONY: help setup check test test-browser lint sample report dashboard lab clean
@@ -24,8 +26,15 @@ check: $(STAMP) ## check the bundled sample against the data contract
 	$(BIN)/leergeschiedenis check $(SAMPLE)/ruwaard
 	$(BIN)/leergeschiedenis check $(SAMPLE)/deurne
 
-test: $(STAMP) ## run the tests
+$(AXE):
+	@npm install --prefix .cache --no-audit --no-fund --silent axe-core@$(AXE_VERSION) \
+	  || echo "npm ontbreekt: de toegankelijkheidstest van het dashboard wordt overgeslagen"
+
+test: $(STAMP) $(AXE) ## run the tests (the browser tests need Chromium: apt-get install chromium)
 	$(BIN)/python -m pytest
+
+test-browser: $(STAMP) $(AXE) ## only the browser tests of the dashboard
+	$(BIN)/python -m pytest -m browser
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check lib tests
