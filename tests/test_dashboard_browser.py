@@ -4,7 +4,6 @@ Run alone with `pytest -m browser`. Screenshots land in test-artifacts/.
 """
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -112,13 +111,19 @@ def test_shows_the_key_figures_of_the_sample(page):
 
 def test_changing_the_year_changes_figures_and_charts(page):
     before = _cards(page)
-    charts_before = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')")
+    charts_before = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')"
+    )
     page.get_by_label("Jaar").select_option("2016")
     page.wait_for_function("b => document.querySelector('.lg-kerncijfers').innerText !== b", arg=before)
     assert "Casussen aangemeld\n30" in _cards(page)
     page.get_by_role("tab", name="Rendement").click()
-    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].some(d => d.layout.title.text.includes('n = 8 casussen'))")
-    charts_after = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].some(d => d.layout.title.text.includes('n = 8 casussen'))"
+    )
+    charts_after = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')"
+    )
     assert charts_after != charts_before
     _shot(page, "dashboard-rendement-2016")
 
