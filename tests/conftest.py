@@ -11,3 +11,61 @@ DATA = Path(__file__).parent / "data"
 def analyse():
     """tests/data/analyse: a small proeftuin whose figures are worked out by hand (min_groepsgrootte 3)."""
     return lg.load(DATA / "analyse")
+
+
+MARKERS_SECRET = {
+    "ik_wil": "zzikwilgeheim",
+    "ik_kan": "zzikkangeheim",
+    "ik_heb_nodig": "zzhebnodiggeheim",
+    "proeftuinoplossing": "zzoplossinggeheim",
+    "casus_id": "zzcasusid",
+    "deelnemer_id": "zzdeelnemerid",
+    "kaart_id": "zzkaartid",
+    "citaat_zonder_toestemming": "zzcitaatzondertoestemming",
+    "kaart_zonder_toestemming": "zzkaartzondertoestemming",
+}
+MARKERS_PUBLIC = {"citaat_met_toestemming": "zzcitaatmettoestemming", "kaart_met_toestemming": "zzkaartmettoestemming"}
+
+
+@pytest.fixture(scope="session")
+def lek(tmp_path_factory):
+    """tests/data/analyse with a unique marker word in every confidential field, identifier and
+    non-consented quote, and in the consented quotes (which must appear)."""
+    root = tmp_path_factory.mktemp("lekroot")
+    folder = root / "lek"
+    folder.mkdir()
+    source = DATA / "analyse"
+    for path in source.iterdir():
+        text = path.read_text(encoding="utf-8")
+        for case in ("A1", "A2", "B1", "B2", "B3", "B4", "B5"):
+            text = text.replace(f"{case};", f"{MARKERS_SECRET['casus_id']}{case};")
+        for p in ("P1", "P2", "P3", "P4"):
+            text = text.replace(f"{p};", f"{MARKERS_SECRET['deelnemer_id']}{p};")
+        for k in ("K1", "K2", "K3", "K4", "K5", "K6"):
+            text = text.replace(f"{k};", f"{MARKERS_SECRET['kaart_id']}{k};")
+        (folder / path.name).write_text(text, encoding="utf-8")
+    cases = (folder / "casussen.csv").read_text(encoding="utf-8").splitlines()
+    cases[0] += ";ik_kan;ik_heb_nodig;proeftuinoplossing;citaat;toestemming_citaat"
+    for i in range(1, len(cases)):
+        fields = cases[i].split(";")
+        fields[-1] = f"ik wil {MARKERS_SECRET['ik_wil']} {i}"
+        consent = i % 2 == 0
+        quote = MARKERS_PUBLIC["citaat_met_toestemming"] if consent else MARKERS_SECRET["citaat_zonder_toestemming"]
+        fields += [
+            f"ik kan {MARKERS_SECRET['ik_kan']}",
+            f"nodig {MARKERS_SECRET['ik_heb_nodig']}",
+            f"oplossing {MARKERS_SECRET['proeftuinoplossing']}",
+            f"Zij zei: {quote} {i}.",
+            "ja" if consent else "nee",
+        ]
+        cases[i] = ";".join(fields)
+    (folder / "casussen.csv").write_text("\n".join(cases) + "\n", encoding="utf-8")
+    cards = (folder / "reflectiekaarten.csv").read_text(encoding="utf-8")
+    cards = cards.replace(
+        "Wat de bewoner wil staat voorop", f"Wat de bewoner wil staat voorop {MARKERS_PUBLIC['kaart_met_toestemming']}"
+    )
+    cards = cards.replace(
+        "Ze keken echt naar mijn leefwereld", f"Ze keken echt naar mijn leefwereld {MARKERS_SECRET['kaart_zonder_toestemming']}"
+    )
+    (folder / "reflectiekaarten.csv").write_text(cards, encoding="utf-8")
+    return folder

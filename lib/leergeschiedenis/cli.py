@@ -24,6 +24,17 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         sys.stdout.write(problems_as_text(dataset))
+    if args.export:
+        from .errors import LeergeschiedenisError
+        from .export import export_problems
+
+        try:
+            written = export_problems(dataset, args.export)
+        except (LeergeschiedenisError, OSError) as e:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
+            print(f"Fout: de werkmap {args.export} kan niet geschreven worden: {reason}", file=sys.stderr)
+            return 2
+        print(f"Werkmap met de geweigerde rijen en hun redenen geschreven: {written.resolve()}", file=sys.stderr)
     return 1 if dataset.n_refused else 0
 
 
@@ -108,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="controleer de gegevens van een proeftuin tegen het datacontract")
     check.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
     check.add_argument("--json", action="store_true", help="schrijf het resultaat als JSON")
+    check.add_argument("--export", metavar="PAD", help="schrijf de geweigerde rijen met hun redenen naar een Excel-werkmap")
     check.set_defaults(func=_check)
 
     sample = sub.add_parser("sample", help="schrijf synthetische voorbeeldgegevens (Ruwaard en Deurne)")

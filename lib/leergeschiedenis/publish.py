@@ -17,7 +17,7 @@ from . import cases, fmt, positive_health, reflections, rendement, sessions
 from .contract import BELEMMERINGEN, ORDER
 from .dataset import Dataset
 from .kerncijfers import kerncijfers
-from .privacy import gate_crosstab, gate_dataclass, gate_frame, gate_value, protect_total
+from .privacy import gate_crosstab, gate_dataclass, gate_frame, protect_total
 from .problems import RULES
 from .stats import PairedChange
 
@@ -106,14 +106,44 @@ class YearView:
         partners = [] if self.filters.organisatie else self.config.partners
         return cases.agreement(self._casussen, self.jaar, per_month, partners)
 
+    # -- the gate for filtered views ----------------------------------------------------
+
+    @cached_property
+    def _all(self) -> YearView:
+        """The same year without filters: what a filtered figure could be subtracted from."""
+        return self if self.filters == Filters() else replace(self, filters=Filters())
+
+    def _hidden(self, n: int, n_all: int | None = None) -> bool:
+        """Too few people; or, with a filter, too few outside it, because the published
+        overall figure minus this one would describe those few."""
+        if n < self.min_n:
+            return True
+        rest = (n_all if n_all is not None else n) - n
+        return self._all is not self and 0 < rest < self.min_n
+
+    def _gate_rows(self, frame: pd.DataFrame, overall: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+        out = frame.copy()
+        n_all = overall["n"].reindex(out.index)
+        hidden = [i for i in out.index if self._hidden(int(out.loc[i, "n"]), int(n_all.get(i, out.loc[i, "n"])))]
+        out[columns] = out[columns].astype("float64")
+        out.loc[hidden, columns] = float("nan")
+        return out
+
+    @cached_property
+    def _lead_times_raw(self) -> pd.DataFrame:
+        return cases.lead_time_summary(self.year_cases)
+
     @cached_property
     def lead_times(self) -> pd.DataFrame:
-        return gate_frame(cases.lead_time_summary(self.year_cases), self.min_n, ["mediaan", "q1", "q3"])
+        return self._gate_rows(self._lead_times_raw, self._all._lead_times_raw, ["mediaan", "q1", "q3"])
+
+    @cached_property
+    def _lead_time_trend_raw(self) -> pd.DataFrame:
+        return cases.lead_time_trend(self._casussen[self._casussen["aanmelddatum"].dt.year <= self.jaar])
 
     @cached_property
     def lead_time_trend(self) -> pd.DataFrame:
-        trend = cases.lead_time_trend(self._casussen[self._casussen["aanmelddatum"].dt.year <= self.jaar])
-        return gate_frame(trend, self.min_n, ["mediaan"])
+        return self._gate_rows(self._lead_time_trend_raw, self._all._lead_time_trend_raw, ["mediaan"])
 
     @cached_property
     def funnel(self) -> pd.Series:
@@ -147,8 +177,14 @@ class YearView:
         return gate_crosstab(cases.stopped_by_organisation(self.year_cases), self.min_n)
 
     @cached_property
+    def _binnen_raw(self) -> cases.Share:
+        return cases.within_existing_offer(self.year_cases)
+
+    @cached_property
     def binnen_bestaand_aanbod(self) -> cases.Share:
-        return gate_dataclass(cases.within_existing_offer(self.year_cases), self.min_n)
+        share = self._binnen_raw
+        hidden = self._hidden(share.n, self._all._binnen_raw.n)
+        return gate_dataclass(share, self.min_n) if not hidden else cases.Share(share.n, None, None)
 
     # -- Maatschappelijk rendement -----------------------------------------------------------
 
@@ -157,11 +193,18 @@ class YearView:
         return rendement.cohort_ids(self._casussen, self.jaar)
 
     @cached_property
-    def welbevinden(self) -> dict[str, PairedChange]:
+    def _welbevinden_raw(self) -> dict[str, PairedChange]:
         return {
-            after: gate_dataclass(rendement.welbevinden_change(self.dataset.metingen, self._cohort, after), self.min_n)
-            for after in rendement.COMPARISONS
+            after: rendement.welbevinden_change(self.dataset.metingen, self._cohort, after) for after in rendement.COMPARISONS
         }
+
+    @cached_property
+    def welbevinden(self) -> dict[str, PairedChange]:
+        out = {}
+        for after, change in self._welbevinden_raw.items():
+            hidden = self._hidden(change.n, self._all._welbevinden_raw[after].n)
+            out[after] = gate_dataclass(change, float("inf")) if hidden else change
+        return out
 
     @cached_property
     def _costs(self) -> rendement.CostResult:
@@ -173,24 +216,28 @@ class YearView:
         return self._costs.n
 
     @cached_property
+    def _costs_hidden(self) -> bool:
+        return self._hidden(self._costs.n, self._all._costs.n)
+
+    @cached_property
     def kosten_totaal(self) -> pd.Series | None:
         """Sum per scenario, or None when it rests on too few cases."""
-        return None if self._costs.n < self.min_n else self._costs.totals()
+        return None if self._costs_hidden else self._costs.totals()
 
     @cached_property
     def kosten_gemiddeld(self) -> pd.Series | None:
-        return None if self._costs.n < self.min_n else self._costs.per_case.mean()
+        return None if self._costs_hidden else self._costs.per_case.mean()
 
     @cached_property
     def besparing(self) -> dict[str, float] | None:
-        return None if self._costs.n < self.min_n else self._costs.savings()
+        return None if self._costs_hidden else self._costs.savings()
 
     @cached_property
     def aandeel_goedkoper(self) -> float | None:
         """Share of micro-analysed cases whose proeftuinoplossing costs less than doing nothing."""
-        per_case = self._costs.per_case
-        if len(per_case) < self.min_n:
+        if self._costs_hidden:
             return None
+        per_case = self._costs.per_case
         return float((per_case["proeftuinoplossing"] < per_case["niets_doen"]).mean())
 
     @cached_property
@@ -198,13 +245,12 @@ class YearView:
         """Per financier: cost per scenario, savings and n; suppressed where n is too small."""
         per = self._costs.per_financier.copy()
         per["besparing"] = self._costs.savings_per_financier()
-        if self._costs.n < self.min_n:
-            per[["huidig", "niets_doen", "proeftuinoplossing", "besparing"]] = float("nan")
+        columns = ["huidig", "niets_doen", "proeftuinoplossing", "besparing"]
+        if self._costs_hidden:
+            per[columns] = float("nan")
             return per
-        gated = gate_frame(per, self.min_n, ["huidig", "niets_doen", "proeftuinoplossing", "besparing"])
-        kept = protect_total(
-            {f: gate_value(v, per.loc[f, "n"], self.min_n) for f, v in per["besparing"].items()}, per["n"].to_dict()
-        )
+        gated = self._gate_rows(per, self._all._costs.per_financier, columns)
+        kept = protect_total({f: None if pd.isna(v) else v for f, v in gated["besparing"].items()}, per["n"].to_dict())
         hidden = [f for f, v in kept.items() if v is None]
         gated.loc[hidden, ["huidig", "niets_doen", "proeftuinoplossing", "besparing"]] = float("nan")
         return gated

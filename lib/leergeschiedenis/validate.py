@@ -256,7 +256,8 @@ def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
     for p in found.items:
         if p.ernst == "fout" and p.rij is not None:
             reasons.setdefault(p.rij, []).append(f"{p.kolom}: {p.melding}" if p.kolom else p.melding)
-    rows[REASONS] = [" | ".join(reasons.get(int(r), [])) for r in rows.index]
+    # inserted, not assigned: a team column that happens to be called 'redenen' is kept too
+    rows.insert(len(rows.columns), REASONS, [" | ".join(reasons.get(int(r), [])) for r in rows.index], allow_duplicates=True)
     return rows
 
 

@@ -1,0 +1,62 @@
+"""Nothing confidential in any published output: report (executed notebook, HTML, PDF text),
+kerncijfers.json and the index. The dashboard is attacked in test_dashboard_browser.py."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+import leergeschiedenis as lg
+from leergeschiedenis.batch import write_index
+from leergeschiedenis.browser import chromium_path
+from leergeschiedenis.kerncijfers import kerncijfers
+from leergeschiedenis.report import render
+
+from .conftest import MARKERS_PUBLIC, MARKERS_SECRET
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def published(lek, tmp_path_factory):
+    out = tmp_path_factory.mktemp("gepubliceerd")
+    pdf = bool(chromium_path())
+    result = render(lek, 2017, out, pdf=pdf)
+    write_index(out)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in result.folder.iterdir() if p.suffix in (".html", ".ipynb", ".json")}
+    texts["index.html"] = (out / "index.html").read_text(encoding="utf-8")
+    if pdf and shutil.which("pdftotext"):
+        texts["pdf"] = subprocess.run(
+            ["pdftotext", str(result.folder / "leergeschiedenis-2017.pdf"), "-"], capture_output=True, text=True
+        ).stdout
+    return texts
+
+
+def test_the_markers_are_really_in_the_input(lek):
+    d = lg.load(lek)
+    assert d.n_refused == 1  # the planted -1 cost line of the analyse fixture, nothing else
+    assert d.casussen["ik_wil"].str.contains(MARKERS_SECRET["ik_wil"]).all()
+    assert d.casussen["casus_id"].str.startswith(MARKERS_SECRET["casus_id"]).all()
+
+
+@pytest.mark.parametrize("marker", sorted(MARKERS_SECRET.values()))
+def test_no_secret_in_any_published_file(published, marker):
+    for name, text in published.items():
+        assert marker not in text.lower(), f"{marker} in {name}"
+
+
+def test_consented_quotes_do_appear(published):
+    html = published["leergeschiedenis-2017.html"].lower()
+    for marker in MARKERS_PUBLIC.values():
+        assert marker in html
+
+
+def test_pdf_text_was_checked_when_possible(published):
+    if chromium_path() and shutil.which("pdftotext"):
+        assert "leergeschiedenis" in published["pdf"].lower()
+
+
+def test_kerncijfers_json_has_no_identifier(lek):
+    text = json.dumps(kerncijfers(lg.load(lek), 2017)).lower()
+    assert not any(m in text for m in MARKERS_SECRET.values())

@@ -1,0 +1,56 @@
+"""YearView: what may be published, including what a filter could give away by subtraction."""
+
+from pathlib import Path
+
+import pytest
+
+import leergeschiedenis as lg
+from leergeschiedenis.publish import Filters, YearView
+
+CONFIG = (
+    "naam: Proeftuin Verschil\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: Leefwereld}\nprivacy: {min_groepsgrootte: 3}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def verschil(tmp_path_factory) -> lg.Dataset:
+    """Organisation A has 5 measured cases, B has 1: B's figures could be recomputed from 'all' minus 'A'."""
+    folder: Path = tmp_path_factory.mktemp("verschil")
+    (folder / "proeftuin.yml").write_text(CONFIG)
+    cases = ["casus_id,soort,organisatie,aanmelddatum,mdo_datum,oplossing_datum,status,binnen_bestaand_aanbod"]
+    grades = ["casus_id,meetmoment,welbevinden"]
+    for i, org in enumerate("AAAAAB"):
+        cases.append(f"C{i},individueel,{org},2017-0{i + 1}-01,2017-0{i + 1}-08,2017-0{i + 1}-15,afgerond,ja")
+        grades += [f"C{i},voor,3", f"C{i},na_6_weken,{5 + i}"]
+    (folder / "casussen.csv").write_text("\n".join(cases) + "\n")
+    (folder / "metingen.csv").write_text("\n".join(grades) + "\n")
+    return lg.load(folder)
+
+
+def test_overall_figures_are_published(verschil):
+    v = YearView(verschil, 2017)
+    assert v.welbevinden["na_6_weken"].n == 6
+    assert v.welbevinden["na_6_weken"].verandering == pytest.approx((2 + 3 + 4 + 5 + 6 + 7) / 6)
+    assert v.lead_times.loc["aanmelding_mdo", "mediaan"] == 7
+    assert v.binnen_bestaand_aanbod.aandeel == 1.0
+
+
+def test_a_filter_that_leaves_too_few_outside_it_is_suppressed(verschil):
+    a = YearView(verschil, 2017, Filters(organisatie="A"))
+    # 5 cases in A (enough), but only 1 outside A: all minus A would describe that one resident
+    assert a.welbevinden["na_6_weken"].n == 5
+    assert a.welbevinden["na_6_weken"].verandering is None
+    assert a.lead_times["mediaan"].isna().all()
+    assert a.binnen_bestaand_aanbod.aandeel is None
+
+
+def test_a_small_filtered_group_is_suppressed(verschil):
+    b = YearView(verschil, 2017, Filters(organisatie="B"))
+    assert b.welbevinden["na_6_weken"].n == 1 and b.welbevinden["na_6_weken"].verandering is None
+
+
+def test_filter_with_enough_on_both_sides_is_published(analyse):
+    # analyse has min_groepsgrootte 3; with only 3 pairs in total no split can be published
+    ggz = YearView(analyse, 2017, Filters(organisatie="GGZ"))
+    assert ggz.welbevinden["na_6_weken"].verandering is None
+    assert YearView(analyse, 2017).welbevinden["na_6_weken"].verandering is not None
