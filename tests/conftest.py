@@ -69,3 +69,11 @@ def lek(tmp_path_factory):
     )
     (folder / "reflectiekaarten.csv").write_text(cards, encoding="utf-8")
     return folder
+
+
+def pytest_configure(config):
+    """Tests use a cache of their own, so they never read a developer's cache."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("LEERGESCHIEDENIS_CACHE", tempfile.mkdtemp(prefix="lg-cache-tests-"))

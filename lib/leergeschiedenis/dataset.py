@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import cache
 from .config import Config, load_config
 from .contract import ORDER, TABLES
 from .errors import OnleesbareData
@@ -137,11 +138,17 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
 
     results: dict[str, TableResult] = {}
     accepted_keys: dict[tuple[str, str], set[str]] = {}
+    keys: dict[str, str] = {}
+    config_hash = cache.file_hash(config_path)
     for name in ORDER:
         if name not in sources:
             continue
-        raw = read_table(name, sources[name])
-        result = validate_table(raw, TABLES[name], config, accepted_keys)
+        upstream = [keys[ref.table] for ref in TABLES[name].references if ref.table in keys]
+        keys[name] = cache.table_key(name, sources[name], config_hash, upstream)
+        result = cache.get(keys[name], name)
+        if result is None:
+            result = validate_table(read_table(name, sources[name]), TABLES[name], config, accepted_keys)
+            cache.put(keys[name], result)
         results[name] = result
         for column in _REFERENCE_TARGETS.get(name, ()):
             accepted_keys[(name, column)] = set(result.accepted[column].dropna().astype(str))

@@ -1,0 +1,84 @@
+"""Validated tables come from the cache when nothing they depend on changed, and only then."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import leergeschiedenis as lg
+from leergeschiedenis import cache, dataset
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def reads(monkeypatch, tmp_path):
+    """A fresh cache, and a record of which tables were really read from their files."""
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    seen: list[str] = []
+    real = dataset.read_table
+
+    def counting(name, source):
+        seen.append(name)
+        return real(name, source)
+
+    monkeypatch.setattr(dataset, "read_table", counting)
+    return seen
+
+
+@pytest.fixture
+def folder(tmp_path):
+    copy = tmp_path / "analyse"
+    shutil.copytree(DATA / "analyse", copy)
+    return copy
+
+
+ALL = ["prijslijst", "casussen", "metingen", "kosten", "bijeenkomsten", "reflectiekaarten", "spinnenweb"]
+
+
+def test_second_load_reads_no_file_and_gives_the_same_dataset(reads, folder):
+    first = lg.load(folder)
+    assert reads == ALL
+    reads.clear()
+    second = lg.load(folder)
+    assert reads == []
+    for name in first.tables:
+        assert first.tables[name].equals(second.tables[name]), name
+        assert list(first.tables[name].dtypes) == list(second.tables[name].dtypes), name
+    assert second.casussen.loc[2, "levensdomeinen"] == ["wonen", "financien"]
+    assert first.problems == second.problems and first.accounting == second.accounting
+    assert first.refused["kosten"].equals(second.refused["kosten"])
+
+
+def test_changing_casussen_invalidates_exactly_what_refers_to_it(reads, folder):
+    lg.load(folder)
+    reads.clear()
+    path = folder / "casussen.csv"
+    path.write_text(path.read_text().replace("B5;individueel;GGZ", "B5;individueel;GGD"))
+    lg.load(folder)
+    assert reads == ["casussen", "metingen", "kosten"]
+
+
+def test_changing_proeftuin_yml_invalidates_everything(reads, folder):
+    lg.load(folder)
+    reads.clear()
+    config = folder / "proeftuin.yml"
+    config.write_text(config.read_text().replace("min_groepsgrootte: 3", "min_groepsgrootte: 4"))
+    lg.load(folder)
+    assert reads == ALL
+
+
+def test_switched_off(reads, folder, monkeypatch):
+    monkeypatch.setenv(cache.ENV, "uit")
+    lg.load(folder)
+    lg.load(folder)
+    assert reads == ALL + ALL
+
+
+def test_a_damaged_entry_is_a_miss(reads, folder, tmp_path):
+    lg.load(folder)
+    for entry in (tmp_path / "cache").glob("*.parquet"):
+        entry.write_bytes(b"kapot")
+    reads.clear()
+    d = lg.load(folder)
+    assert reads == ALL and d.accounting["casussen"].geaccepteerd == 7
