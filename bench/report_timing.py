@@ -50,13 +50,17 @@ def main() -> None:
     lg = str(BIN / "leergeschiedenis")
     results = {
         "papermill_leeg_notebook": median_of([str(BIN / "papermill"), str(empty), str(out / "leeg-uit.ipynb")], args.runs),
-        "een_verslag": median_of([lg, "report", "data/sample/ruwaard", "--year", "2017", "--out", str(out), "--force"], args.runs),
+        "een_verslag": median_of(
+            [lg, "report", "data/sample/ruwaard", "--year", "2017", "--out", str(out), "--force"], args.runs
+        ),
         "batch_jobs_1": median_of([lg, "report", "data/sample", "--all", "--jobs", "1", "--out", str(out), "--force"], args.runs),
         "batch_jobs_2": median_of([lg, "report", "data/sample", "--all", "--jobs", "2", "--out", str(out), "--force"], args.runs),
     }
     html = out / "proeftuin-ruwaard" / "2017" / "leergeschiedenis-2017.html"
     results["html_mb"] = round(html.stat().st_size / 1e6, 2)
-    results["verslag_gedeeld_door_vloer"] = round(results["een_verslag"]["mediaan_s"] / results["papermill_leeg_notebook"]["mediaan_s"], 2)
+    results["verslag_gedeeld_door_vloer"] = round(
+        results["een_verslag"]["mediaan_s"] / results["papermill_leeg_notebook"]["mediaan_s"], 2
+    )
     print(json.dumps(results, indent=2))
 
 

@@ -1,0 +1,212 @@
+"""The benchmark suite: one command, every figure side by side.
+
+    .venv/bin/python bench/run.py [--sizes 1 50 500] [--runs 3] [--skip-dashboard] [--skip-report]
+
+For each size N (proeftuinen, made with `leergeschiedenis sample DIR --schaal N`
+when missing) it measures, as medians of --runs whole-process runs:
+
+* load + validate of every table of every proeftuin (cache off), against the
+  floor of parsing the same files raw with ``pyarrow.csv.read_csv`` (ratio),
+  with peak memory (max RSS) of each; and the same load from the cache;
+* ``kerncijfers`` for the largest proeftuin of the set and its busiest year;
+* at N = 1: one report against papermill on an empty notebook, the batch with
+  --jobs 1 and --jobs 2, and the HTML size (bench/report_timing.py);
+* the dashboard in Debian's Chromium: navigation to key figures and a year
+  change to updated charts (bench/dashboard_timing.py), at the smallest and
+  the largest N.
+
+Results go to bench/results.json and a Markdown table in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SCALED = Path(os.environ.get("LEERGESCHIEDENIS_BENCH_DATA", "/tmp/leergeschiedenis-bench"))
+
+LOAD = """
+import json, resource, sys, time
+from pathlib import Path
+import leergeschiedenis as lg
+from leergeschiedenis.report import proeftuin_folders
+root = Path(sys.argv[1])
+folders = proeftuin_folders(root)
+t = time.perf_counter()
+rows = 0
+for folder in folders:
+    d = lg.load(folder)
+    rows += sum(a.gelezen for a in d.accounting.values())
+print(json.dumps({"s": time.perf_counter() - t, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+FLOOR = """
+import json, resource, sys, time
+from pathlib import Path
+import pyarrow.csv as pacsv
+root = Path(sys.argv[1])
+files = sorted(root.glob("*/*.csv")) + sorted(root.glob("prijslijst/*.csv"))
+t = time.perf_counter()
+rows = 0
+for path in files:
+    head = path.open(encoding="utf-8-sig").readline()
+    sep = ";" if head.count(";") > head.count(",") else ","
+    table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True))
+    rows += table.num_rows
+print(json.dumps({"s": time.perf_counter() - t, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+KERN = """
+import json, resource, sys, time
+from pathlib import Path
+import leergeschiedenis as lg
+from leergeschiedenis.kerncijfers import kerncijfers
+from leergeschiedenis.report import proeftuin_folders
+folders = proeftuin_folders(Path(sys.argv[1]))
+datasets = [lg.load(f) for f in folders]
+d = max(datasets, key=lambda d: len(d.casussen))
+year = int(d.casussen["aanmelddatum"].dt.year.value_counts().idxmax())
+t = time.perf_counter()
+kerncijfers(d, year)
+print(json.dumps({"s": time.perf_counter() - t, "proeftuin": d.naam, "jaar": year, "casussen": len(d.casussen)}))
+"""
+
+
+def run_json(code: str, *args: str, cache: bool = False) -> dict:
+    env = dict(os.environ)
+    if not cache:
+        env["LEERGESCHIEDENIS_CACHE"] = "uit"
+    else:
+        env["LEERGESCHIEDENIS_CACHE"] = str(SCALED / "cache")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def medians(code: str, runs: int, *args: str, cache: bool = False) -> dict:
+    results = [run_json(code, *args, cache=cache) for _ in range(runs)]
+    out = {k: v for k, v in results[0].items() if k not in ("s", "rss_mb")}
+    out["s"] = round(statistics.median(r["s"] for r in results), 3)
+    out["runs_s"] = [round(r["s"], 3) for r in results]
+    if "rss_mb" in results[0]:
+        out["piek_mb"] = round(max(r["rss_mb"] for r in results))
+    return out
+
+
+def data_for(n: int) -> Path:
+    if n == 1:
+        return ROOT / "data" / "sample"
+    folder = SCALED / f"schaal{n}"
+    if not folder.is_dir():
+        subprocess.run([str(BIN / "leergeschiedenis"), "sample", str(folder), "--schaal", str(n)], check=True)
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 50, 500])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-dashboard", action="store_true")
+    parser.add_argument("--skip-report", action="store_true")
+    args = parser.parse_args()
+    results: dict = {"datum": dt.date.today().isoformat(), "machine": machine(), "groottes": {}}
+    for n in args.sizes:
+        root = data_for(n)
+        size: dict = {}
+        size["laden_en_valideren"] = medians(LOAD, args.runs, str(root))
+        size["pyarrow_vloer"] = medians(FLOOR, args.runs, str(root))
+        size["verhouding_tot_vloer"] = round(size["laden_en_valideren"]["s"] / size["pyarrow_vloer"]["s"], 1)
+        run_json(LOAD, str(root), cache=True)  # fill the cache
+        size["laden_uit_cache"] = medians(LOAD, args.runs, str(root), cache=True)
+        size["kerncijfers"] = medians(KERN, args.runs, str(root), cache=True)
+        results["groottes"][str(n)] = size
+        print(json.dumps({n: size}), flush=True)
+    if not args.skip_report:
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "report_timing.py"), "--runs", str(args.runs)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results["verslag"] = json.loads(done.stdout)
+    if not args.skip_dashboard:
+        results["dashboard"] = {}
+        for n in sorted({min(args.sizes), max(args.sizes)}):
+            done = subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "dashboard_timing.py"), str(data_for(n)), "--runs", str(args.runs)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            results["dashboard"][str(n)] = json.loads(done.stdout)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    write_readme(results)
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def write_readme(results: dict) -> None:
+    rows = [
+        "| N | rijen | laden + valideren (s) | pyarrow-vloer (s) | verhouding | piekgeheugen (MB) | uit cache (s) | kerncijfers (s) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for n, s in results["groottes"].items():
+        rows.append(
+            f"| {n} | {s['laden_en_valideren']['rows']:,} | {s['laden_en_valideren']['s']} | {s['pyarrow_vloer']['s']} | "
+            f"{s['verhouding_tot_vloer']}x | {s['laden_en_valideren']['piek_mb']} | {s['laden_uit_cache']['s']} | {s['kerncijfers']['s']} |"
+        )
+    extra = []
+    if "verslag" in results:
+        r = results["verslag"]
+        extra.append(
+            f"- Eén verslag (Ruwaard 2017): {r['een_verslag']['mediaan_s']} s; papermill op een leeg notebook: "
+            f"{r['papermill_leeg_notebook']['mediaan_s']} s (verhouding {r['verslag_gedeeld_door_vloer']}x); "
+            f"batch --jobs 1: {r['batch_jobs_1']['mediaan_s']} s, --jobs 2: {r['batch_jobs_2']['mediaan_s']} s; HTML {r['html_mb']} MB."
+        )
+    for n, d in results.get("dashboard", {}).items():
+        for mode, m in d.items():
+            extra.append(
+                f"- Dashboard N = {n}, {mode}: kerncijfers zichtbaar na {m['tot_kerncijfers_s']} s; jaarwissel {m['jaarwissel_s']} s."
+            )
+    text = textwrap.dedent(
+        f"""\
+        # Benchmarks
+
+        Run everything with one command (it generates the scaled data when missing):
+
+            .venv/bin/python bench/run.py            # sizes 1, 50 and 500; --runs 3; --skip-dashboard / --skip-report
+
+        Medians of whole-process runs. Measured {results["datum"]} on {results["machine"]}.
+        Full results: `bench/results.json`.
+
+        """
+    )
+    (ROOT / "bench" / "README.md").write_text(text + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n" + NOTES)
+
+
+NOTES = """
+Targets (issue 7): validation within 3x of the raw pyarrow parse at N = 500 and under 2 GB;
+one report within 2x of the empty-notebook floor; a dashboard control change under 300 ms at
+N = 1 and under 1 s at N = 500; report HTML under 5 MB. See the closing notes for what limits them.
+"""
+
+
+if __name__ == "__main__":
+    main()
