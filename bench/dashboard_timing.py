@@ -16,17 +16,15 @@ import signal
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "lib"))
+from leergeschiedenis.browser import chromium
+from leergeschiedenis.server import voila_command, voila_config
 
-from leergeschiedenis.browser import chromium  # noqa: E402
-from leergeschiedenis.server import voila_command, voila_config  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
