@@ -41,7 +41,10 @@ def _check(args: argparse.Namespace) -> int:
 def _sample(args: argparse.Namespace) -> int:
     from .sample import write_sample
 
-    written = write_sample(Path(args.out_dir))
+    if args.schaal < 1:
+        print("Fout: --schaal moet minstens 1 zijn.", file=sys.stderr)
+        return 2
+    written = write_sample(Path(args.out_dir), schaal=args.schaal)
     print(f"{len(written)} bestanden geschreven in {args.out_dir}")
     return 0
 
@@ -66,9 +69,14 @@ def _report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
         if args.all:
-            from .batch import render_all
+            if args.scheduler:
+                from .distributed import render_all_distributed
 
-            results = render_all(args.data_dir, out, jobs=args.jobs, force=args.force, pdf=args.pdf)
+                results = render_all_distributed(args.data_dir, out, args.scheduler, force=args.force, pdf=args.pdf)
+            else:
+                from .batch import render_all
+
+                results = render_all(args.data_dir, out, jobs=args.jobs, force=args.force, pdf=args.pdf)
             made = sum(not r.skipped for r in results)
             print(f"{made} verslag(en) gemaakt, {len(results) - made} ongewijzigd overgeslagen.")
             print(f"Overzicht: {(out / 'index.html').resolve()}")
@@ -89,7 +97,7 @@ def _report(args: argparse.Namespace) -> int:
         return 0
     except LeergeschiedenisError as e:
         print(f"Fout: {e}", file=sys.stderr)
-        return 2 if isinstance(e, OnleesbareData) else 1
+        return 2 if isinstance(e, OnleesbareData) or e.reason == "cluster_onbereikbaar" else 1
 
 
 def _dashboard(args: argparse.Namespace) -> int:
@@ -124,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sample = sub.add_parser("sample", help="schrijf synthetische voorbeeldgegevens (Ruwaard en Deurne)")
     sample.add_argument("out_dir", metavar="OUT_DIR", help="map waarin de proeftuinmappen komen")
+    sample.add_argument("--schaal", type=int, default=1, metavar="N", help="zoveel proeftuinen (1 = de gewone voorbeeldgegevens)")
     sample.set_defaults(func=_sample)
     kern = sub.add_parser("kerncijfers", help="de kerncijfers van één jaar als JSON, na de privacytoets")
     kern.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
@@ -141,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="alle proeftuinen en jaren onder DATA_DIR, met een overzicht index.html"
     )
     report.add_argument("--jobs", type=int, default=1, metavar="N", help="zoveel verslagen tegelijk (met --all)")
+    report.add_argument(
+        "--scheduler",
+        metavar="ADRES",
+        help="laat een Dask-cluster de verslagen maken (met --all), bijvoorbeeld tcp://10.0.0.5:8786",
+    )
     report.add_argument("--force", action="store_true", help="maak ook verslagen waarvan de invoer niet veranderde")
     report.add_argument("--notebook", type=Path, default=None, metavar="IPYNB", help="een eigen variant van het verslagnotebook")
     report.set_defaults(func=_report)

@@ -72,6 +72,7 @@ WAARDEN_NL = {
     "financien": "Financiën",
     "mdo": "MDO",
     "mpg_v1": "mpg_v1",  # a code, typed as the questionnaire names it
+    "mpg_v2": "mpg_v2",
 }
 
 
@@ -1475,16 +1476,26 @@ def price_list_dir(out_dir: Path) -> Path:
     return out_dir / "prijslijst"
 
 
-def write_sample(out_dir: Path, prijslijst_dir: Path | None = None) -> list[Path]:
+def write_sample(out_dir: Path, prijslijst_dir: Path | None = None, schaal: int = 1) -> list[Path]:
     """Write ``OUT_DIR/ruwaard/``, ``OUT_DIR/deurne/`` and the shared price list; returns the files written.
 
     The price list goes to ``prijslijst_dir`` when given, else to
     ``price_list_dir(OUT_DIR)``: ``data/prijslijst/`` for the repository's
     ``data/sample``, ``OUT_DIR/prijslijst/`` otherwise. Either way the loader
     finds it from the proeftuin folders (it looks up to three levels up).
+
+    ``schaal`` > 1 adds ``schaal - 1`` generated proeftuinen of a regional or
+    national programme, ``OUT_DIR/proeftuin-0001-<wijk>/`` and on (see
+    ``sample_scale``); ``schaal`` 1 writes exactly the ordinary sample.
     """
+    if schaal < 1:
+        raise ValueError("schaal moet minstens 1 zijn")
     out_dir = Path(out_dir)
     written = write_ruwaard(out_dir / "ruwaard") + write_deurne(out_dir / "deurne")
     target = Path(prijslijst_dir) if prijslijst_dir is not None else price_list_dir(out_dir)
     written.append(write_price_list(target / "prijslijst.csv"))
+    if schaal > 1:
+        from .sample_scale import write_schaal
+
+        written += write_schaal(out_dir, schaal)
     return written

@@ -524,3 +524,135 @@ TOELICHTING = {
     "VRW": "coördinatie van het maatje",
     "MZ": "mantelzorg door familie, gewaardeerd als schaduwprijs",
 }
+
+# --- a regional or national programme (``leergeschiedenis sample --schaal N``) ----------
+
+# Real Dutch municipalities per province (Oss and Deurne have their own sample); the regio
+# names the regional organisations (GGZ, GGD, verslavingszorg, hogeschool, ROC) of the
+# generated proeftuinen, the verzekeraar is the health insurer that joins as financier.
+PROVINCIES: dict[str, dict[str, object]] = {
+    "Groningen": {
+        "regio": "Groningen",
+        "verzekeraar": "Menzis",
+        "gemeenten": ("Groningen", "Het Hogeland", "Westerkwartier", "Midden-Groningen", "Oldambt", "Veendam",
+                      "Stadskanaal", "Pekela", "Eemsdelta", "Westerwolde"),
+    },
+    "Friesland": {
+        "regio": "Fryslân",
+        "verzekeraar": "De Friesland",
+        "gemeenten": ("Leeuwarden", "Heerenveen", "Smallingerland", "Opsterland", "Ooststellingwerf", "Weststellingwerf",
+                      "Harlingen", "Waadhoeke", "Tytsjerksteradiel", "Dantumadiel", "Noardeast-Fryslân", "De Fryske Marren",
+                      "Achtkarspelen", "Súdwest-Fryslân"),
+    },
+    "Drenthe": {
+        "regio": "Drenthe",
+        "verzekeraar": "Zilveren Kruis",
+        "gemeenten": ("Assen", "Emmen", "Hoogeveen", "Meppel", "Coevorden", "Borger-Odoorn", "Aa en Hunze", "Tynaarlo",
+                      "Noordenveld", "Midden-Drenthe", "De Wolden", "Westerveld"),
+    },
+    "Overijssel": {
+        "regio": "IJssel-Vecht en Twente",
+        "verzekeraar": "Menzis",
+        "gemeenten": ("Zwolle", "Enschede", "Hengelo", "Almelo", "Deventer", "Kampen", "Hardenberg", "Oldenzaal",
+                      "Rijssen-Holten", "Raalte", "Steenwijkerland", "Twenterand", "Wierden", "Haaksbergen", "Losser",
+                      "Borne", "Hof van Twente"),
+    },
+    "Flevoland": {
+        "regio": "Flevoland",
+        "verzekeraar": "Zilveren Kruis",
+        "gemeenten": ("Almere", "Lelystad", "Dronten", "Noordoostpolder", "Urk", "Zeewolde"),
+    },
+    "Gelderland": {
+        "regio": "Gelderland",
+        "verzekeraar": "Menzis",
+        "gemeenten": ("Arnhem", "Nijmegen", "Apeldoorn", "Ede", "Doetinchem", "Zutphen", "Harderwijk", "Tiel", "Wageningen",
+                      "Barneveld", "Culemborg", "Zevenaar", "Winterswijk", "Oude IJsselstreek", "Lochem", "Epe", "Nijkerk",
+                      "Berkelland", "Buren", "West Betuwe", "Renkum", "Rheden"),
+    },
+    "Utrecht": {
+        "regio": "Utrecht",
+        "verzekeraar": "Zilveren Kruis",
+        "gemeenten": ("Utrecht", "Amersfoort", "Nieuwegein", "Zeist", "Veenendaal", "Houten", "IJsselstein", "Woerden",
+                      "Stichtse Vecht", "De Bilt", "Soest", "Leusden", "Vijfheerenlanden", "Wijk bij Duurstede", "Montfoort"),
+    },
+    "Noord-Holland": {
+        "regio": "Noord-Holland",
+        "verzekeraar": "Zilveren Kruis",
+        "gemeenten": ("Amsterdam", "Haarlem", "Zaanstad", "Alkmaar", "Hilversum", "Purmerend", "Hoorn", "Den Helder",
+                      "Amstelveen", "Velsen", "Dijk en Waard", "Beverwijk", "Edam-Volendam", "Enkhuizen", "Haarlemmermeer",
+                      "Diemen", "Gooise Meren", "Schagen", "Heiloo"),
+    },
+    "Zuid-Holland": {
+        "regio": "Zuid-Holland",
+        "verzekeraar": "Zorg en Zekerheid",
+        "gemeenten": ("Rotterdam", "Den Haag", "Leiden", "Dordrecht", "Zoetermeer", "Delft", "Gouda", "Schiedam",
+                      "Vlaardingen", "Alphen aan den Rijn", "Westland", "Nissewaard", "Leidschendam-Voorburg",
+                      "Capelle aan den IJssel", "Katwijk", "Gorinchem", "Ridderkerk", "Barendrecht", "Pijnacker-Nootdorp",
+                      "Molenlanden", "Krimpenerwaard", "Lansingerland", "Hoeksche Waard", "Papendrecht", "Zwijndrecht"),
+    },
+    "Zeeland": {
+        "regio": "Zeeland",
+        "verzekeraar": "CZ",
+        "gemeenten": ("Middelburg", "Vlissingen", "Goes", "Terneuzen", "Hulst", "Sluis", "Schouwen-Duiveland", "Reimerswaal",
+                      "Veere", "Borsele"),
+    },
+    "Noord-Brabant": {
+        "regio": "Brabant",
+        "verzekeraar": "CZ",
+        "gemeenten": ("Eindhoven", "Tilburg", "Breda", "'s-Hertogenbosch", "Helmond", "Roosendaal", "Bergen op Zoom",
+                      "Waalwijk", "Oosterhout", "Maashorst", "Veldhoven", "Meierijstad", "Etten-Leur", "Best", "Boxtel",
+                      "Geldrop-Mierlo", "Heusden", "Dongen", "Valkenswaard", "Land van Cuijk", "Bernheze", "Moerdijk"),
+    },
+    "Limburg": {
+        "regio": "Limburg",
+        "verzekeraar": "CZ",
+        "gemeenten": ("Maastricht", "Venlo", "Heerlen", "Sittard-Geleen", "Roermond", "Weert", "Kerkrade", "Venray",
+                      "Landgraaf", "Brunssum", "Stein", "Horst aan de Maas", "Peel en Maas", "Echt-Susteren", "Maasgouw",
+                      "Beekdaelen", "Gennep"),
+    },
+}  # fmt: skip
+
+# Neighbourhood-style names (invented; any likeness to a real wijk of that gemeente is chance).
+WIJKEN = (
+    "Bloemenbuurt", "Vogelwijk", "Kruidenwijk", "Componistenbuurt", "Rivierenwijk", "Zeeheldenbuurt", "Bomenbuurt",
+    "Sterrenwijk", "Schildersbuurt", "Dichtersbuurt", "Professorenwijk", "Indische Buurt", "Transvaalbuurt",
+    "Vruchtenbuurt", "Edelstenenbuurt", "Planetenwijk", "Vlinderbuurt", "Molenwijk", "Kerkebuurt", "Stationsbuurt",
+    "Havenkwartier", "Spoorzone", "Waterwijk", "Parkwijk", "Tuindorp", "De Akkers", "De Weiden", "De Bongerd", "De Horst",
+    "Het Hof", "De Hoef", "De Kamp", "De Brink", "De Esch", "De Velden", "De Hoven", "De Gaarden", "De Beemden", "De Donk",
+    "De Heuvel", "De Bron", "De Schans", "De Vesting", "Oude Stad", "Nieuwland", "Oosterpark", "Westerpark", "Zuiderpark",
+    "Noorderpark", "Oosterhof", "Westerhof", "Zuidrand", "Noordrand", "Oostflank", "Hoogkamp", "Lindenhof", "Eikenburg",
+    "Beukenrode", "Wilgenhof", "Berkenkamp", "Populierenbuurt", "Iepenbuurt", "Heidepark", "Duinzicht", "Polderwijk",
+    "Dijkzone", "Slotwijk", "Kasteelbuurt", "Burgemeesterswijk", "Oranjewijk", "Koningsbuurt", "Prinsenhof",
+    "Kloosterveld", "Abdijbuurt", "Fabriekswijk", "Tuinstad", "Het Zand", "Het Veld", "De Maten", "De Vlier", "Meerzicht",
+    "Meerwijk", "Bosrand", "Zonnehoek", "Zonnewijk", "Hoogland", "Geuzenbuurt", "Kanaalzone", "Lage Weide", "Vogelzang",
+    "Bergweide", "Klaverveld", "Rozenhof", "Zeeburg", "Ganzenhoek", "Brugwijk", "Hofstede",
+)  # fmt: skip
+
+WELZIJN = ("Welzijn {g}", "Stichting Welzijn {g}", "Sociaal Werk {g}", "Wijkracht {g}", "Welzijnswerk {g}", "Buurtwerk {g}")
+CORPORATIES = ("Woonstichting {g}", "Woningstichting {g}", "{g} Wonen", "Woonbedrijf {g}", "Wooncorporatie {g}", "Thuis in {g}")
+ONTMOETINGSPLEKKEN = (
+    "het buurthuis", "de buurtkamer", "het wijkcentrum", "Het Huis van de Wijk", "De Ontmoeting", "de huiskamer van de wijk",
+    "het wijkpunt", "De Buurtwinkel",
+)  # fmt: skip
+# Spinnenweb groups: where a programme measures Positive Health; {w} = the wijk, {o} = the ontmoetingsplek.
+GROEPEN = (
+    "Inloop in {o}", "Huisartsenpraktijk {w}", "Wijkteam {w}", "Beweeggroep {w}", "Samen aan tafel {w}", "Taalcafé {w}",
+    "Mantelzorgcafé {w}", "Buurtsportcoach {w}", "Ouderenadvies {w}", "Leefstijlcoach {w}", "Jongerenwerk {w}",
+    "Welzijn op recept {w}",
+)  # fmt: skip
+VISIES = (
+    "{w} is een wijk waar inwoners zelf de regie hebben en samen met professionals doen wat nodig is.",
+    "In {w} ervaren inwoners een betere (positieve) gezondheid, tegen lagere maatschappelijke kosten.",
+    "In {w} kijken buren naar elkaar om en vinden inwoners snel de juiste hulp, zonder schotten.",
+    "{w} is een vitale wijk waar iedereen mee kan doen, met één plan per huishouden.",
+)
+DOELEN = (
+    "Inwoners ervaren een betere (positieve) gezondheid",
+    "Lagere maatschappelijke kosten",
+    "Professionals werken vanuit de leefwereld van de inwoner",
+    "Organisaties werken ontschot samen en leren van elkaar",
+    "Eén huishouden, één plan, één regisseur",
+    "Minder huisuitzettingen en minder escalatie van schulden",
+    "Bestuurders maken ruimte voor wat in de wijk nodig is",
+    "Inwoners kijken naar elkaar om",
+)
