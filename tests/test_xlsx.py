@@ -398,6 +398,6 @@ def test_excel_style_workbook_with_error_cells_and_other_sheets(tmp_path):
             "mdo_datum ligt vóór aanmelddatum (06-02-2017); dat kan niet"
         ),
         ("Registratie 2017.xlsx", "metingen", 3, "welbevinden", "#N/A"): (
-            "'#N/A' is geen getal; schrijf bijvoorbeeld 7,5 of 7.5"
+            "de cel bevat de Excel-foutwaarde #N/A: een formule kon niet worden uitgerekend; herstel de formule of vul de waarde zelf in"
         ),
     }

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 
 from .contract import JA, NEE
-from .read import normalize_name
+from .read import ExcelFout, FormuleZonderWaarde, normalize_name
 
 
 class CellError(ValueError):
@@ -44,8 +44,61 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+# Excel's error values, as stored in a workbook (English) and as Dutch Excel shows them,
+# e.g. in a CSV it wrote.
+EXCEL_FOUTEN = frozenset(
+    {
+        "#N/A", "#N/B",
+        "#DIV/0!", "#DEEL/0!",
+        "#VALUE!", "#WAARDE!",
+        "#REF!", "#VERW!",
+        "#NAME?", "#NAAM?",
+        "#NUM!", "#GETAL!",
+        "#NULL!", "#LEEG!",
+        "#SPILL!", "#OVERLOOP!",
+        "#CALC!", "#BEREKENEN!",
+        "#GETTING_DATA", "#GEGEVENS_OPHALEN",
+        "#FIELD!", "#VELD!",
+        "#BLOCKED!", "#GEBLOKKEERD!",
+        "#CONNECT!", "#VERBINDING!",
+        "#BUSY!", "#BEZET!",
+        "#UNKNOWN!", "#ONBEKEND!",
+    }
+)  # fmt: skip
+
+
+def excel_error(value: object) -> str | None:
+    """The Dutch message for a cell that holds an Excel error or a formula Excel never computed."""
+    if isinstance(value, FormuleZonderWaarde):
+        formule = f"de formule {value}" if len(value) > 1 else "de formule in deze cel"
+        return (
+            f"{formule} heeft geen berekende waarde (het bestand is door een programma gemaakt en nooit in Excel "
+            "geopend); open en sla op in Excel, dan rekent Excel de formule uit"
+        )
+    if isinstance(value, ExcelFout) or (isinstance(value, str) and value.strip().upper() in EXCEL_FOUTEN):
+        return (
+            f"de cel bevat de Excel-foutwaarde {value.strip()}: een formule kon niet worden uitgerekend; "
+            "herstel de formule of vul de waarde zelf in"
+        )
+    return None
+
+
+def _refuse_excel_error(value: object) -> None:
+    if message := excel_error(value):
+        raise CellError(message)
+
+
 def parse_text(value: object) -> str | None:
+    """Any cell as text, never an error (for columns that are kept but not checked)."""
     return None if is_blank(value) else cell_text(value)
+
+
+def parse_text_cell(value: object) -> str | None:
+    """A text column of the contract: free text, but an Excel error or uncomputed formula is refused."""
+    if is_blank(value):
+        return None
+    _refuse_excel_error(value)
+    return cell_text(value)
 
 
 _INT = re.compile(r"^[+-]?\d+$")
@@ -58,6 +111,7 @@ def parse_number(value: object, money: bool = False) -> float | None:
     """Decimal comma or point; in money also a euro sign and thousands separators."""
     if is_blank(value):
         return None
+    _refuse_excel_error(value)
     if isinstance(value, bool):
         raise CellError(_number_hint(value, money))
     if isinstance(value, (int, float)):
@@ -107,6 +161,7 @@ def parse_date(value: object) -> pd.Timestamp | None:
     """Day first, always; an impossible date is an error, never a guess."""
     if is_blank(value):
         return None
+    _refuse_excel_error(value)
     if isinstance(value, dt.datetime):
         return pd.Timestamp(value.date())
     if isinstance(value, dt.date):
@@ -131,6 +186,7 @@ def parse_date(value: object) -> pd.Timestamp | None:
 def parse_bool(value: object) -> bool | None:
     if is_blank(value):
         return None
+    _refuse_excel_error(value)
     if isinstance(value, bool):
         return value
     text = cell_text(value).lower()
@@ -144,6 +200,7 @@ def parse_bool(value: object) -> bool | None:
 def parse_enum(value: object, allowed: Iterable[str]) -> str | None:
     if is_blank(value):
         return None
+    _refuse_excel_error(value)
     allowed = tuple(allowed)
     name = normalize_name(cell_text(value))
     if name in allowed:
@@ -162,6 +219,7 @@ def parse_list(value: object, allowed: Iterable[str] | None = None) -> list[str]
     items = split_list(value)
     if allowed is None:
         return items
+    _refuse_excel_error(value)
     allowed = tuple(allowed)
     out, wrong = [], []
     for item in items:

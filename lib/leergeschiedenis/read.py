@@ -2,16 +2,27 @@
 
 Nothing here judges a value: cells come out as text (CSV) or as the Python value
 Excel stored (xlsx), with the spreadsheet's own row numbers as the index.
+
+Whatever a team hands in, reading ends in a table or in one Dutch ``OnleesbareData``
+line naming the file, never in a traceback, a hang or unbounded memory:
+files are sniffed before they are parsed, a workbook's zip directory is checked
+before anything is unpacked, CSV is read as a stream, and input files are only
+ever opened for reading.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+import sys
 import unicodedata
+import warnings
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +33,39 @@ from .problems import Problem
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
 _IGNORED_SUFFIXES = {".yml", ".yaml", ".md", ".txt", ".json", ".pdf", ".docx"}
+
+# The header is looked for in the first rows of a sheet: title rows above it are common.
+HEADER_ROWS = 10
+# Limits that keep memory bounded whatever a file claims to be.
+MAX_CSV_BYTES = 100 * 2**20
+MAX_UNPACKED_BYTES = 500 * 2**20
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 10 * 2**20
+MAX_MEMBERS = 10_000
+_SNIFF_BYTES = 64 * 1024
+
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "een afbeelding (PNG)"),
+    (b"\xff\xd8\xff", "een afbeelding (JPEG)"),
+    (b"GIF87a", "een afbeelding (GIF)"),
+    (b"GIF89a", "een afbeelding (GIF)"),
+    (b"%PDF", "een PDF-document"),
+    (b"{\\rtf", "een RTF-document (Word)"),
+    (b"\x1f\x8b", "een gzip-archief"),
+    (b"Rar!", "een RAR-archief"),
+    (b"7z\xbc\xaf\x27\x1c", "een 7-Zip-archief"),
+)
+
+
+class ExcelFout(str):
+    """An error cell of a workbook (``#N/A``, ``#DIV/0!``, ...) as Excel stored it."""
+
+
+class FormuleZonderWaarde(str):
+    """A formula cell without a computed value (a workbook written by a program and never
+    recalculated by Excel or LibreOffice); the text is the formula, e.g. ``=B2*2``."""
 
 
 def normalize_name(value: object) -> str:
@@ -56,6 +100,8 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     # cells right of the last header, per row: never silently dropped
     overflow: dict[int, list[object]] = field(default_factory=dict)
+    # the spreadsheet row the header was found on
+    header_row: int = 1
 
 
 def find_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
@@ -102,18 +148,71 @@ def _describe(source: Source) -> str:
     return source.bestand + (f" (blad {source.sheet})" if source.sheet and source.path.suffix.lower() == ".xlsx" else "")
 
 
-def _notice(bestand: str, melding: str) -> Problem:
-    return Problem(bestand, None, None, None, None, melding, "melding", "bestand")
+def _notice(bestand: str, melding: str, blad: str | None = None, rij: int | None = None) -> Problem:
+    return Problem(bestand, blad, rij, None, None, melding, "melding", "bestand")
 
 
 def read_table(table: str, source: Source) -> RawTable:
     if source.path.suffix.lower() == ".csv":
-        rows = _read_csv_rows(source.path)
+        rows, notices, merges = _read_csv_rows(source.path, _required(table)), [], []
         blad = None
     else:
-        rows = _read_xlsx_rows(source.path, source.sheet)
+        rows, notices, merges = _read_xlsx_rows(source.path, source.sheet)
         blad = source.sheet
-    return _to_raw_table(table, Source(source.path, blad), rows)
+    return _to_raw_table(table, Source(source.path, blad), rows, notices, merges)
+
+
+def _required(table: str) -> list[str]:
+    return [c.name for c in TABLES[table].columns if c.required]
+
+
+# --- what a file really is ---------------------------------------------------------------
+
+
+def _what_it_is(head: bytes) -> str | None:
+    """A Dutch name for a file type recognised by its first bytes, or None."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def _cfb_kind(path: Path) -> str:
+    """An OLE2/CFB container: Excel's encrypted workbooks and the old .xls format both are one."""
+    encrypted = "EncryptedPackage".encode("utf-16-le")
+    old_xls = "Workbook".encode("utf-16-le")
+    found = ""
+    tail = b""
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            data = tail + chunk
+            if encrypted in data:
+                return "versleuteld"
+            if old_xls in data:
+                found = "xls"
+            tail = data[-64:]
+    return found
+
+
+def _refuse_cfb(path: Path, expected: str) -> OnleesbareData:
+    kind = _cfb_kind(path)
+    if kind == "versleuteld":
+        return OnleesbareData(
+            f"{path.name} is beveiligd met een wachtwoord (versleuteld) en kan niet gelezen worden: haal in Excel "
+            "het wachtwoord weg (Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord) en sla het opnieuw op."
+        )
+    if kind == "xls":
+        return OnleesbareData(
+            f"{path.name} is een oud Excel-bestand (.xls, Excel 97-2003) en geen {expected}: "
+            "open het in Excel en sla het op als Excel-werkmap (.xlsx)."
+        )
+    return OnleesbareData(
+        f"{path.name} is een versleuteld of oud Office-bestand en geen {expected}: "
+        "open het in Excel, haal een eventueel wachtwoord weg en sla het op als .xlsx."
+    )
+
+
+# --- CSV ---------------------------------------------------------------------------------
 
 
 def decode_text(data: bytes, bestand: str) -> str:
@@ -126,25 +225,169 @@ def decode_text(data: bytes, bestand: str) -> str:
     raise OnleesbareData(f"{bestand} is geen leesbare tekst: sla het op als CSV in UTF-8 of Windows-1252.")
 
 
-def detect_separator(text: str) -> str:
-    first = text.split("\n", 1)[0]
+def detect_separator(text: str, required: Iterable[str] = ()) -> str:
+    """``;`` or ``,``. With the table's required columns, the separator that makes a header
+    of them within the first rows wins (title rows above the header have no separators)."""
+    required = list(required)
+    if required:
+        for sep in (";", ","):
+            try:
+                rows = list(islice(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=sep), start=1), HEADER_ROWS))
+            except csv.Error:
+                continue
+            if _find_header(rows, required)[1] == len(required):
+                return sep
+    lines = text.split("\n")[:HEADER_ROWS]
+    first = next((line for line in lines if line.count(";") or line.count(",")), lines[0])
     return ";" if first.count(";") > first.count(",") else ","
 
 
-def _read_csv_rows(path: Path) -> list[list[object]]:
-    text = decode_text(path.read_bytes(), path.name)
-    if "\x00" in text:
-        raise OnleesbareData(f"{path.name} bevat binaire gegevens en is geen CSV-bestand.")
-    sep = detect_separator(text)
-    try:
-        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep)]
-    except csv.Error as e:
-        raise OnleesbareData(f"{path.name} is geen geldig CSV-bestand: {e}.") from None
+def _sniff_csv(path: Path, head: bytes) -> None:
+    name = path.name
+    if head.startswith(_ZIP):
+        raise OnleesbareData(
+            f"{name} is geen CSV-bestand maar een Excel-werkmap of ander zip-bestand: "
+            f"geef het de extensie .xlsx ({path.stem}.xlsx) of sla het in Excel op als CSV."
+        )
+    if head.startswith(_CFB):
+        raise _refuse_cfb(path, "CSV-bestand")
+    if kind := _what_it_is(head):
+        raise OnleesbareData(f"{name} is geen CSV-bestand maar {kind}: sla de tabel in Excel op als CSV of .xlsx.")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise OnleesbareData(
+            f"{name} is opgeslagen als Unicode-tekst (UTF-16): sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+        )
+    if b"\x00" in head:
+        raise OnleesbareData(f"{name} bevat binaire gegevens en is geen CSV-bestand.")
+
+
+def _read_csv_rows(path: Path, required: list[str] = ()) -> Iterator[tuple[int, list[str]]]:
+    """The records of a CSV file as (spreadsheet row, cells), read as a stream: the file is never
+    held in memory as a whole, only the rows it yields."""
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise OnleesbareData(
+            f"{path.name} is {_mb(size)}, groter dan de {_mb(MAX_CSV_BYTES)} die gelezen worden: "
+            "controleer of dit het goede bestand is."
+        )
+    with path.open("rb") as f:
+        head = f.read(_SNIFF_BYTES)
+    _sniff_csv(path, head)
+    encoding = _csv_encoding(path)
+    sep = detect_separator(head.decode(encoding, errors="replace"), required)
+    return _csv_records(path, encoding, sep)
+
+
+def _csv_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) when the whole file decodes as such, else Windows-1252."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            with path.open("rb") as f:
+                while chunk := f.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise OnleesbareData(f"{path.name} is geen leesbare tekst: sla het op als CSV in UTF-8 of Windows-1252.")
+
+
+def _csv_records(path: Path, encoding: str, sep: str) -> Iterator[tuple[int, list[str]]]:
+    with path.open("r", encoding=encoding, newline="") as stream:
+        reader = csv.reader(_text_lines(stream, path.name), delimiter=sep)
+        number = 0
+        while True:
+            number += 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                raise OnleesbareData(_csv_error(path.name, e, number)) from None
+            # the same few values (soort, status, dates) repeat in every row: keep one copy of each
+            yield number, list(map(sys.intern, row))
+
+
+def _text_lines(stream: Iterable[str], name: str) -> Iterator[str]:
+    for line in stream:
+        if "\x00" in line:
+            raise OnleesbareData(f"{name} bevat binaire gegevens en is geen CSV-bestand.")
+        yield line
+
+
+def _csv_error(name: str, e: csv.Error, number: int) -> str:
+    if "field larger than field limit" in str(e):
+        return (
+            f"{name} is geen geldig CSV-bestand: in rij {number} begint een cel die langer is dan "
+            f'{csv.field_size_limit()} tekens; waarschijnlijk staat daar een aanhalingsteken (") dat nergens gesloten wordt.'
+        )
+    return f"{name} is geen geldig CSV-bestand (rij {number}): sla het in Excel opnieuw op als CSV."
+
+
+# --- xlsx --------------------------------------------------------------------------------
 
 
 def workbook_sheets(path: Path) -> list[str]:
     with _open_workbook(path) as wb:
         return list(wb.sheetnames)
+
+
+def _mb(size: int) -> str:
+    """A size as a Dutch reader writes it: 2.048 MB."""
+    return f"{size / 2**20:,.0f} MB".replace(",", ".")
+
+
+def _check_workbook_file(path: Path) -> None:
+    """Refuse what is not a plain .xlsx before openpyxl unpacks anything."""
+    name = path.name
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head.startswith(_CFB):
+        raise _refuse_cfb(path, "Excel-werkmap (.xlsx)")
+    if not head.startswith(_ZIP):
+        if not head:
+            raise OnleesbareData(f"{name} is leeg (0 bytes) en geen Excel-werkmap: sla de werkmap opnieuw op vanuit Excel.")
+        kind = _what_it_is(head)
+        if kind is None and b"\x00" not in head:
+            kind = "een tekstbestand (misschien CSV)"
+        kind = kind or "een onbekend bestandstype"
+        raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise OnleesbareData(
+            f"{name} is beschadigd of onvolledig (bijvoorbeeld afgebroken bij het kopiëren of downloaden): "
+            "sla de werkmap opnieuw op vanuit Excel of kopieer haar opnieuw."
+        ) from None
+    if len(members) > MAX_MEMBERS:
+        raise OnleesbareData(f"{name} bevat {len(members)} onderdelen en is geen gewone Excel-werkmap; het wordt niet geopend.")
+    total = sum(m.file_size for m in members)
+    bomb = next(
+        (m for m in members if m.file_size > RATIO_FROM_BYTES and m.file_size > MAX_RATIO * max(m.compress_size, 1)), None
+    )
+    if total > MAX_UNPACKED_BYTES:
+        raise OnleesbareData(
+            f"{name} wordt niet geopend: uitgepakt zou het {_mb(total)} worden, meer dan de "
+            f"{_mb(MAX_UNPACKED_BYTES)} van een gewone Excel-werkmap (mogelijk een zip-bom)."
+        )
+    if bomb is not None:
+        raise OnleesbareData(
+            f"{name} wordt niet geopend: een onderdeel zou uitgepakt {_mb(bomb.file_size)} worden, meer dan "
+            f"{MAX_RATIO} keer zo groot als ingepakt; een gewone Excel-werkmap doet dat niet (mogelijk een zip-bom)."
+        )
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            kind = "een Word-document"
+        elif "ppt/presentation.xml" in names:
+            kind = "een PowerPoint-presentatie"
+        elif "content.xml" in names and "mimetype" in names:
+            kind = "een LibreOffice-bestand (.ods)"
+        else:
+            kind = "een zip-archief"
+        raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
 
 
 class _open_workbook:
@@ -156,9 +399,12 @@ class _open_workbook:
     def __enter__(self):
         import openpyxl
 
+        _check_workbook_file(self.path)
         try:
-            self.wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as e:
             raise OnleesbareData(
                 f"{self.path.name} is geen leesbaar Excel-bestand (.xlsx){_why(e)}: "
                 "open het in Excel of LibreOffice en sla het opnieuw op als .xlsx."
@@ -178,26 +424,148 @@ def _why(e: Exception) -> str:
     return ""
 
 
-def _read_xlsx_rows(path: Path, sheet: str | None) -> list[list[object]]:
+def _cell_parser():
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class CellParser(WorkSheetParser):
+        """openpyxl's streaming sheet parser, keeping what data_only would lose: error cells are
+        marked as such, and a formula without a cached value is not read as an empty cell."""
+
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            value = cell["value"]
+            if cell["data_type"] == "e" and isinstance(value, str):
+                cell["value"] = ExcelFout(value)
+            elif value is None and element.get("t", "n") not in ("str", "s", "inlineStr"):
+                formula = element.find(FORMULA_TAG)
+                if formula is not None:
+                    cell["value"] = FormuleZonderWaarde("=" + (formula.text or ""))
+            return cell
+
+    return CellParser
+
+
+Merge = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based, inclusive)
+
+
+def _read_xlsx_rows(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[object]]], list[Problem], list[Merge]]:
+    from openpyxl.utils.cell import range_boundaries
+
+    notices: list[Problem] = []
     with _open_workbook(path) as wb:
         ws = wb[sheet] if sheet else wb.worksheets[0]
+        if ws.sheet_state in ("hidden", "veryHidden"):
+            how = "verborgen" if ws.sheet_state == "hidden" else "zeer verborgen (alleen met een macro zichtbaar te maken)"
+            notices.append(_notice(path.name, f"blad '{ws.title}' is {how} in Excel; het is toch gelezen", ws.title))
+        rows: list[tuple[int, list[object]]] = []
+        merges: list[Merge] = []
         try:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with wb._archive.open(ws._worksheet_path) as src:
+                    parser = _cell_parser()(
+                        src,
+                        ws._shared_strings,
+                        data_only=True,
+                        epoch=wb.epoch,
+                        date_formats=wb._date_formats,
+                        timedelta_formats=wb._timedelta_formats,
+                    )
+                    for number, cells in parser.parse():
+                        filled = [c for c in cells if c["value"] is not None]
+                        if not filled:
+                            continue
+                        values: list[object] = [None] * max(c["column"] for c in filled)
+                        for c in filled:
+                            values[c["column"] - 1] = c["value"]
+                        rows.append((number, values))
+                    if parser.merged_cells is not None:
+                        merges = [range_boundaries(m.ref) for m in parser.merged_cells.mergeCell if m.ref]
+        except OnleesbareData:
+            raise
         except Exception as e:
-            raise OnleesbareData(f"{path.name}: blad '{ws.title}' kan niet gelezen worden ({type(e).__name__}).") from None
-    return rows
+            raise OnleesbareData(
+                f"{path.name}: blad '{ws.title}' kan niet gelezen worden ({type(e).__name__}): "
+                "open de werkmap in Excel en sla haar opnieuw op."
+            ) from None
+    rows.sort(key=lambda r: r[0])
+    return rows, notices, merges
+
+
+# --- from rows to a table ----------------------------------------------------------------
 
 
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _to_raw_table(table: str, source: Source, rows: list[list[object]]) -> RawTable:
-    problems: list[Problem] = []
+def _row_is_blank(row: list[object]) -> bool:
+    try:
+        return not "".join(row).strip()  # a CSV row: text only, fast
+    except TypeError:
+        return all(_is_blank(v) for v in row)
+
+
+def _find_header(rows: list[tuple[int, list[object]]], required: list[str]) -> tuple[int, int]:
+    """(row number, required columns matched) of the header among the non-blank ``rows``: the first
+    row within the first ``HEADER_ROWS`` with all required columns, else the one with most of them,
+    else the first row."""
+    best, best_matched = (rows[0][0] if rows else 1), 0
+    for number, row in rows:
+        if number > HEADER_ROWS:
+            break
+        names = {normalize_name(v) for v in row if not _is_blank(v)}
+        matched = sum(r in names for r in required)
+        if matched > best_matched:
+            best, best_matched = number, matched
+            if matched == len(required):
+                break
+    return best, best_matched
+
+
+def _shown(row: list[object], limit: int = 60) -> str:
+    text = " ".join(str(v).strip() for v in row if not _is_blank(v))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _to_raw_table(
+    table: str,
+    source: Source,
+    records: Iterable[tuple[int, list[object]]],
+    notices: list[Problem] | None = None,
+    merges: list[Merge] | None = None,
+) -> RawTable:
+    problems: list[Problem] = list(notices or [])
     bestand, blad = source.bestand, source.sheet
-    header = rows[0] if rows else []
+    # the header is the first row (within the first rows) with the table's required columns;
+    # blank rows are skipped silently everywhere, so they need not be kept
+    records = iter(records)
+    head: list[tuple[int, list[object]]] = []
+    for number, row in records:
+        if not _row_is_blank(row):
+            head.append((number, row))
+        if number >= HEADER_ROWS and head:
+            break
+    if not head:
+        where = bestand + (f" (blad {blad})" if blad else "")
+        if TABLES[table].required:
+            raise OnleesbareData(f"{where} is leeg: de tabel '{table}' heeft geen kopregel en geen rijen.")
+        problems.append(_notice(bestand, f"het bestand is leeg: geen kopregel en geen rijen voor '{table}'", blad))
+    header_row, _ = _find_header(head, _required(table))
+    header = list(next((r for n, r in head if n == header_row), []))
     while header and _is_blank(header[-1]):
         header = header[:-1]
+    above = [(n, r) for n, r in head if n < header_row]
+    if above:
+        skipped = ", ".join(f"rij {n} ('{_shown(r)}')" for n, r in above)
+        problems.append(
+            _notice(
+                bestand,
+                f"de kopregel staat op rij {header_row}; wat erboven staat is niet als gegevens gelezen: {skipped}",
+                blad,
+                header_row,
+            )
+        )
     names: list[str] = []
     headers: dict[str, str] = {}
     for i, h in enumerate(header):
@@ -207,7 +575,7 @@ def _to_raw_table(table: str, source: Source, rows: list[list[object]]) -> RawTa
                 Problem(
                     bestand,
                     blad,
-                    1,
+                    header_row,
                     str(h),
                     str(h),
                     f"kolom '{h}' staat er twee keer; de tweede wordt bewaard als 'kolom_{i + 1}' maar niet gecontroleerd",
@@ -221,20 +589,100 @@ def _to_raw_table(table: str, source: Source, rows: list[list[object]]) -> RawTa
         headers[name] = name if _is_blank(h) else str(h).strip()
         names.append(name)
     width = len(names)
+    body_rows = chain(((n, r) for n, r in head if n > header_row), records)
+    if merges:
+        body_rows = _fill_merged(body_rows, merges, header_row, bestand, blad, problems)
     body: list[list[object]] = []
     index: list[int] = []
     overflow: dict[int, list[object]] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if all(_is_blank(v) for v in row):
+    pad = [None] * width
+    for number, row in body_rows:
+        if _row_is_blank(row):
             continue
-        cells = list(row[:width]) + [None] * (width - len(row))
-        extra = [v for v in row[width:] if not _is_blank(v)]
-        if extra:
-            overflow[number] = extra
+        n = len(row)
+        if n == width:
+            cells = row
+        elif n < width:
+            cells = list(row) + pad[: width - n]
+        else:
+            cells = list(row[:width])
+            extra = [v for v in row[width:] if not _is_blank(v)]
+            if extra:
+                overflow[number] = extra
         body.append(cells)
         index.append(number)
-    frame = pd.DataFrame(body, columns=names, index=pd.Index(index, name="rij"), dtype=object)
+    frame = pd.DataFrame(body, columns=names, index=pd.Index(index, name="rij", dtype="int64"), dtype=object)
+    del body
     unnamed = [n for n in names if _is_blank(header[names.index(n)])]
     frame = frame.drop(columns=[n for n in unnamed if frame[n].map(_is_blank).all()])
     headers = {k: v for k, v in headers.items() if k in frame.columns}
-    return RawTable(table, source, frame, headers, problems, overflow)
+    return RawTable(table, source, frame, headers, problems, overflow, header_row)
+
+
+def _fill_merged(
+    rows: Iterable[tuple[int, list[object]]],
+    merges: list[Merge],
+    header_row: int,
+    bestand: str,
+    blad: str | None,
+    problems: list[Problem],
+) -> Iterator[tuple[int, list[object]]]:
+    """Excel keeps a merged range's value only in its top-left cell. A range over several rows
+    (an organisation merged over its cases) means that value for every row of the range: it is
+    filled down its first column. A range over several columns of one row keeps its value in the
+    first column. Ranges in or above the header row are titles and are left alone. A row that
+    only has a filled-in value is still blank."""
+    from openpyxl.utils.cell import get_column_letter
+
+    def ref(m: Merge) -> str:
+        return f"{get_column_letter(m[0])}{m[1]}:{get_column_letter(m[2])}{m[3]}"
+
+    starts: dict[int, list[Merge]] = {}
+    across: list[str] = []
+    for m in sorted(merges, key=lambda m: (m[1], m[0])):
+        if m[1] <= header_row:
+            continue
+        if m[3] > m[1]:
+            starts.setdefault(m[1], []).append(m)
+        elif m[2] > m[0]:
+            across.append(ref(m))
+    filled: list[str] = []
+    active: dict[int, tuple[int, object]] = {}  # column index -> (last row, value)
+    for number, row in rows:
+        blank = _row_is_blank(row)
+        for col, (last, value) in list(active.items()):
+            if number > last:
+                del active[col]
+            elif not blank:
+                if col >= len(row):
+                    row = list(row) + [None] * (col + 1 - len(row))
+                if _is_blank(row[col]):
+                    row[col] = value
+        for m in starts.get(number, ()):
+            col = m[0] - 1
+            value = row[col] if col < len(row) else None
+            if not _is_blank(value):
+                active[col] = (m[3], value)
+                filled.append(ref(m))
+        yield number, row
+    if filled:
+        problems.append(
+            _notice(
+                bestand,
+                f"samengevoegde cellen {_refs(filled)}: de waarde uit de bovenste cel geldt voor elke rij van het bereik",
+                blad,
+            )
+        )
+    if across:
+        problems.append(
+            _notice(
+                bestand,
+                f"samengevoegde cellen {_refs(across)} over meer kolommen: de waarde is gelezen in de eerste kolom",
+                blad,
+            )
+        )
+
+
+def _refs(refs: list[str], limit: int = 10) -> str:
+    shown = ", ".join(refs[:limit])
+    return shown + (f" en nog {len(refs) - limit}" if len(refs) > limit else "")

@@ -66,7 +66,7 @@ def _parser(column: Column, config: Config):
     allowed = column.allowed or (config.allowed_values(column.allowed_from) if column.allowed_from else None)
     match column.kind:
         case "text":
-            return cells.parse_text
+            return cells.parse_text_cell
         case "enum":
             return partial(cells.parse_enum, allowed=allowed)
         case "date":
