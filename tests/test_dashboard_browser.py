@@ -250,11 +250,20 @@ def test_websocket_execute_request_is_not_executed(page, server, tmp_path):
     assert json.dumps(replies)
 
 
-def test_refuses_to_listen_off_loopback_without_a_token(capsys):
-    from leergeschiedenis.cli import main
-
-    assert main(["dashboard", "--host", "0.0.0.0", "--port", "8999"]) == 2
-    err = capsys.readouterr().err
+def test_refuses_to_listen_off_loopback_without_a_token():
+    # a process with a deadline: a build that wrongly starts serving fails here instead of hanging
+    env = {k: v for k, v in os.environ.items() if k != "LEERGESCHIEDENIS_TOKEN"}
+    command = [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", "--host", "0.0.0.0", "--port", str(_free_port())]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        _, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.communicate()
+        pytest.fail("het dashboard startte op 0.0.0.0 zonder token")
+    assert process.returncode == 2
     assert "alleen met een token" in err and "Traceback" not in err
 
 

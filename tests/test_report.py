@@ -56,6 +56,14 @@ def test_plotly_js_is_embedded_exactly_once(rendered):
     assert text.count("Plotly.newPlot(") >= 8
 
 
+def test_html_stays_under_5_mb_with_only_the_lab_styles_it_uses(rendered):
+    text = rendered[0].html.read_text(encoding="utf-8")
+    assert rendered[0].html.stat().st_size < 5_000_000
+    assert ".jp-RenderedHTMLCommon table" in text  # the styles the report uses are kept
+    assert "--jp-icon-" not in text and ".jp-FileBrowser" not in text and ".jp-Dialog" not in text
+    assert '"template":{"data"' not in text  # figures carry a slim template, not plotly_white's 7 kB
+
+
 def test_key_figures_appear_in_dutch_notation(rendered):
     result, _ = rendered
     text = result.html.read_text(encoding="utf-8")

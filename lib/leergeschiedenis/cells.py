@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from .contract import JA, NEE
@@ -233,6 +234,13 @@ def parse_list(value: object, allowed: Iterable[str] | None = None) -> list[str]
 
 def parse_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
     """Parse every cell; returns (values, Dutch error or None) aligned with ``values``."""
+    if _all_text(values):
+        return _parse_text_column(values, parse)
+    return _parse_any_column(values, parse)
+
+
+def _parse_any_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
+    """Cells of mixed types (an Excel sheet): 1, 1.0 and True are different cells here."""
     memo: dict[object, tuple[object, str | None]] = {}
     parsed: list[object] = []
     errors: list[str | None] = []
@@ -240,10 +248,7 @@ def parse_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[
         key = (type(value), value) if _hashable(value) else None
         hit = memo.get(key) if key is not None else None
         if hit is None:
-            try:
-                hit = (parse(value), None)
-            except CellError as e:
-                hit = (None, str(e))
+            hit = _parse_one(parse, value)
             if key is not None:
                 memo[key] = hit
         parsed.append(list(hit[0]) if isinstance(hit[0], list) else hit[0])
@@ -252,6 +257,39 @@ def parse_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[
         pd.Series(parsed, index=values.index, dtype=object),
         pd.Series(errors, index=values.index, dtype=object),
     )
+
+
+def _parse_one(parse: Callable[[object], object], value: object) -> tuple[object, str | None]:
+    try:
+        return parse(value), None
+    except CellError as e:
+        return None, str(e)
+
+
+def _parse_text_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
+    """A column of text (every CSV): parse each distinct text once and spread the results."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    results = [_parse_one(parse, v) for v in uniques.tolist()] + [_parse_one(parse, None)]
+    parsed = np.empty(len(results), dtype=object)
+    parsed[:] = [r[0] for r in results]
+    errors = np.empty(len(results), dtype=object)
+    errors[:] = [r[1] for r in results]
+    taken = parsed[codes]  # code -1 (an empty cell) takes the last entry
+    if any(isinstance(r[0], list) for r in results):
+        taken = [list(v) if isinstance(v, list) else v for v in taken]  # every row its own list
+    return pd.Series(taken, index=values.index, dtype=object), pd.Series(errors[codes], index=values.index, dtype=object)
+
+
+def _all_text(values: pd.Series) -> bool:
+    """Only text and empty cells (every CSV column): distinct texts can be found by hashing."""
+    return pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
+
+
+def blank_mask(values: pd.Series) -> pd.Series:
+    """Which cells are empty (missing, or only spaces)."""
+    if _all_text(values):
+        return values.isna() | values.str.strip().eq("").fillna(True).astype(bool)
+    return values.map(is_blank).astype(bool)
 
 
 def _hashable(value: object) -> bool:

@@ -107,7 +107,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
     if not path.is_file():
         raise OnleesbareData(f"{path.name} ontbreekt in {path.parent}: maak het aan (zie DATA-CONTRACT.md).")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        # libyaml's loader when present: the same safe subset of YAML, ten times faster
+        raw = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         raise OnleesbareData(f"{path.name} is geen geldige YAML: {str(e).splitlines()[0]}") from None
     if not isinstance(raw, dict):

@@ -24,6 +24,7 @@ from .dataset import CONFIG_NAMES, Dataset, load
 from .errors import LeergeschiedenisError
 from .kerncijfers import kerncijfers
 from .read import normalize_name
+from .stylesheet import classes_in, used_styles
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
@@ -131,7 +132,23 @@ def to_html(executed: Path, html_path: Path) -> None:
     )
     exporter.language_code = "nl"
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("title", "Leergeschiedenis")}})
-    html_path.write_text(body, encoding="utf-8")
+    html_path.write_text(_without_unused_lab_styles(body, exporter.template_paths), encoding="utf-8")
+
+
+def _without_unused_lab_styles(body: str, template_paths: list[str]) -> str:
+    """The lab template embeds JupyterLab's whole stylesheet and theme; keep what the page uses."""
+    for folder in template_paths:
+        static = Path(folder) / "static"
+        files = [static / "index.css", static / "theme-light.css"]
+        if not all(f.is_file() for f in files):
+            continue
+        sheets = [f.read_text(encoding="utf-8") for f in files]
+        if not all(css in body for css in sheets):
+            continue
+        for css, slim in zip(sheets, used_styles(sheets, classes_in(body)), strict=True):
+            body = body.replace(css, slim, 1)
+        return body
+    return body
 
 
 def to_pdf(html_path: Path, pdf_path: Path) -> None:

@@ -208,7 +208,7 @@ def validate_table(
             "cellen",
         )
 
-    typed = pd.DataFrame(index=index)
+    columns: dict[str, pd.Series] = {}  # the typed frame is built once: inserting column by column is slow
     for column in table.columns:
         if column.name not in frame.columns:
             if column.required:
@@ -216,18 +216,24 @@ def validate_table(
                     found.fout(
                         rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand", "kolom_ontbreekt"
                     )
-            typed[column.name] = empty_column(column, index)
+            columns[column.name] = empty_column(column, index)
             continue
         source = frame[column.name]
         values, errors = cells.parse_column(source, _parser(column, config))
-        for rij, message in errors.dropna().items():
-            found.fout(rij, column.name, source[rij], message, KIND_RULE[column.kind])
+        wrong = errors.notna()
+        if wrong.any():
+            for rij, message in errors[wrong].items():
+                found.fout(rij, column.name, source[rij], message, KIND_RULE[column.kind])
+            values = values.where(~wrong, None)
         if column.required:
-            for rij in source.index[source.map(cells.is_blank)]:
+            # a blank cell parses to nothing without an error; a list column can be blank as ", "
+            blank = cells.blank_mask(source) if column.kind == "list" else values.isna() & ~wrong
+            for rij in source.index[blank]:
                 found.fout(rij, column.name, None, "verplicht veld is leeg", "verplicht")
         if column.default is not None:
             values = values.map(lambda v, d=column.default: d if v is None else v)
-        typed[column.name] = _typed(values.where(errors.isna(), None), column)
+        columns[column.name] = _typed(values, column)
+    typed = pd.DataFrame(columns, index=index)
 
     if table.name == "reflectiekaarten":
         _reflectiekaarten_defaults(typed, raw, config)
@@ -268,6 +274,10 @@ def _reflectiekaarten_defaults(typed: pd.DataFrame, raw: RawTable, config: Confi
     typed["toestemming_citaat"] = typed["toestemming_citaat"].fillna(config.reflectiekaarten_citeerbaar)
 
 
+def _item_counts(domain: str) -> dict[str, int]:
+    return {v: (c or {}).get(domain, 0) for v, c in SPINNENWEB_VERSIES.items()}
+
+
 def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, found: _Findings) -> None:
     """Domain score = mean of answered items, missing when fewer than half are answered."""
     scores = {}
@@ -282,33 +292,28 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
         scores[name] = numbers.where(~bad)
     item_frame = pd.DataFrame(scores, index=typed.index)
     versie = typed["versie"].astype("string").fillna(STANDAARD_VERSIE)
-    for rij in typed.index:
-        counts = SPINNENWEB_VERSIES[versie[rij]]
-        answered = [n for n in items if pd.notna(item_frame.at[rij, n])]
-        if not answered:
-            continue
-        if counts is None:
+    answered = item_frame.notna()
+    # column masks, not a loop over rows: at national scale this table has a million rows
+    simple = versie.map({v: c is None for v, c in SPINNENWEB_VERSIES.items()}).astype(bool)
+    for rij in typed.index[answered.any(axis=1) & simple]:
+        first = answered.columns[answered.loc[rij].to_numpy().argmax()]
+        found.fout(
+            rij, first, frame.at[rij, first], "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in", "items"
+        )
+    limits = {d: versie.map(_item_counts(d)) for d, _ in items.values()}
+    for name, (domain, n) in items.items():
+        bad = answered[name] & ~simple & ((n < 1) | (n > limits[domain]))
+        for rij in typed.index[bad]:
             found.fout(
                 rij,
-                answered[0],
-                frame.at[rij, answered[0]],
-                "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in",
+                name,
+                frame.at[rij, name],
+                f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {limits[domain][rij]}",
                 "items",
             )
-            continue
-        for name in answered:
-            domain, n = items[name]
-            if n < 1 or n > counts[domain]:
-                found.fout(
-                    rij,
-                    name,
-                    frame.at[rij, name],
-                    f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {counts[domain]}",
-                    "items",
-                )
     for domain in typed.columns.intersection(list({d for d, _ in items.values()})):
         names = [n for n, (d, _) in items.items() if d == domain]
-        counts = versie.map(lambda v, d=domain: (SPINNENWEB_VERSIES[v] or {}).get(d, 0))
+        counts = versie.map(_item_counts(domain))
         answered = item_frame[names].notna().sum(axis=1)
         mean = item_frame[names].mean(axis=1)
         computed = mean.where((answered > 0) & (answered * 2 >= counts))
@@ -384,20 +389,20 @@ def _references(table, typed, frame, found, accepted_keys) -> None:
 def _uniqueness(table, typed, frame, found) -> None:
     if not table.unique:
         return
-    ok = typed.loc[~typed.index.isin(sorted(found.refused)), list(table.unique)]
-    first: dict[tuple, int] = {}
-    for rij, key in zip(ok.index, ok.itertuples(index=False, name=None), strict=True):
-        if any(pd.isna(k) for k in key):
-            continue
-        if key in first:
-            shown = ", ".join(cells.cell_text(frame.at[rij, c]) for c in table.unique)
-            column = table.unique[0] if len(table.unique) == 1 else None
-            found.fout(
-                rij,
-                column or ", ".join(table.unique),
-                shown,
-                f"{shown} komt al voor in rij {first[key]}; alleen die eerste rij telt",
-                "dubbel",
-            )
-        else:
-            first[key] = rij
+    key = list(table.unique)
+    ok = typed.loc[~typed.index.isin(sorted(found.refused)), key]
+    ok = ok.loc[ok.notna().all(axis=1)]
+    again = ok.duplicated(keep="first")
+    if not again.any():
+        return
+    firsts = ok.loc[~again].reset_index(names="eerste")
+    repeats = ok.loc[again].reset_index(names="rij").merge(firsts, on=key, how="left", sort=False)
+    for rij, first in zip(repeats["rij"].tolist(), repeats["eerste"].tolist(), strict=True):
+        shown = ", ".join(cells.cell_text(frame.at[rij, c]) for c in table.unique)
+        found.fout(
+            rij,
+            table.unique[0] if len(table.unique) == 1 else ", ".join(table.unique),
+            shown,
+            f"{shown} komt al voor in rij {first}; alleen die eerste rij telt",
+            "dubbel",
+        )

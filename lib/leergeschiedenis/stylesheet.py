@@ -1,0 +1,120 @@
+"""Only the JupyterLab styles a report uses.
+
+nbconvert's lab template embeds all of JupyterLab's stylesheet (240 kB: editors, menus,
+dialogs) in every report, though a report without code uses a few dozen of its rules.
+Dropping the rules whose selectors name a class that appears nowhere in the page keeps
+the look and keeps the report, which is mailed around, under 5 MB.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import tinycss2
+
+_CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+
+
+def classes_in(html: str) -> set[str]:
+    return {name for m in _CLASS_ATTRIBUTE.finditer(html) for name in m.group(1).split()}
+
+
+def _selectors(prelude: list) -> list[list]:
+    """A rule's selectors, split at the commas outside :is(), :not() and the like."""
+    out: list[list] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            out.append([])
+        else:
+            out[-1].append(token)
+    return out
+
+
+def _selector_applies(tokens: list, classes: set[str]) -> bool:
+    """False only when the selector needs a class the page does not have; classes inside
+    functions such as :not() are never required."""
+    for before, token in pairwise(tokens):
+        if before.type == "literal" and before.value == "." and token.type == "ident" and token.value not in classes:
+            return False
+    return True
+
+
+def _keep(rules: list, classes: set[str]) -> list[str]:
+    kept: list[str] = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            applying = [s for s in _selectors(rule.prelude) if _selector_applies(s, classes)]
+            if applying:
+                selector = ",".join(tinycss2.serialize(s).strip() for s in applying)
+                kept.append(f"{selector} {{{tinycss2.serialize(rule.content)}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _keep(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), classes)
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{' '.join(inner)}}}")
+        elif rule.type == "at-rule":
+            kept.append(tinycss2.serialize([rule]))
+    return kept
+
+
+def used_rules(css: str, classes: set[str]) -> str:
+    """The rules of ``css`` that can match an element with only these classes."""
+    return used_styles([css], classes)[0]
+
+
+_VAR = re.compile(r"var\(\s*(--[-_a-zA-Z0-9]+)")
+
+
+def used_styles(stylesheets: list[str], classes: set[str]) -> list[str]:
+    """Each stylesheet with only the rules that can apply, and only the custom properties
+    (``--jp-...``, most of them icons as data URLs) that a kept rule uses, directly or through
+    another custom property."""
+    kept = [_keep(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), classes) for css in stylesheets]
+    text = "\n".join(rule for rules in kept for rule in rules)
+    defined: dict[str, str] = {}
+    for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
+                if d.type == "declaration" and d.name.startswith("--"):
+                    defined[d.name] = defined.get(d.name, "") + tinycss2.serialize(d.value)
+    used = set(_VAR.findall(_without_custom_properties(text)))
+    todo = list(used)
+    while todo:
+        for name in _VAR.findall(defined.get(todo.pop(), "")):
+            if name not in used:
+                used.add(name)
+                todo.append(name)
+    return ["\n".join(_drop_properties(rule, used) for rule in rules) + "\n" for rules in kept]
+
+
+def _without_custom_properties(css: str) -> str:
+    out = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+            out.extend(
+                tinycss2.serialize(d.value) for d in declarations if d.type == "declaration" and not d.name.startswith("--")
+            )
+        elif rule.type == "at-rule" and rule.content is not None:
+            out.append(_without_custom_properties(tinycss2.serialize(rule.content)))
+    return " ".join(out)
+
+
+def _drop_properties(rule_text: str, used: set[str]) -> str:
+    """A kept rule without the custom properties nobody uses (a rule left empty is dropped)."""
+    out = []
+    for rule in tinycss2.parse_stylesheet(rule_text, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            out.append(tinycss2.serialize([rule]))
+            continue
+        items = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+        if any(d.type != "declaration" for d in items):  # nested rules: leave the rule as it is
+            out.append(tinycss2.serialize([rule]))
+            continue
+        declarations = [d for d in items if not d.name.startswith("--") or d.name in used]
+        if declarations:
+            body = "; ".join(
+                f"{d.name}: {tinycss2.serialize(d.value).strip()}{' !important' if d.important else ''}" for d in declarations
+            )
+            out.append(f"{tinycss2.serialize(rule.prelude).strip()} {{ {body} }}")
+    return "\n".join(out)
