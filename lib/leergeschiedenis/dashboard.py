@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import os
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import ipywidgets as w
@@ -19,7 +19,9 @@ import plotly.io as pio
 from IPython.display import display
 
 from . import figures, fmt, narrative
-from .dataset import Dataset, load
+from .config import load_config
+from .dataset import CONFIG_NAMES, Dataset, load
+from .errors import LeergeschiedenisError
 from .publish import Filters, YearView
 from .report import dataset_years, proeftuin_folders
 
@@ -27,21 +29,36 @@ ALLE = "Alle"
 TABS = ("Overzicht", "Casussen", "Rendement", "Leersessies & reflecties", "Positieve gezondheid", "Datakwaliteit")
 
 
-@dataclass
 class Proeftuin:
-    folder: Path
-    dataset: Dataset
-    years: list[int]
+    """One proeftuin folder. Its data are read (or taken from the cache) when it is first
+    shown: with hundreds of proeftuinen under one root, reading them all first would keep
+    every manager waiting for minutes."""
+
+    def __init__(self, folder: Path, naam: str):
+        self.folder = folder
+        self.naam = naam
+        # how much was registered, from the files' sizes: enough to choose the first one shown
+        self.omvang = sum(p.stat().st_size for p in folder.iterdir() if p.suffix.lower() in (".csv", ".xlsx"))
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        return load(self.folder)
+
+    @cached_property
+    def years(self) -> list[int]:
+        return dataset_years(self.dataset)
 
 
 def discover(root: str | Path) -> dict[str, Proeftuin]:
-    """Every proeftuin under ``root`` (or ``root`` itself when it is one), by name."""
+    """Every proeftuin under ``root`` (or ``root`` itself when it is one), by name; nothing is read yet
+    but each ``proeftuin.yml``."""
     root = Path(root)
-    folders = [root] if (root / "proeftuin.yml").is_file() else proeftuin_folders(root)
+    folders = [root] if any((root / n).is_file() for n in CONFIG_NAMES) else proeftuin_folders(root)
     found = {}
     for folder in folders:
-        dataset = load(folder)
-        found[dataset.naam] = Proeftuin(folder, dataset, dataset_years(dataset))
+        config_path = next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
+        config, _ = load_config(config_path)
+        found[config.naam] = Proeftuin(folder, config.naam)
     return found
 
 
@@ -69,6 +86,7 @@ class Chart:
 
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+BEZIG = "<span class='lg-bezig' role='status'>⏳ Bezig met bijwerken…</span>"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": False}
 
 
@@ -79,8 +97,8 @@ class Dashboard:
         if not proeftuinen:
             raise ValueError("Geen proeftuinen gevonden.")
         self.proeftuinen = proeftuinen
-        # the proeftuin with the most cases first: the one most managers come for
-        default = max(proeftuinen, key=lambda n: (len(proeftuinen[n].dataset.casussen), n))
+        # the proeftuin with the most registrations first: the one most managers come for
+        default = max(proeftuinen, key=lambda n: (proeftuinen[n].omvang, n))
         first = proeftuinen[default]
         self.proeftuin = w.Dropdown(
             options=sorted(proeftuinen), value=default, description="Proeftuin", style={"description_width": "5rem"}
@@ -132,14 +150,26 @@ class Dashboard:
         self.rol.value = ALLE
 
     def _proeftuin_changed(self, _change) -> None:
+        self.status.value = BEZIG  # reading another proeftuin for the first time takes a moment
         self._updating = True
         try:
             years = self.current.years
             self.jaar.options = years
             self.jaar.value = years[-1] if years else None
             self._set_filter_options()
+        except LeergeschiedenisError:
+            # what is wrong is for the programme team (leergeschiedenis check), not for this page
+            self.jaar.options = []
+            self.tabs.layout.display = "none"
+            naam = html.escape(self.proeftuin.value)
+            self.status.value = (
+                f"<span role='alert'>De gegevens van {naam} konden niet worden gelezen. "
+                "Het programmateam kan ze nakijken met <code>leergeschiedenis check</code>.</span>"
+            )
+            return
         finally:
             self._updating = False
+        self.tabs.layout.display = None
         self.refresh()
 
     def _changed(self, _change) -> None:
@@ -157,7 +187,7 @@ class Dashboard:
         if self.jaar.value is None:
             self.status.value = "<em>Deze proeftuin heeft nog geen gegevens.</em>"
             return
-        self.status.value = "<span class='lg-bezig' role='status'>⏳ Bezig met bijwerken…</span>"
+        self.status.value = BEZIG
         try:
             self._render(view or self.view(), charts)
             filters = [f for f in (self.organisatie.value, self.rol.value) if f != ALLE]

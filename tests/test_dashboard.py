@@ -1,0 +1,49 @@
+"""The dashboard's app without a browser: which proeftuin it opens with, and that it reads lazily."""
+
+import re
+import shutil
+from pathlib import Path
+
+from leergeschiedenis.dashboard import Dashboard, discover
+
+SAMPLE = Path(__file__).parent.parent / "data" / "sample"
+
+
+def _root_with_a_broken_proeftuin(tmp_path: Path) -> Path:
+    root = tmp_path / "proeftuinen"
+    for name in ("ruwaard", "deurne"):
+        shutil.copytree(SAMPLE / name, root / name)
+    shutil.copytree(SAMPLE.parent / "prijslijst", root / "prijslijst")
+    (root / "deurne" / "casussen.csv").unlink()  # would stop load() with exit-2 trouble
+    return root
+
+
+def test_discover_reads_only_the_configurations(tmp_path):
+    found = discover(_root_with_a_broken_proeftuin(tmp_path))
+    assert sorted(found) == ["Proeftuin Deurne", "Proeftuin Ruwaard"]
+    assert all("dataset" not in vars(p) for p in found.values())  # nothing loaded yet
+
+
+def test_the_app_opens_on_the_proeftuin_with_most_registrations_and_reads_only_that_one(tmp_path):
+    found = discover(_root_with_a_broken_proeftuin(tmp_path))
+    dashboard = Dashboard(found)
+    assert dashboard.proeftuin.value == "Proeftuin Ruwaard"
+    assert list(dashboard.jaar.options) == [2016, 2017, 2018] and dashboard.jaar.value == 2018
+    assert "dataset" in vars(found["Proeftuin Ruwaard"]) and "dataset" not in vars(found["Proeftuin Deurne"])
+    assert "2017: 204" in _text(dashboard.kern.value)  # 2018 against last year
+    dashboard.jaar.value = 2017
+    assert "Casussen aangemeld | 204 | 2016: 30" in _text(dashboard.kern.value)
+
+
+def _text(html: str) -> str:
+    return " | ".join(part.strip() for part in re.split(r"<[^>]+>", html) if part.strip())
+
+
+def test_a_proeftuin_that_cannot_be_read_says_so_instead_of_breaking_the_app(tmp_path):
+    dashboard = Dashboard(discover(_root_with_a_broken_proeftuin(tmp_path)))
+    dashboard.proeftuin.value = "Proeftuin Deurne"
+    assert "De gegevens van Proeftuin Deurne konden niet worden gelezen" in dashboard.status.value
+    assert "casussen.csv" not in dashboard.status.value and str(tmp_path) not in dashboard.status.value
+    assert dashboard.tabs.layout.display == "none"  # Ruwaard's figures are not shown under Deurne's name
+    dashboard.proeftuin.value = "Proeftuin Ruwaard"
+    assert dashboard.tabs.layout.display is None and "Proeftuin Ruwaard 2018" in dashboard.status.value
