@@ -202,7 +202,21 @@ def write_readme(results: dict) -> None:
 NOTES = """
 Targets (issue 7): validation within 3x of the raw pyarrow parse at N = 500 and under 2 GB;
 one report within 2x of the empty-notebook floor; a dashboard control change under 300 ms at
-N = 1 and under 1 s at N = 500; report HTML under 5 MB. See the closing notes for what limits them.
+N = 1 and under 1 s at N = 500; report HTML under 5 MB.
+
+What limits the misses, with the profiles in `bench/profiles/` (`.venv/bin/python bench/profile.py`):
+
+- Validation is per proeftuin (about 3,000 rows in six small files each at N = 500), and most
+  of its cost is fixed per table: pandera's validate alone is about 5 ms a table, and a
+  57-row proeftuin takes 61 ms against 90 ms for a 2,500-row one (medians of 7 in one
+  process), so about 100 ms per proeftuin against 4 ms for pyarrow's raw parse. The CSV
+  reader is Python's `csv` module because spreadsheet row numbers (blank rows and multi-line
+  cells counted as a spreadsheet counts them) must survive; pyarrow gives no line numbers.
+  Reaching 3x needs one validation pass per table over all proeftuinen at once and parsing in
+  pyarrow compute instead of per distinct value in Python.
+- One report = the empty-notebook floor (kernel start) + importing pandas, scipy, pandera and
+  plotly in the kernel (1.2 s) + nine chapters with fifteen figures (1.2 s) + nbconvert to
+  HTML (1.3 s) + the command's own start and kerncijfers.json (1.5 s).
 """
 
 

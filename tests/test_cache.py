@@ -82,3 +82,12 @@ def test_a_damaged_entry_is_a_miss(reads, folder, tmp_path):
     reads.clear()
     d = lg.load(folder)
     assert reads == ALL and d.accounting["casussen"].geaccepteerd == 7
+
+
+def test_only_this_user_can_read_the_cached_data(reads, folder, tmp_path):
+    lg.load(folder)
+    base = tmp_path / "cache"
+    entries = list(base.iterdir())
+    assert len(entries) == 2 * len(ALL)  # a Parquet file and a pickle per table
+    assert base.stat().st_mode & 0o777 == 0o700
+    assert all(entry.stat().st_mode & 0o077 == 0 for entry in entries)

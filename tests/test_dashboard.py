@@ -47,3 +47,14 @@ def test_a_proeftuin_that_cannot_be_read_says_so_instead_of_breaking_the_app(tmp
     assert dashboard.tabs.layout.display == "none"  # Ruwaard's figures are not shown under Deurne's name
     dashboard.proeftuin.value = "Proeftuin Ruwaard"
     assert dashboard.tabs.layout.display is None and "Proeftuin Ruwaard 2018" in dashboard.status.value
+
+
+def test_a_change_redraws_the_open_tab_now_and_the_others_when_they_are_opened(tmp_path):
+    dashboard = Dashboard(discover(_root_with_a_broken_proeftuin(tmp_path)))
+    assert "In 2018 werden" in dashboard.texts["casussen"].value  # every tab is filled at the start
+    dashboard.jaar.value = 2017
+    assert "Casussen aangemeld | 204" in _text(dashboard.kern.value)  # the open tab: at once
+    assert "In 2018 werden" in dashboard.texts["casussen"].value  # a closed tab waits
+    dashboard.tabs.selected_index = 1
+    assert "In 2017 werden 204 casussen aangemeld" in dashboard.texts["casussen"].value
+    assert "Proeftuin Ruwaard 2017" in dashboard.status.value  # not left on 'bezig'

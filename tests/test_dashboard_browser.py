@@ -317,8 +317,10 @@ def test_dashboard_text_and_widget_state_leak_nothing(browser, lek_server):
                 "Positieve gezondheid",
                 "Datakwaliteit",
             ):
-                page.get_by_role("tab", name=tab).click()
-            texts.append(page.inner_text("body"))
+                page.get_by_role("tab", name=tab).click()  # a closed tab is redrawn when it is opened
+                page.wait_for_timeout(150)
+                page.wait_for_function("() => !document.querySelector('.lg-bezig')")
+                texts.append(page.inner_text("body"))
     everything = ("\n".join(texts) + "\n".join(frames)).lower()
     assert len(frames) > 10  # the widget state really was captured
     for marker in MARKERS_SECRET.values():

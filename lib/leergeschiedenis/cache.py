@@ -84,7 +84,8 @@ def put(key: str, result: TableResult) -> None:
     if base is None:
         return
     try:
-        base.mkdir(parents=True, exist_ok=True)
+        # the entries hold the residents' data: only this user may list or read them
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
         # write to temporary names, then rename: a reader never sees half an entry
         with tempfile.NamedTemporaryFile(dir=base, suffix=".tmp", delete=False) as f:
             result.accepted.to_parquet(f.name)

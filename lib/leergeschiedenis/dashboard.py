@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
@@ -125,6 +126,9 @@ class Dashboard:
             [self.texts["datakwaliteit"]],
         ]
         self.tabs = w.Tab(children=[w.VBox(p) for p in pages], titles=TABS)
+        self.tabs.observe(self._tab_changed, names="selected_index")
+        self._view = first_view
+        self._stale: set[int] = set()  # tabs showing an earlier view: redrawn when they are opened
         for control in (self.jaar, self.organisatie, self.rol):
             control.observe(self._changed, names="value")
         self.proeftuin.observe(self._proeftuin_changed, names="value")
@@ -184,66 +188,116 @@ class Dashboard:
         return YearView(self.current.dataset, int(self.jaar.value), filters)
 
     def refresh(self, view: YearView | None = None, charts: bool = True) -> None:
+        """Recompute the view; redraw the open tab now and the others when they are opened."""
         if self.jaar.value is None:
             self.status.value = "<em>Deze proeftuin heeft nog geen gegevens.</em>"
             return
         self.status.value = BEZIG
         try:
-            self._render(view or self.view(), charts)
-            filters = [f for f in (self.organisatie.value, self.rol.value) if f != ALLE]
-            shown = f" · filter: {html.escape(', '.join(filters))}" if filters else ""
-            self.status.value = f"<span role='status'>{html.escape(self.proeftuin.value)} {self.jaar.value}{shown}</span>"
+            self._view = view or self.view()
+            if charts:
+                self._stale = set(range(len(TABS)))
+                self._render_tab(self.tabs.selected_index or 0)
+            else:  # the first view: every text is set before the page is shown (see __init__)
+                self.kern.value = _key_figures_html(self._view)
+                for name, text in view_texts(self._view).items():
+                    self.texts[name].value = text
+            self._status_done()
         except Exception as e:  # a manager sees a sentence, not a traceback
-            self.status.value = (
-                f"<span role='alert'>Dit overzicht kon niet worden bijgewerkt ({html.escape(type(e).__name__)}).</span>"
-            )
+            self._status_failed(e)
 
-    def _render(self, v: YearView, charts: bool = True) -> None:
-        self.kern.value = _key_figures_html(v)
-        for name, text in view_texts(v).items():
-            self.texts[name].value = text
-        if charts:
-            for name, fig in view_figures(v).items():
-                self.charts[name].show(fig)
+    def _tab_changed(self, change) -> None:
+        if change["new"] in self._stale:
+            self.status.value = BEZIG
+            try:
+                self._render_tab(change["new"])
+                self._status_done()
+            except Exception as e:
+                self._status_failed(e)
+
+    def _render_tab(self, index: int) -> None:
+        text, charts = TAB_CONTENT[index]
+        if text == "kern":
+            self.kern.value = _key_figures_html(self._view)
+        else:
+            self.texts[text].value = view_texts(self._view, [text])[text]
+        for name, fig in view_figures(self._view, charts).items():
+            self.charts[name].show(fig)
+        self._stale.discard(index)
+
+    def _status_done(self) -> None:
+        filters = [f for f in (self.organisatie.value, self.rol.value) if f != ALLE]
+        shown = f" · filter: {html.escape(', '.join(filters))}" if filters else ""
+        self.status.value = f"<span role='status'>{html.escape(self.proeftuin.value)} {self.jaar.value}{shown}</span>"
+
+    def _status_failed(self, e: Exception) -> None:
+        self.status.value = (
+            f"<span role='alert'>Dit overzicht kon niet worden bijgewerkt ({html.escape(type(e).__name__)}).</span>"
+        )
 
 
-def view_texts(v: YearView) -> dict[str, str]:
-    return {
-        "casussen": _p(narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)),
-        "rendement": _p(narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)),
-        "leersessies": _p(narrative.sessions_sentence(v)),
-        "gezondheid": _p(narrative.spinnenweb_sentence(v)),
-        "datakwaliteit": _quality_html(v),
-    }
+# per tab: its text (or the key figures) and its charts, in the order of TABS
+TAB_CONTENT = (
+    ("kern", ("casussen_per_jaar",)),
+    ("casussen", ("afspraak", "doorlooptijd", "levensdomeinen")),
+    ("rendement", ("welbevinden", "kosten", "financiers")),
+    ("leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
+    ("gezondheid", ("spinnenweb", "spinnenweb_verandering")),
+    ("datakwaliteit", ()),
+)
 
 
-def view_figures(v: YearView) -> dict[str, go.Figure]:
-    """Every chart of the dashboard for one view, by name."""
-    f = v.financiers
-    names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
+_TEXTS = {
+    "casussen": lambda v: _p(narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)),
+    "rendement": lambda v: _p(narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)),
+    "leersessies": lambda v: _p(narrative.sessions_sentence(v)),
+    "gezondheid": lambda v: _p(narrative.spinnenweb_sentence(v)),
+    "datakwaliteit": lambda v: _quality_html(v),
+}
+
+
+def view_texts(v: YearView, names: Iterable[str] | None = None) -> dict[str, str]:
+    """The tabs' texts for one view (all, or only ``names``)."""
+    return {name: _TEXTS[name](v) for name in (_TEXTS if names is None else names)}
+
+
+def _spinnenweb_change(v: YearView) -> go.Figure:
     changes = v.spinnenweb_veranderingen
-    if changes:
-        last = max(changes)
-        title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[last].lower()}"
-        change = figures.domain_change(changes[last], title, v.min_n)
-    else:
-        change = figures.empty("Verandering per domein", "Nog geen vervolgmeting.")
-    return {
-        "casussen_per_jaar": figures.cases_per_year(v.cases_per_year),
-        "afspraak": figures.agreement_heatmap(v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand),
-        "doorlooptijd": figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n),
-        "levensdomeinen": figures.count_bars(v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
-        "welbevinden": figures.welbevinden(v.welbevinden, v.min_n),
-        "kosten": figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n),
-        "financiers": figures.savings_per_financier(f["besparing"], f["n"], v.min_n),
-        "deelnemers": figures.attendance_trend(v.year_sessions),
-        "kaarten_per_rol": figures.count_bars(
-            v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"
-        ),
-        "thema_rol": figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS),
-        "spinnenweb": figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n),
-        "spinnenweb_verandering": change,
-    }
+    if not changes:
+        return figures.empty("Verandering per domein", "Nog geen vervolgmeting.")
+    last = max(changes)
+    title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[last].lower()}"
+    return figures.domain_change(changes[last], title, v.min_n)
+
+
+def _theme_by_role(v: YearView) -> go.Figure:
+    names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
+    return figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS)
+
+
+_FIGURES = {
+    "casussen_per_jaar": lambda v: figures.cases_per_year(v.cases_per_year),
+    "afspraak": lambda v: figures.agreement_heatmap(
+        v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand
+    ),
+    "doorlooptijd": lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n),
+    "levensdomeinen": lambda v: figures.count_bars(v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
+    "welbevinden": lambda v: figures.welbevinden(v.welbevinden, v.min_n),
+    "kosten": lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n),
+    "financiers": lambda v: figures.savings_per_financier(v.financiers["besparing"], v.financiers["n"], v.min_n),
+    "deelnemers": lambda v: figures.attendance_trend(v.year_sessions),
+    "kaarten_per_rol": lambda v: figures.count_bars(
+        v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"
+    ),
+    "thema_rol": _theme_by_role,
+    "spinnenweb": lambda v: figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n),
+    "spinnenweb_verandering": _spinnenweb_change,
+}
+
+
+def view_figures(v: YearView, names: Iterable[str] | None = None) -> dict[str, go.Figure]:
+    """The dashboard's charts for one view (all, or only ``names``), by name."""
+    return {name: _FIGURES[name](v) for name in (_FIGURES if names is None else names)}
 
 
 def _p(*sentences: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from itertools import combinations
 
 import pandas as pd
@@ -51,7 +52,13 @@ def words(text: str | None) -> list[str]:
 
 
 def stems(text: str | None) -> list[str]:
-    return _stemmer().stemWords(words(text))
+    return list(_stems(text)) if text else []
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str) -> tuple[str, ...]:
+    # a card is coded again for every year and filter the dashboard shows: stem its text once
+    return tuple(_stemmer().stemWords(words(text)))
 
 
 @cache
@@ -59,7 +66,7 @@ def _keyword_stems(keyword: str) -> tuple[str, ...]:
     return tuple(stems(keyword))
 
 
-def _contains(haystack: list[str], phrase: tuple[str, ...]) -> bool:
+def _contains(haystack: Sequence[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return n > 0 and any(tuple(haystack[i : i + n]) == phrase for i in range(len(haystack) - n + 1))
 
@@ -70,13 +77,19 @@ def card_text(card: pd.Series) -> str:
 
 def automatic_themes(text: str, config: Config) -> dict[str, list[str]]:
     """Principle number -> the keywords found in ``text``."""
-    card_stems = stems(text)
-    found: dict[str, list[str]] = {}
-    for principle in config.ontwerpprincipes:
-        hits = [k for k in principle.trefwoorden if _contains(card_stems, _keyword_stems(k))]
+    principles = tuple((str(p.nr), tuple(p.trefwoorden)) for p in config.ontwerpprincipes)
+    return {nr: list(hits) for nr, hits in _automatic_themes(text, principles)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _automatic_themes(text: str, principles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    card_stems = _stems(text) if text else ()
+    found = []
+    for nr, keywords in principles:
+        hits = tuple(k for k in keywords if _contains(card_stems, _keyword_stems(k)))
         if hits:
-            found[str(principle.nr)] = hits
-    return found
+            found.append((nr, hits))
+    return tuple(found)
 
 
 def code_cards(cards: pd.DataFrame, config: Config) -> pd.DataFrame:

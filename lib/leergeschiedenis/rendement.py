@@ -42,23 +42,21 @@ class PriceChoice:
 
 def choose_prices(prijslijst: pd.DataFrame, year: int) -> tuple[pd.DataFrame, list[PriceChoice]]:
     """One price per code: the report year's, else the latest earlier year, else the earliest later year."""
-    chosen, notes = [], []
-    for code, rows in prijslijst.groupby("code", sort=True):
-        rows = rows.sort_values("jaar")
-        jaar = rows["jaar"].astype(int)
-        if (jaar == year).any():
-            pick, reden = rows[jaar == year].iloc[0], ""
-        elif (jaar < year).any():
-            pick = rows[jaar < year].iloc[-1]
-            reden = f"geen prijs voor {year}; prijs van {int(pick['jaar'])} gebruikt (laatste eerdere jaar)"
-        else:
-            pick = rows[jaar > year].iloc[0]
-            reden = f"geen prijs voor {year}; prijs van {int(pick['jaar'])} gebruikt (vroegste latere jaar)"
-        chosen.append(pick)
-        if reden:
-            notes.append(PriceChoice(str(code), int(pick["jaar"]), reden))
-    table = pd.DataFrame(chosen, columns=prijslijst.columns).set_index("code") if chosen else prijslijst.set_index("code")
-    return table, notes
+    if prijslijst.empty:
+        return prijslijst.set_index("code"), []
+    ordered = prijslijst.assign(_jaar=prijslijst["jaar"].astype(int)).sort_values(["code", "_jaar"], kind="stable")
+    exact = ordered[ordered["_jaar"] == year].groupby("code", sort=False, observed=True).head(1)
+    earlier = ordered[ordered["_jaar"] < year].groupby("code", sort=False, observed=True).tail(1)
+    later = ordered[ordered["_jaar"] > year].groupby("code", sort=False, observed=True).head(1)
+    earlier = earlier[~earlier["code"].isin(exact["code"])]
+    later = later[~later["code"].isin(exact["code"]) & ~later["code"].isin(earlier["code"])]
+    notes = [
+        PriceChoice(str(code), int(jaar), f"geen prijs voor {year}; prijs van {int(jaar)} gebruikt ({which})")
+        for rows, which in ((earlier, "laatste eerdere jaar"), (later, "vroegste latere jaar"))
+        for code, jaar in zip(rows["code"], rows["_jaar"], strict=True)
+    ]
+    chosen = pd.concat([exact, earlier, later]).sort_values("code", kind="stable").drop(columns="_jaar")
+    return chosen.set_index("code"), sorted(notes, key=lambda n: n.code)
 
 
 @dataclass

@@ -1,0 +1,101 @@
+"""Profiles (pyinstrument) behind the benchmark's misses, written to bench/profiles/.
+
+    .venv/bin/python bench/profile.py [--n 500] [--zonder-validatie]
+
+- validatie-n<N>.txt: load + validate of every proeftuin of the scaled data, cache off;
+- verslag.txt: one report (Ruwaard 2017) in the parent process, plus the executed
+  notebook's per-cell times as papermill recorded them (the kernel side);
+- dashboard-jaarwissel.txt: the server side of six year changes on the sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+from pyinstrument import Profiler
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "profiles"
+BIN = Path(sys.executable).parent
+SCALED = Path(os.environ.get("LEERGESCHIEDENIS_BENCH_DATA", "/tmp/leergeschiedenis-bench"))
+
+
+def _write(name: str, profiler: Profiler, head: str = "") -> None:
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    (OUT / name).write_text(head + text)
+    print(f"bench/profiles/{name}")
+
+
+def validation(n: int) -> None:
+    import leergeschiedenis as lg
+    from leergeschiedenis.report import proeftuin_folders
+
+    root = SCALED / f"schaal{n}"
+    if not root.is_dir():
+        subprocess.run([str(BIN / "leergeschiedenis"), "sample", str(root), "--schaal", str(n)], check=True)
+    folders = proeftuin_folders(root)
+    before = os.environ.get("LEERGESCHIEDENIS_CACHE")
+    os.environ["LEERGESCHIEDENIS_CACHE"] = "uit"
+    profiler = Profiler()
+    try:
+        with profiler:
+            for folder in folders:
+                lg.load(folder)
+    finally:  # the report profile measures the usual run, with the cache
+        if before is None:
+            del os.environ["LEERGESCHIEDENIS_CACHE"]
+        else:
+            os.environ["LEERGESCHIEDENIS_CACHE"] = before
+    _write(f"validatie-n{n}.txt", profiler, f"# load() of {len(folders)} proeftuinen in {root}, cache off\n")
+
+
+def report() -> None:
+    from leergeschiedenis.report import render
+
+    out = Path(tempfile.mkdtemp(prefix="profiel-"))
+    profiler = Profiler()
+    with profiler:
+        result = render(ROOT / "data" / "sample" / "ruwaard", 2017, out, force=True)
+    nb = nbformat.read(result.folder / "leergeschiedenis-2017.ipynb", as_version=4)
+    lines = [f"# papermill: {nb.metadata['papermill']['duration']:.2f} s in all (kernel start, cells, shutdown); per cell:"]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            first = cell.source.splitlines()[0] if cell.source else ""
+            lines.append(f"#   {cell.metadata['papermill']['duration']:6.3f} s  {first}")
+    _write("verslag.txt", profiler, "\n".join(lines) + "\n\n")
+
+
+def dashboard() -> None:
+    from leergeschiedenis.dashboard import Dashboard, discover
+
+    with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, display() prints
+        d = Dashboard(discover(ROOT / "data" / "sample"))
+        profiler = Profiler(interval=0.0005)
+        with profiler:
+            for year in (2016, 2017, 2018, 2016, 2017, 2018):
+                d.jaar.value = year
+    _write("dashboard-jaarwissel.txt", profiler, "# server side of six year changes (Ruwaard), Overzicht tab open\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--zonder-validatie", action="store_true", help="only the report and dashboard profiles")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    if not args.zonder_validatie:
+        validation(args.n)
+    report()
+    dashboard()
+
+
+if __name__ == "__main__":
+    main()
