@@ -16,6 +16,8 @@ from leergeschiedenis.cli import main
 from leergeschiedenis.contract import ORDER
 from leergeschiedenis.export import OngeldigExportpad, export_problems
 
+from .test_validate import PLANTED_ACCOUNTING
+
 DATA = Path(__file__).parent / "data"
 
 CASUSSEN_HEADERS = [
@@ -40,16 +42,7 @@ CASUSSEN_HEADERS = [
     "Notitie",
 ]
 
-# gelezen, geaccepteerd, geweigerd: as in tests/test_validate.py::test_row_accounting
-ACCOUNTING = {
-    "prijslijst": (7, 2, 5),
-    "casussen": (14, 3, 11),
-    "metingen": (8, 3, 5),
-    "kosten": (6, 2, 4),
-    "bijeenkomsten": (5, 2, 3),
-    "reflectiekaarten": (7, 2, 5),
-    "spinnenweb": (6, 2, 4),
-}
+ACCOUNTING = PLANTED_ACCOUNTING
 
 HOSTILE = ['=HYPERLINK("http://x","klik")', "+31 6 1234", "-1+1", "@SUM(A1)", "  =1+1", "\t=1+1", "\r+1"]
 

@@ -10,14 +10,22 @@ from pathlib import Path
 from .errors import OnleesbareData
 
 
-def _check(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace):
+    """The proeftuin of ``args.data_dir``, or None after one Dutch line on stderr (exit 2)."""
     from .dataset import load
-    from .problem_text import problems_as_text
 
     try:
-        dataset = load(args.data_dir)
+        return load(args.data_dir)
     except OnleesbareData as e:
         print(f"Fout: {e}", file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .problem_text import problems_as_text
+
+    dataset = _load(args)
+    if dataset is None:
         return 2
     if args.json:
         json.dump(dataset.as_check_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -50,13 +58,10 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _kerncijfers(args: argparse.Namespace) -> int:
-    from .dataset import load
     from .kerncijfers import kerncijfers
 
-    try:
-        dataset = load(args.data_dir)
-    except OnleesbareData as e:
-        print(f"Fout: {e}", file=sys.stderr)
+    dataset = _load(args)
+    if dataset is None:
         return 2
     json.dump(kerncijfers(dataset, args.year), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
