@@ -20,6 +20,7 @@ from leergeschiedenis.cells import (
     parse_number,
     parse_text_cell,
 )
+from leergeschiedenis.read import FormuleZonderWaarde
 
 
 @pytest.mark.parametrize(
@@ -189,8 +190,15 @@ column_parsers = st.sampled_from([parse_number, parse_integer, parse_date, parse
 def test_a_text_column_parses_as_cell_by_cell(cells, parse):
     """The fast path for CSV columns (each distinct text once) gives exactly what parsing every cell gives."""
     column = pd.Series(cells, index=range(2, 2 + len(cells)), dtype=object)
-    values, errors = parse_column(column, parse)
+    values, errors = parse_column(column, parse, plain_text=True)
     slow_values, slow_errors = _parse_any_column(column, parse)
     assert values.tolist() == slow_values.tolist()
     assert errors.tolist() == slow_errors.tolist()
     assert blank_mask(column).tolist() == [is_blank(c) for c in cells]
+
+
+def test_a_sheet_column_keeps_an_uncomputed_formula_apart_from_the_same_text():
+    column = pd.Series(["=A1", FormuleZonderWaarde("=A1"), "=A1"], index=[2, 3, 4], dtype=object)
+    values, errors = parse_column(column, parse_text_cell)
+    assert values.tolist() == ["=A1", None, "=A1"]
+    assert errors[2] is None and errors[4] is None and "formule" in errors[3]

@@ -4,7 +4,7 @@ import re
 import shutil
 from pathlib import Path
 
-from leergeschiedenis.dashboard import Dashboard, discover
+from leergeschiedenis.dashboard import ALLE, Dashboard, discover
 
 SAMPLE = Path(__file__).parent.parent / "data" / "sample"
 
@@ -58,3 +58,39 @@ def test_a_change_redraws_the_open_tab_now_and_the_others_when_they_are_opened(t
     dashboard.tabs.selected_index = 1
     assert "In 2017 werden 204 casussen aangemeld" in dashboard.texts["casussen"].value
     assert "Proeftuin Ruwaard 2017" in dashboard.status.value  # not left on 'bezig'
+
+
+def test_the_largest_proeftuin_unreadable_opens_the_next_and_a_bad_configuration_is_listed(tmp_path):
+    root = _root_with_a_broken_proeftuin(tmp_path)
+    (root / "ruwaard" / "casussen.csv").unlink()  # now both copied proeftuinen miss casussen
+    shutil.copytree(SAMPLE / "deurne", root / "deurne2")
+    (root / "deurne2" / "proeftuin.yml").write_text("naam: [kapot\n", encoding="utf-8")
+    shutil.copytree(SAMPLE / "deurne", root / "deurne3")
+    found = discover(root)
+    assert sorted(found) == ["Proeftuin Deurne", "Proeftuin Deurne (deurne3)", "Proeftuin Ruwaard", "deurne2"]
+    dashboard = Dashboard(found)  # Ruwaard and Deurne cannot be read, deurne2's configuration neither
+    assert dashboard.proeftuin.value == "Proeftuin Deurne (deurne3)" and dashboard.tabs.layout.display is None
+    dashboard.proeftuin.value = "deurne2"
+    assert "De gegevens van deurne2 konden niet worden gelezen" in dashboard.status.value
+    dashboard.rol.value = ALLE  # touching a filter keeps the message
+    dashboard.organisatie.value = ALLE
+    assert "konden niet worden gelezen" in dashboard.status.value
+
+
+def test_a_view_that_fails_hides_the_tabs_instead_of_showing_another_year(tmp_path, monkeypatch):
+    dashboard = Dashboard(discover(_root_with_a_broken_proeftuin(tmp_path)))
+    real = Dashboard.view
+
+    def failing(self):
+        if self.jaar.value == 2017:
+            raise RuntimeError("kapot")
+        return real(self)
+
+    monkeypatch.setattr(Dashboard, "view", failing)
+    dashboard.jaar.value = 2017
+    assert "kon niet worden bijgewerkt" in dashboard.status.value
+    assert dashboard.tabs.layout.display == "none"
+    dashboard.jaar.value = 2016
+    assert dashboard.tabs.layout.display is None and "Proeftuin Ruwaard 2016" in dashboard.status.value
+    dashboard.tabs.selected_index = 1
+    assert "In 2016 werden" in dashboard.texts["casussen"].value

@@ -14,7 +14,7 @@ THEME = ":root { --jp-d: 2px; --jp-e: 1 } .jp-Cell { border: var(--jp-d) !import
 
 
 def test_classes_are_read_from_class_attributes():
-    assert classes_in('<div class="jp-Cell  jp-mod-noInput"><p class="lg-twee">x</p></div>') == {
+    assert classes_in("""<div class="jp-Cell  jp-mod-noInput"><p class='lg-twee'>x</p></div>""") == {
         "jp-Cell",
         "jp-mod-noInput",
         "lg-twee",
@@ -43,3 +43,8 @@ def test_a_rule_left_without_declarations_disappears():
     lab, theme = used_styles([LAB, ":root { --jp-zz: 1 }"], {"nothing"})
     assert ":root" not in lab and theme.strip() == ""  # nothing left uses a custom property
     assert lab == "\n:is(.jp-Menu, .jp-Cell) { padding: 0 }\nbody { margin: 0 }\n"
+
+
+def test_custom_properties_used_elsewhere_in_the_page_are_kept():
+    lab, _ = used_styles([LAB, THEME], {"nothing"}, elsewhere=".highlight { color: var(--jp-unused) }")
+    assert ":root { --jp-unused: 3 }" in lab

@@ -232,9 +232,13 @@ def parse_list(value: object, allowed: Iterable[str] | None = None) -> list[str]
     return list(dict.fromkeys(out))
 
 
-def parse_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
-    """Parse every cell; returns (values, Dutch error or None) aligned with ``values``."""
-    if _all_text(values):
+def parse_column(values: pd.Series, parse: Callable[[object], object], plain_text: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Parse every cell; returns (values, Dutch error or None) aligned with ``values``.
+
+    ``plain_text``: every cell is a plain ``str`` or empty (a CSV column), so equal texts can
+    be parsed once. Not for a sheet: an uncomputed formula ``=A1`` equals the text ``'=A1'``.
+    """
+    if plain_text:
         return _parse_text_column(values, parse)
     return _parse_any_column(values, parse)
 

@@ -22,7 +22,7 @@ from IPython.display import display
 from . import figures, fmt, narrative
 from .config import load_config
 from .dataset import CONFIG_NAMES, Dataset, load
-from .errors import LeergeschiedenisError
+from .errors import LeergeschiedenisError, OnleesbareData
 from .publish import Filters, YearView
 from .report import dataset_years, proeftuin_folders
 
@@ -58,9 +58,21 @@ def discover(root: str | Path) -> dict[str, Proeftuin]:
     found = {}
     for folder in folders:
         config_path = next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
-        config, _ = load_config(config_path)
-        found[config.naam] = Proeftuin(folder, config.naam)
+        try:
+            naam = load_config(config_path)[0].naam
+        except LeergeschiedenisError:
+            naam = folder.name  # listed all the same: choosing it says that it cannot be read
+        if naam in found:  # two folders with one name: both stay visible
+            naam = f"{naam} ({folder.name})"
+        found[naam] = Proeftuin(folder, naam)
     return found
+
+
+def _shows_something(proeftuin: Proeftuin) -> bool:
+    try:
+        return bool(proeftuin.years)
+    except Exception:
+        return False
 
 
 class Chart:
@@ -98,8 +110,12 @@ class Dashboard:
         if not proeftuinen:
             raise ValueError("Geen proeftuinen gevonden.")
         self.proeftuinen = proeftuinen
-        # the proeftuin with the most registrations first: the one most managers come for
-        default = max(proeftuinen, key=lambda n: (proeftuinen[n].omvang, n))
+        # the proeftuin with the most registrations first (the one most managers come for),
+        # passing over any that cannot be read or has no data yet: those say so when chosen
+        order = sorted(proeftuinen, key=lambda n: (proeftuinen[n].omvang, n), reverse=True)
+        default = next((n for n in order if _shows_something(proeftuinen[n])), None)
+        if default is None:
+            raise OnleesbareData("Geen enkele proeftuin kon worden gelezen of heeft al gegevens: zie leergeschiedenis check.")
         first = proeftuinen[default]
         self.proeftuin = w.Dropdown(
             options=sorted(proeftuinen), value=default, description="Proeftuin", style={"description_width": "5rem"}
@@ -129,6 +145,7 @@ class Dashboard:
         self.tabs.observe(self._tab_changed, names="selected_index")
         self._view = first_view
         self._stale: set[int] = set()  # tabs showing an earlier view: redrawn when they are opened
+        self._unreadable: str | None = None  # the Dutch line for a proeftuin that cannot be read
         for control in (self.jaar, self.organisatie, self.rol):
             control.observe(self._changed, names="value")
         self.proeftuin.observe(self._proeftuin_changed, names="value")
@@ -161,19 +178,18 @@ class Dashboard:
             self.jaar.options = years
             self.jaar.value = years[-1] if years else None
             self._set_filter_options()
-        except LeergeschiedenisError:
-            # what is wrong is for the programme team (leergeschiedenis check), not for this page
+            self._unreadable = None
+        except Exception:
             self.jaar.options = []
-            self.tabs.layout.display = "none"
+            self.organisatie.options = [ALLE]
+            self.rol.options = [(ALLE, ALLE)]
             naam = html.escape(self.proeftuin.value)
-            self.status.value = (
+            self._unreadable = (
                 f"<span role='alert'>De gegevens van {naam} konden niet worden gelezen. "
                 "Het programmateam kan ze nakijken met <code>leergeschiedenis check</code>.</span>"
             )
-            return
         finally:
             self._updating = False
-        self.tabs.layout.display = None
         self.refresh()
 
     def _changed(self, _change) -> None:
@@ -189,21 +205,25 @@ class Dashboard:
 
     def refresh(self, view: YearView | None = None, charts: bool = True) -> None:
         """Recompute the view; redraw the open tab now and the others when they are opened."""
+        self._stale = set(range(len(TABS)))
         if self.jaar.value is None:
-            self.status.value = "<em>Deze proeftuin heeft nog geen gegevens.</em>"
+            self.tabs.layout.display = "none"  # no tab may show another proeftuin's figures
+            self.status.value = self._unreadable or "<em>Deze proeftuin heeft nog geen gegevens.</em>"
             return
         self.status.value = BEZIG
         try:
             self._view = view or self.view()
             if charts:
-                self._stale = set(range(len(TABS)))
                 self._render_tab(self.tabs.selected_index or 0)
             else:  # the first view: every text is set before the page is shown (see __init__)
                 self.kern.value = _key_figures_html(self._view)
                 for name, text in view_texts(self._view).items():
                     self.texts[name].value = text
+                self._stale = set()
+            self.tabs.layout.display = None
             self._status_done()
         except Exception as e:  # a manager sees a sentence, not a traceback
+            self.tabs.layout.display = "none"  # nor figures of the year before under this year's name
             self._status_failed(e)
 
     def _tab_changed(self, change) -> None:

@@ -103,6 +103,11 @@ class RawTable:
     # the spreadsheet row the header was found on
     header_row: int = 1
 
+    @property
+    def plain_text(self) -> bool:
+        """Every cell is plain text or empty: a CSV. A sheet holds numbers, dates and formulas."""
+        return self.source.sheet is None and self.source.path.suffix.lower() == ".csv"
+
 
 def find_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     """Map each contract table to the one file or sheet that holds it."""

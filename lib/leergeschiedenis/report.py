@@ -145,7 +145,10 @@ def _without_unused_lab_styles(body: str, template_paths: list[str]) -> str:
         sheets = [f.read_text(encoding="utf-8") for f in files]
         if not all(css in body for css in sheets):
             continue
-        for css, slim in zip(sheets, used_styles(sheets, classes_in(body)), strict=True):
+        rest = body
+        for css in sheets:
+            rest = rest.replace(css, "", 1)
+        for css, slim in zip(sheets, used_styles(sheets, classes_in(body), rest), strict=True):
             body = body.replace(css, slim, 1)
         return body
     return body

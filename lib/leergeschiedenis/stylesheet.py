@@ -13,11 +13,11 @@ from itertools import pairwise
 
 import tinycss2
 
-_CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+_CLASS_ATTRIBUTE = re.compile(r"""class=(["'])(.*?)\1""", re.S)
 
 
 def classes_in(html: str) -> set[str]:
-    return {name for m in _CLASS_ATTRIBUTE.finditer(html) for name in m.group(1).split()}
+    return {name for m in _CLASS_ATTRIBUTE.finditer(html) for name in m.group(2).split()}
 
 
 def _selectors(prelude: list) -> list[list]:
@@ -65,9 +65,10 @@ def used_rules(css: str, classes: set[str]) -> str:
 _VAR = re.compile(r"var\(\s*(--[-_a-zA-Z0-9]+)")
 
 
-def used_styles(stylesheets: list[str], classes: set[str]) -> list[str]:
+def used_styles(stylesheets: list[str], classes: set[str], elsewhere: str = "") -> list[str]:
     """Each stylesheet with only the rules that can apply, and only the custom properties
-    (``--jp-...``, most of them icons as data URLs) that a kept rule uses, directly or through
+    (``--jp-...``, most of them icons as data URLs) that a kept rule or ``elsewhere`` (the
+    rest of the page: other style blocks, style attributes) uses, directly or through
     another custom property."""
     kept = [_keep(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), classes) for css in stylesheets]
     text = "\n".join(rule for rules in kept for rule in rules)
@@ -77,7 +78,7 @@ def used_styles(stylesheets: list[str], classes: set[str]) -> list[str]:
             for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
                 if d.type == "declaration" and d.name.startswith("--"):
                     defined[d.name] = defined.get(d.name, "") + tinycss2.serialize(d.value)
-    used = set(_VAR.findall(_without_custom_properties(text)))
+    used = set(_VAR.findall(_without_custom_properties(text))) | set(_VAR.findall(elsewhere))
     todo = list(used)
     while todo:
         for name in _VAR.findall(defined.get(todo.pop(), "")):

@@ -219,7 +219,7 @@ def validate_table(
             columns[column.name] = empty_column(column, index)
             continue
         source = frame[column.name]
-        values, errors = cells.parse_column(source, _parser(column, config))
+        values, errors = cells.parse_column(source, _parser(column, config), plain_text=raw.plain_text)
         wrong = errors.notna()
         if wrong.any():
             for rij, message in errors[wrong].items():
@@ -238,7 +238,7 @@ def validate_table(
     if table.name == "reflectiekaarten":
         _reflectiekaarten_defaults(typed, raw, config)
     if table.items_of:
-        _spinnenweb_items(typed, frame, items, found)
+        _spinnenweb_items(typed, frame, items, found, raw.plain_text)
 
     _value_checks(table, typed, frame, found)
     _references(table, typed, frame, found, accepted_keys)
@@ -278,11 +278,11 @@ def _item_counts(domain: str) -> dict[str, int]:
     return {v: (c or {}).get(domain, 0) for v, c in SPINNENWEB_VERSIES.items()}
 
 
-def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, found: _Findings) -> None:
+def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, found: _Findings, plain_text: bool) -> None:
     """Domain score = mean of answered items, missing when fewer than half are answered."""
     scores = {}
     for name in items:
-        values, errors = cells.parse_column(frame[name], cells.parse_number)
+        values, errors = cells.parse_column(frame[name], cells.parse_number, plain_text=plain_text)
         for rij, message in errors.dropna().items():
             found.fout(rij, name, frame.at[rij, name], message, "getal")
         numbers = pd.to_numeric(values.where(errors.isna(), None), errors="coerce").astype("float64")
