@@ -11,6 +11,8 @@ beside it (refused cells keep the mixed types they were read with).
 Location: ``$LEERGESCHIEDENIS_CACHE`` or ``~/.cache/leergeschiedenis``; set
 ``LEERGESCHIEDENIS_CACHE=uit`` to switch it off. Old entries are never read
 again once their inputs change; delete the folder to reclaim the space.
+The entries hold the residents' data and the pickles are trusted when read: the
+folder is created for this user only (0700), and must never be a shared folder.
 """
 
 from __future__ import annotations
