@@ -204,7 +204,7 @@ Targets (issue 7): validation within 3x of the raw pyarrow parse at N = 500 and 
 one report within 2x of the empty-notebook floor; a dashboard control change under 300 ms at
 N = 1 and under 1 s at N = 500; report HTML under 5 MB.
 
-What limits the misses, with the profiles in `bench/profiles/` (`.venv/bin/python bench/profile.py`):
+What limits the misses, with the profiles in `bench/profiles/` (`.venv/bin/python bench/make_profiles.py`):
 
 - Validation is per proeftuin (about 3,000 rows in six small files each at N = 500), and most
   of its cost is fixed per table: pandera's validate alone is about 5 ms a table, and a

@@ -284,15 +284,8 @@ def _parse_text_column(values: pd.Series, parse: Callable[[object], object]) -> 
     return pd.Series(taken, index=values.index, dtype=object), pd.Series(errors[codes], index=values.index, dtype=object)
 
 
-def _all_text(values: pd.Series) -> bool:
-    """Only text and empty cells (every CSV column): distinct texts can be found by hashing."""
-    return pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty")
-
-
 def blank_mask(values: pd.Series) -> pd.Series:
     """Which cells are empty (missing, or only spaces)."""
-    if _all_text(values):
-        return values.isna() | values.str.strip().eq("").fillna(True).astype(bool)
     return values.map(is_blank).astype(bool)
 
 

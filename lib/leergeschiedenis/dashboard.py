@@ -21,7 +21,7 @@ from IPython.display import display
 
 from . import figures, fmt, narrative
 from .config import load_config
-from .dataset import CONFIG_NAMES, Dataset, load
+from .dataset import Dataset, config_path, load
 from .errors import LeergeschiedenisError, OnleesbareData
 from .publish import Filters, YearView
 from .report import dataset_years, proeftuin_folders
@@ -54,12 +54,11 @@ def discover(root: str | Path) -> dict[str, Proeftuin]:
     """Every proeftuin under ``root`` (or ``root`` itself when it is one), by name; nothing is read yet
     but each ``proeftuin.yml``."""
     root = Path(root)
-    folders = [root] if any((root / n).is_file() for n in CONFIG_NAMES) else proeftuin_folders(root)
+    folders = [root] if config_path(root).is_file() else proeftuin_folders(root)
     found = {}
     for folder in folders:
-        config_path = next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
         try:
-            naam = load_config(config_path)[0].naam
+            naam = load_config(config_path(folder))[0].naam
         except LeergeschiedenisError:
             naam = folder.name  # listed all the same: choosing it says that it cannot be read
         if naam in found:  # two folders with one name: both stay visible
@@ -125,21 +124,16 @@ class Dashboard:
         self.rol = w.Dropdown(description="Rol (kaarten)", style={"description_width": "7rem"})
         self.status = w.HTML(layout=w.Layout(min_height="1.5rem"))
         self.kern = w.HTML()
-        self.texts = {name: w.HTML() for name in ("casussen", "rendement", "leersessies", "gezondheid", "datakwaliteit")}
+        self.texts = {text: w.HTML() for text, _ in TAB_CONTENT if text != "kern"}
         self._set_filter_options()
         # Charts are created from the first view's full state
         # the browser is connected (Voila renders first, preheated kernels even earlier) are
         # messages that would be lost; only state set at construction reaches the page.
         first_view = self.view()
         self.charts = {name: Chart(fig) for name, fig in view_figures(first_view).items()}
-        c = {name: chart.widget for name, chart in self.charts.items()}
         pages = [
-            [self.kern, c["casussen_per_jaar"]],
-            [self.texts["casussen"], c["afspraak"], c["doorlooptijd"], c["levensdomeinen"]],
-            [self.texts["rendement"], c["welbevinden"], c["kosten"], c["financiers"]],
-            [self.texts["leersessies"], c["deelnemers"], c["kaarten_per_rol"], c["thema_rol"]],
-            [self.texts["gezondheid"], c["spinnenweb"], c["spinnenweb_verandering"]],
-            [self.texts["datakwaliteit"]],
+            [self.kern if text == "kern" else self.texts[text], *(self.charts[name].widget for name in charts)]
+            for text, charts in TAB_CONTENT
         ]
         self.tabs = w.Tab(children=[w.VBox(p) for p in pages], titles=TABS)
         self.tabs.observe(self._tab_changed, names="selected_index")

@@ -17,6 +17,13 @@ from .read import Source, find_sources, read_table
 from .validate import TableResult, empty_column, validate_table
 
 CONFIG_NAMES = ("proeftuin.yml", "proeftuin.yaml")
+
+
+def config_path(folder: Path) -> Path:
+    """The folder's proeftuin.yml (or .yaml); the .yml name when there is neither."""
+    return next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
+
+
 SHARED_PRICE_LIST = "prijslijst"
 
 
@@ -117,8 +124,8 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
     folder = Path(folder)
     if not folder.is_dir():
         raise OnleesbareData(f"De map {folder} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
-    config_path = next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
-    config, problems = load_config(config_path)
+    config_file = config_path(folder)
+    config, problems = load_config(config_file)
     sources, notices = find_sources(folder)
     problems.extend(notices)
     if "prijslijst" not in sources:
@@ -139,7 +146,7 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
     results: dict[str, TableResult] = {}
     accepted_keys: dict[tuple[str, str], set[str]] = {}
     keys: dict[str, str] = {}
-    config_hash = cache.file_hash(config_path)
+    config_hash = cache.file_hash(config_file)
     for name in ORDER:
         if name not in sources:
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import combinations
 
@@ -52,13 +51,7 @@ def words(text: str | None) -> list[str]:
 
 
 def stems(text: str | None) -> list[str]:
-    return list(_stems(text)) if text else []
-
-
-@lru_cache(maxsize=1 << 16)
-def _stems(text: str) -> tuple[str, ...]:
-    # a card is coded again for every year and filter the dashboard shows: stem its text once
-    return tuple(_stemmer().stemWords(words(text)))
+    return _stemmer().stemWords(words(text))
 
 
 @cache
@@ -66,7 +59,7 @@ def _keyword_stems(keyword: str) -> tuple[str, ...]:
     return tuple(stems(keyword))
 
 
-def _contains(haystack: Sequence[str], phrase: tuple[str, ...]) -> bool:
+def _contains(haystack: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return n > 0 and any(tuple(haystack[i : i + n]) == phrase for i in range(len(haystack) - n + 1))
 
@@ -83,7 +76,8 @@ def automatic_themes(text: str, config: Config) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1 << 16)
 def _automatic_themes(text: str, principles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
-    card_stems = _stems(text) if text else ()
+    # a card is coded again for every year and filter the dashboard shows: stem and match it once
+    card_stems = stems(text)
     found = []
     for nr, keywords in principles:
         hits = tuple(k for k in keywords if _contains(card_stems, _keyword_stems(k)))

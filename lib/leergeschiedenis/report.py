@@ -20,11 +20,11 @@ from pathlib import Path
 import nbformat
 
 from . import __version__
-from .dataset import CONFIG_NAMES, Dataset, load
+from .dataset import Dataset, config_path, load
 from .errors import LeergeschiedenisError
 from .kerncijfers import kerncijfers
 from .read import normalize_name
-from .stylesheet import classes_in, used_styles
+from .stylesheet import without_unused_lab_styles
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
@@ -132,26 +132,7 @@ def to_html(executed: Path, html_path: Path) -> None:
     )
     exporter.language_code = "nl"
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("title", "Leergeschiedenis")}})
-    html_path.write_text(_without_unused_lab_styles(body, exporter.template_paths), encoding="utf-8")
-
-
-def _without_unused_lab_styles(body: str, template_paths: list[str]) -> str:
-    """The lab template embeds JupyterLab's whole stylesheet and theme; keep what the page uses."""
-    for folder in template_paths:
-        static = Path(folder) / "static"
-        files = [static / "index.css", static / "theme-light.css"]
-        if not all(f.is_file() for f in files):
-            continue
-        sheets = [f.read_text(encoding="utf-8") for f in files]
-        if not all(css in body for css in sheets):
-            continue
-        rest = body
-        for css in sheets:
-            rest = rest.replace(css, "", 1)
-        for css, slim in zip(sheets, used_styles(sheets, classes_in(body), rest), strict=True):
-            body = body.replace(css, slim, 1)
-        return body
-    return body
+    html_path.write_text(without_unused_lab_styles(body, exporter.template_paths), encoding="utf-8")
 
 
 def to_pdf(html_path: Path, pdf_path: Path) -> None:
@@ -236,4 +217,4 @@ def dataset_years(d: Dataset) -> list[int]:
 
 
 def proeftuin_folders(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if p.is_dir() and any((p / n).is_file() for n in CONFIG_NAMES))
+    return sorted(p for p in root.iterdir() if p.is_dir() and config_path(p).is_file())

@@ -10,8 +10,30 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from pathlib import Path
 
 import tinycss2
+
+LAB_STYLESHEETS = ("index.css", "theme-light.css")  # what nbconvert's lab template embeds
+
+
+def without_unused_lab_styles(page: str, template_paths: list[str]) -> str:
+    """``page`` (an nbconvert lab page) with JupyterLab's stylesheet and theme trimmed to what it uses."""
+    for folder in template_paths:
+        files = [Path(folder) / "static" / name for name in LAB_STYLESHEETS]
+        if not all(f.is_file() for f in files):
+            continue
+        sheets = [f.read_text(encoding="utf-8") for f in files]
+        if not all(css in page for css in sheets):
+            continue
+        rest = page
+        for css in sheets:
+            rest = rest.replace(css, "", 1)
+        for css, slim in zip(sheets, used_styles(sheets, classes_in(page), rest), strict=True):
+            page = page.replace(css, slim, 1)
+        return page
+    return page
+
 
 _CLASS_ATTRIBUTE = re.compile(r"""class=(["'])(.*?)\1""", re.S)
 

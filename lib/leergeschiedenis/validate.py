@@ -219,14 +219,9 @@ def validate_table(
             columns[column.name] = empty_column(column, index)
             continue
         source = frame[column.name]
-        values, errors = cells.parse_column(source, _parser(column, config), plain_text=raw.plain_text)
-        wrong = errors.notna()
-        if wrong.any():
-            for rij, message in errors[wrong].items():
-                found.fout(rij, column.name, source[rij], message, KIND_RULE[column.kind])
-            values = values.where(~wrong, None)
+        values, wrong = _parsed(source, _parser(column, config), raw.plain_text, found, column.name, KIND_RULE[column.kind])
         if column.required:
-            # a blank cell parses to nothing without an error; a list column can be blank as ", "
+            # a blank cell parses to nothing without an error (a blank list to [], hence the mask)
             blank = cells.blank_mask(source) if column.kind == "list" else values.isna() & ~wrong
             for rij in source.index[blank]:
                 found.fout(rij, column.name, None, "verplicht veld is leeg", "verplicht")
@@ -253,6 +248,15 @@ def validate_table(
     accounting = Accounting(len(index), len(accepted), int(refused_mask.sum()))
     problems = sorted(found.items, key=lambda p: -1 if p.rij is None else p.rij)
     return TableResult(table.name, accepted, refused, problems, accounting)
+
+
+def _parsed(source: pd.Series, parse, plain_text: bool, found: _Findings, kolom: str, regel: str) -> tuple[pd.Series, pd.Series]:
+    """Parsed cells (None where a cell is refused) and which cells were refused, each one reported."""
+    values, errors = cells.parse_column(source, parse, plain_text=plain_text)
+    wrong = errors.notna()
+    for rij, message in errors[wrong].items():
+        found.fout(rij, kolom, source[rij], message, regel)
+    return values, wrong
 
 
 def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
@@ -282,10 +286,8 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
     """Domain score = mean of answered items, missing when fewer than half are answered."""
     scores = {}
     for name in items:
-        values, errors = cells.parse_column(frame[name], cells.parse_number, plain_text=plain_text)
-        for rij, message in errors.dropna().items():
-            found.fout(rij, name, frame.at[rij, name], message, "getal")
-        numbers = pd.to_numeric(values.where(errors.isna(), None), errors="coerce").astype("float64")
+        values, _ = _parsed(frame[name], cells.parse_number, plain_text, found, name, "getal")
+        numbers = pd.to_numeric(values, errors="coerce").astype("float64")
         bad = numbers.notna() & ~numbers.between(0, 10)
         for rij in numbers.index[bad]:
             found.fout(rij, name, frame.at[rij, name], "itemscore moet van 0 tot en met 10 zijn", "bereik")

@@ -1,6 +1,6 @@
 """Profiles (pyinstrument) behind the benchmark's misses, written to bench/profiles/.
 
-    .venv/bin/python bench/profile.py [--n 500] [--zonder-validatie]
+    .venv/bin/python bench/make_profiles.py [--n 500] [--zonder-validatie]
 
 - validatie-n<N>.txt: load + validate of every proeftuin of the scaled data, cache off;
 - verslag.txt: one report (Ruwaard 2017) in the parent process, plus the executed
@@ -14,18 +14,15 @@ import argparse
 import contextlib
 import io
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import nbformat
 from pyinstrument import Profiler
+from run import data_for  # bench/run.py: the scaled data, generated when missing
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "profiles"
-BIN = Path(sys.executable).parent
-SCALED = Path(os.environ.get("LEERGESCHIEDENIS_BENCH_DATA", "/tmp/leergeschiedenis-bench"))
 
 
 def _write(name: str, profiler: Profiler, head: str = "") -> None:
@@ -38,9 +35,7 @@ def validation(n: int) -> None:
     import leergeschiedenis as lg
     from leergeschiedenis.report import proeftuin_folders
 
-    root = SCALED / f"schaal{n}"
-    if not root.is_dir():
-        subprocess.run([str(BIN / "leergeschiedenis"), "sample", str(root), "--schaal", str(n)], check=True)
+    root = data_for(n)
     folders = proeftuin_folders(root)
     before = os.environ.get("LEERGESCHIEDENIS_CACHE")
     os.environ["LEERGESCHIEDENIS_CACHE"] = "uit"
