@@ -14,6 +14,8 @@ from leergeschiedenis import fmt
         (lambda: fmt.getal(5.333, 2), "5,33"),
         (lambda: fmt.geheel(198), "198"),
         (lambda: fmt.geheel(13000), "13.000"),
+        (lambda: fmt.aantal(0.5), "0,5"),
+        (lambda: fmt.aantal(1), "1"),
         (lambda: fmt.euro(12345.4), "€ 12.345"),
         (lambda: fmt.euro(-2000), "€ -2.000"),
         (lambda: fmt.procent(0.667), "67%"),

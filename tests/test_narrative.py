@@ -1,5 +1,7 @@
 """The Dutch sentences of the report, from the hand-worked fixture tests/data/analyse (min_groepsgrootte 3)."""
 
+import dataclasses
+
 import pytest
 
 from leergeschiedenis import narrative
@@ -74,3 +76,12 @@ def test_financiers_name_the_wrong_pocket(view):
 def test_principle_sentence(view):
     # principle 3 is on K2 (professional) and K3 (manager); professionals wrote 2 cards, managers 1 (< 3: not compared)
     assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten (40%) kwam dit principe terug.")
+
+
+def test_a_half_case_agreement_is_written_as_agreed(analyse):
+    """Deurne agreed on 0,5 case per organisation per month; whole-number rounding made it '0'."""
+    afspraken = analyse.config.afspraken.model_copy(update={"casussen_per_organisatie_per_maand": 0.5})
+    half = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
+    sentence = narrative.agreement_sentence(YearView(half, 2017))
+    assert sentence.startswith("De afspraak was 0,5 casus per organisatie per maand. Over ")
+    assert " organisaties de afspraak elke maand; " in sentence

@@ -147,7 +147,7 @@ def agreement_heatmap(table: pd.DataFrame, per_month: float) -> go.Figure:
     return _layout(
         fig,
         "Casussen per organisatie per maand",
-        f"afspraak: {fmt.getal(per_month, 0)} casus per organisatie per maand · n = {n} casussen",
+        f"afspraak: {fmt.aantal(per_month)} casus per organisatie per maand · n = {n} casussen",
         "Maand",
         "Organisatie",
         height=max(HEIGHT, 40 * len(table) + 140),

@@ -36,6 +36,11 @@ def geheel(value) -> str:
     return getal(value, 0)
 
 
+def aantal(value) -> str:
+    """An agreed number as it was agreed: 0.5 -> '0,5', 1 -> '1' (at most two decimals)."""
+    return "–" if _missing(value) else format_decimal(value, format="#,##0.##", locale=LOCALE)
+
+
 def euro(value, min_n: int | None = None) -> str:
     """12345.6 -> '€ 12.346' (whole euros: a cost estimate is no more precise than that)."""
     if _missing(value):

@@ -55,8 +55,9 @@ def agreement_sentence(v: YearView) -> str:
     all_months = a[a["maanden_gehaald"] == a["maanden"]]
     months = int(a["maanden"].iloc[0])
     return (
-        f"De afspraak was {fmt.getal(per_month, 0)} casus per organisatie per maand. Over {months} "
-        f"{'maand' if months == 1 else 'maanden'} haalden {len(all_months)} van de {len(a)} organisaties die elke maand; "
+        f"De afspraak was {fmt.aantal(per_month)} casus per organisatie per maand. Over {months} "
+        f"{'maand' if months == 1 else 'maanden'} haalden {len(all_months)} van de {len(a)} organisaties de afspraak "
+        "elke maand; "
         f"gemiddeld haalde een organisatie de afspraak in {fmt.procent(a['aandeel_gehaald'].mean())} van de maanden."
     )
 
