@@ -21,7 +21,7 @@ def _strict(analyse, min_n):
 def test_suppressed_financiers_get_no_bar_and_no_hover(view):
     f = view.financiers
     fig = figures.savings_per_financier(f["besparing"], f["n"], view.min_n)
-    assert list(fig.data[0].y) == ["Gemeente (Wmo)"]
+    assert list(fig.data[0].y) == ["Zorgverzekeraar"]
     text = json.dumps(fig.to_plotly_json(), default=str)
     assert "Woningcorporatie" not in text and "5000" not in text
     assert "2 financier(s) niet getoond: minder dan 3 personen" in fig.layout.title.text

@@ -64,12 +64,13 @@ def test_values_worked_out_by_hand(k2017):
 
 def test_privacy_gate_in_the_key_figures(k2017):
     # woningcorporatie rests on one case: suppressed; with one part hidden the total would give it
-    # away, so the insurer (fewest cases, smallest amount) is suppressed too
+    # away, so of the two parts with the fewest cases (3 each) the first by name is suppressed too
     assert k2017["kosten"]["besparing_per_financier"] == {
-        "gemeente_wmo": -2000.0,
-        "zorgverzekeraar": None,
+        "gemeente_wmo": None,
+        "zorgverzekeraar": 1800.0,
         "woningcorporatie": None,
     }
+    assert k2017["kosten"]["reden_per_financier"] == {"gemeente_wmo": "herleidbaar", "woningcorporatie": "te_weinig_personen"}
     # voor -> herhaling has two pairs, fewer than min_groepsgrootte 3
     assert k2017["welbevinden"]["details"]["herhaling"]["n_paren"] == 2
     assert k2017["welbevinden"]["details"]["herhaling"]["verandering"] is None
@@ -87,7 +88,8 @@ def test_a_higher_minimum_suppresses_every_statistic(analyse):
     k = kerncijfers(strict, 2017)
     assert k["welbevinden"]["verandering"] is None and k["welbevinden"]["n_paren"] == 3
     assert k["kosten"]["besparing"] is None and k["kosten"]["n_casussen"] == 3
-    assert all(v is None for d, v in k["spinnenweb"]["per_meetmoment"]["0"].items() if not d.startswith("n"))
+    assert all(v is None for d, v in k["spinnenweb"]["per_meetmoment"]["0"].items() if not d.startswith(("n", "reden")))
+    assert set(k["spinnenweb"]["per_meetmoment"]["0"]["reden_per_domein"].values()) == {"te_weinig_personen"}
     assert k["casussen"]["doorlooptijd_dagen"]["aanmelding_mdo"]["mediaan"] is None
     # plain counts stay
     assert k["casussen"]["totaal"] == 5 and k["reflectiekaarten"]["totaal"] == 5

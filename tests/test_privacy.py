@@ -3,7 +3,7 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
-from leergeschiedenis.privacy import gate_crosstab, gate_dataclass, gate_frame, gate_value, protect_total, suppressed_text
+from leergeschiedenis.privacy import gate_crosstab, gate_dataclass, gate_frame, gate_value, suppressed_text
 from leergeschiedenis.stats import PairedChange
 
 
@@ -48,14 +48,6 @@ def test_crosstab_primary_and_secondary_suppression():
 def test_crosstab_without_small_counts_is_unchanged():
     counts = pd.DataFrame({"a": [5, 0], "b": [6, 7]})
     assert gate_crosstab(counts, 5).equals(counts.astype("float64"))
-
-
-def test_protect_total_suppresses_a_second_part():
-    values = {"gemeente_wmo": -2000.0, "zorgverzekeraar": 1800.0, "woningcorporatie": None}
-    ns = {"gemeente_wmo": 3, "zorgverzekeraar": 3, "woningcorporatie": 1}
-    assert protect_total(values, ns) == {"gemeente_wmo": -2000.0, "zorgverzekeraar": None, "woningcorporatie": None}
-    both = {"a": None, "b": None, "c": 1.0}
-    assert protect_total(both, {}) == both
 
 
 def test_gated_values_are_nan_not_zero():

@@ -53,7 +53,14 @@ def test_exact_test_with_ties_worked_by_hand():
 
 
 def test_large_samples_use_the_normal_approximation():
-    diff = np.tile([1.0, 2.0, -1.0, 3.0], 10)
     from scipy import stats as sps
 
-    assert wilcoxon_p(diff) == pytest.approx(sps.wilcoxon(diff, method="approx").pvalue)
+    from leergeschiedenis.stats import wilcoxon_test
+
+    diff = np.tile([1.0, 2.0, -1.0, 3.0], 13)  # 52 pairs: beyond the exact limit of 50
+    p, method = wilcoxon_test(diff)
+    assert method == "normaal"
+    assert p == pytest.approx(sps.wilcoxon(diff, method="approx", correction=True).pvalue)
+    assert p != pytest.approx(sps.wilcoxon(diff, method="approx", correction=False).pvalue)
+    # 40 pairs with ties: still exact
+    assert wilcoxon_test(np.tile([1.0, 2.0, -1.0, 3.0], 10))[1] == "exact"

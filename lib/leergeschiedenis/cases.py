@@ -65,7 +65,7 @@ def per_year(casussen: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _months_in_play(casussen: pd.DataFrame, year: int) -> pd.PeriodIndex:
+def months_in_play(casussen: pd.DataFrame, year: int) -> pd.PeriodIndex:
     """The months of ``year`` in which the proeftuin ran: from its first case to its last."""
     dates = casussen["aanmelddatum"].dropna()
     start = max(pd.Period(f"{year}-01", "M"), dates.min().to_period("M")) if len(dates) else pd.Period(f"{year}-01", "M")
@@ -81,9 +81,13 @@ def organisations(casussen: pd.DataFrame, partners: list[str] = ()) -> list[str]
     return sorted(seen.values(), key=str.lower)
 
 
-def per_organisation_month(casussen: pd.DataFrame, year: int, partners: list[str] = ()) -> pd.DataFrame:
-    """Cases per organisation (rows) per month (columns) of the year, zeros included."""
-    months = _months_in_play(casussen, year)
+def per_organisation_month(
+    casussen: pd.DataFrame, year: int, partners: list[str] = (), months: pd.PeriodIndex | None = None
+) -> pd.DataFrame:
+    """Cases per organisation (rows) per month (columns) of the year, zeros included.
+
+    ``months``: the months in play, when they come from more cases than these (a filtered view)."""
+    months = months_in_play(casussen, year) if months is None else months
     orgs = organisations(casussen, partners)
     canonical = {normalize_name(o): o for o in orgs}
     this = of_year(casussen, year)
@@ -93,9 +97,11 @@ def per_organisation_month(casussen: pd.DataFrame, year: int, partners: list[str
     return table.reindex(index=orgs, columns=months, fill_value=0).rename_axis(index="organisatie", columns="maand")
 
 
-def agreement(casussen: pd.DataFrame, year: int, per_month: float, partners: list[str] = ()) -> pd.DataFrame:
+def agreement(
+    casussen: pd.DataFrame, year: int, per_month: float, partners: list[str] = (), months: pd.PeriodIndex | None = None
+) -> pd.DataFrame:
     """Per organisation: months in play, months the agreement was met, and the share."""
-    table = per_organisation_month(casussen, year, partners)
+    table = per_organisation_month(casussen, year, partners, months)
     met = table >= per_month
     out = pd.DataFrame(
         {

@@ -63,7 +63,17 @@ def _kerncijfers(args: argparse.Namespace) -> int:
     dataset = _load(args)
     if dataset is None:
         return 2
-    json.dump(kerncijfers(dataset, args.year), sys.stdout, ensure_ascii=False, indent=2)
+    from .errors import OnbekendeOrganisatie
+    from .publish import organisation_named
+
+    organisatie = None
+    if args.organisatie is not None:
+        try:
+            organisatie = organisation_named(dataset, args.organisatie)
+        except OnbekendeOrganisatie as e:
+            print(e, file=sys.stderr)
+            return 2
+    json.dump(kerncijfers(dataset, args.year, organisatie), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
 
@@ -143,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     kern.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
     kern.add_argument(
         "--year", "--jaar", type=int, required=True, dest="year", metavar="JAAR", help="verslagjaar, bijvoorbeeld 2017"
+    )
+    kern.add_argument(
+        "--organisatie",
+        "--organisation",
+        dest="organisatie",
+        metavar="NAAM",
+        help="alleen de casussen en kaarten van deze organisatie: dezelfde cijfers als het dashboard met dat filter",
     )
     kern.set_defaults(func=_kerncijfers)
 

@@ -23,7 +23,7 @@ from . import figures, fmt, narrative
 from .config import load_config
 from .dataset import Dataset, config_path, load
 from .errors import LeergeschiedenisError, OnleesbareData
-from .publish import Filters, YearView
+from .publish import Filters, YearView, organisations
 from .report import dataset_years, proeftuin_folders
 
 ALLE = "Alle"
@@ -155,10 +155,7 @@ class Dashboard:
 
     def _set_filter_options(self) -> None:
         d = self.current.dataset
-        orgs = sorted(
-            set(d.casussen["organisatie"].dropna().astype(str)) | set(d.reflectiekaarten["organisatie"].dropna().astype(str))
-        )
-        self.organisatie.options = [ALLE, *orgs]
+        self.organisatie.options = [ALLE, *organisations(d)]
         self.organisatie.value = ALLE
         roles = [r for r in figures.ROL_LABELS if r in set(d.reflectiekaarten["rol"].astype("string").dropna())]
         self.rol.options = [(ALLE, ALLE)] + [(figures.ROL_LABELS[r], r) for r in roles]
@@ -319,9 +316,9 @@ def _p(*sentences: str) -> str:
 
 
 def _key_figures_html(v: YearView) -> str:
+    """The cards: this year and last year from views with the same filters, each '–' with its reason."""
     now, before = v.kern, v.kern_vorig_jaar
     filtered = v.filters != Filters()
-    cases = v.case_counts
 
     def card(label: str, value: str, previous: str) -> str:
         return (
@@ -331,29 +328,24 @@ def _key_figures_html(v: YearView) -> str:
             f"<div style='font-size:0.8rem;color:#333'>{v.jaar - 1}: {html.escape(previous)}</div></div>"
         )
 
-    w_now, w_before = v.welbevinden["na_6_weken"], before["welbevinden"]
-    change = w_now.verandering
+    def welbevinden(k: dict) -> str:
+        w = k["welbevinden"]
+        return narrative.figure_or_reason(w["verandering"], w["n_paren"], w.get("reden"), v.min_n, fmt.getal)
+
+    def besparing(k: dict) -> str:
+        c = k["kosten"]
+        return narrative.figure_or_reason(c["besparing"], c["n_casussen"], c.get("reden"), v.min_n, fmt.euro)
+
     cards = [
-        card("Casussen aangemeld", fmt.geheel(cases.totaal), fmt.geheel(cases.vorig_jaar)),
-        card(
-            "Welbevinden (verandering)",
-            fmt.getal(change, 1, v.min_n) if w_now.n else "–",
-            fmt.getal(w_before["verandering"], 1, v.min_n) if w_before["n_paren"] else "–",
-        ),
-        card(
-            "Besparing per jaar",
-            fmt.euro(v.besparing["niets_doen_min_proeftuinoplossing"] if v.besparing else None, v.min_n) if v.kosten_n else "–",
-            fmt.euro(before["kosten"]["besparing"], v.min_n) if before["kosten"]["n_casussen"] else "–",
-        ),
+        card("Casussen aangemeld", fmt.geheel(now["casussen"]["totaal"]), fmt.geheel(before["casussen"]["totaal"])),
+        card("Welbevinden (verandering)", welbevinden(now), welbevinden(before)),
+        card("Besparing per jaar", besparing(now), besparing(before)),
         card("Bijeenkomsten", fmt.geheel(now["bijeenkomsten"]["totaal"]), fmt.geheel(before["bijeenkomsten"]["totaal"])),
-        card(
-            "Reflectiekaarten",
-            fmt.geheel(len(v.year_cards)),
-            fmt.geheel(before["reflectiekaarten"]["totaal"]) if not filtered else "–",
-        ),
+        card("Reflectiekaarten", fmt.geheel(now["reflectiekaarten"]["totaal"]), fmt.geheel(before["reflectiekaarten"]["totaal"])),
     ]
     note = (
-        "<p style='font-size:0.85rem'>Met een filter gelden de cijfers voor die organisatie of rol; vorig jaar zonder filter.</p>"
+        "<p style='font-size:0.85rem'>Met een filter gelden de cijfers, ook die van vorig jaar, voor die organisatie of rol; "
+        "bijeenkomsten zijn niet per organisatie geregistreerd en blijven ongefilterd.</p>"
         if filtered
         else ""
     )

@@ -12,3 +12,9 @@ class OnleesbareData(LeergeschiedenisError):
     proeftuin.yml, a table given twice. ``leergeschiedenis check`` exits with 2."""
 
     reason = "onleesbare_data"
+
+
+class OnbekendeOrganisatie(LeergeschiedenisError):
+    """An organisation filter that matches no organisation of the proeftuin; the message lists the known ones."""
+
+    reason = "onbekende_organisatie"

@@ -36,6 +36,20 @@ def geheel(value) -> str:
     return getal(value, 0)
 
 
+def stuks(n, enkelvoud: str, meervoud: str) -> str:
+    """A count with its noun in the right number: '1 casus', '2 casussen', '0 casussen'."""
+    return f"{geheel(n)} {enkelvoud if n == 1 else meervoud}"
+
+
+def p_waarde(p) -> str:
+    """A p-value as a reader needs it: 'p = 0,03', 'p = 0,0052', 'p < 0,001'."""
+    if _missing(p):
+        return "–"
+    if p < 0.001:
+        return "p < 0,001"
+    return "p = " + format_decimal(p, format="0.0###" if p < 0.01 else "0.0##", locale=LOCALE)
+
+
 def aantal(value) -> str:
     """An agreed number as it was agreed: 0.5 -> '0,5', 1 -> '1' (at most two decimals)."""
     return "–" if _missing(value) else format_decimal(value, format="#,##0.##", locale=LOCALE)

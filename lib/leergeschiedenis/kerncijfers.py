@@ -1,12 +1,22 @@
-"""The year's key figures, after the privacy gate: what ``leergeschiedenis kerncijfers`` prints
-and what the report's summary and kerncijfers.json are made of."""
+"""The year's key figures as JSON, read from one gated ``YearView``: what ``leergeschiedenis
+kerncijfers`` prints, what kerncijfers.json holds and what the dashboard's cards show.
+
+With an organisation filter the figures are exactly those of the dashboard with
+that filter; figures that do not depend on the organisation are listed under
+``ongefilterd``. A null that hides a figure has a ``reden`` beside it:
+``te_weinig_personen`` or ``herleidbaar`` (hidden so that no small group can be
+computed by subtracting published figures).
+"""
 
 from __future__ import annotations
 
-from . import cases, positive_health, reflections, rendement, sessions
+from . import positive_health, reflections, sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
-from .privacy import gate_value, jsonable, protect_total, too_small
+from .privacy import jsonable
+from .publish import Filters, YearView
+
+UNFILTERED = ("bijeenkomsten", "spinnenweb", "datakwaliteit")
 
 
 def _round(value, digits: int = 2):
@@ -14,61 +24,75 @@ def _round(value, digits: int = 2):
     return None if value is None else round(value, digits)
 
 
-def kerncijfers(dataset: Dataset, year: int) -> dict:
-    min_n = dataset.config.privacy.min_groepsgrootte
-    t = dataset.tables
-    return {
-        "proeftuin": dataset.naam,
-        "jaar": year,
-        "min_groepsgrootte": min_n,
-        "casussen": _cases(t["casussen"], year, min_n),
-        "welbevinden": _welbevinden(dataset, year, min_n),
-        "kosten": _costs(dataset, year, min_n),
-        "reflectiekaarten": _cards(dataset, year),
-        "bijeenkomsten": _sessions(t["bijeenkomsten"], year),
-        "spinnenweb": _spinnenweb(t["spinnenweb"], year, min_n),
-        "datakwaliteit": {name: a.as_dict() for name, a in dataset.accounting.items()},
+def kerncijfers(source: Dataset | YearView, year: int | None = None, organisatie: str | None = None) -> dict:
+    """Key figures of ``year`` (a Dataset and a year, optionally an organisation) or of a ``YearView``."""
+    view = source if isinstance(source, YearView) else YearView(source, int(year), Filters(organisatie=organisatie))
+    out = {
+        "proeftuin": view.naam,
+        "jaar": view.jaar,
+        "min_groepsgrootte": view.min_n,
     }
+    if view.filters.organisatie:
+        out["organisatie"] = view.filters.organisatie
+        out["ongefilterd"] = list(UNFILTERED)
+    out |= {
+        "casussen": _cases(view),
+        "welbevinden": _welbevinden(view),
+        "kosten": _costs(view),
+        "reflectiekaarten": _cards(view),
+        "bijeenkomsten": _sessions(view),
+        "spinnenweb": _spinnenweb(view),
+        "datakwaliteit": {name: a.as_dict() for name, a in view.dataset.accounting.items()},
+    }
+    return out
 
 
-def _cases(casussen, year: int, min_n: int) -> dict:
-    c = cases.counts(casussen, year)
-    this = cases.of_year(casussen, year)
-    share = cases.within_existing_offer(this)
-    lead = cases.lead_time_summary(this)
+def _cases(v: YearView) -> dict:
+    c = v.case_counts
+    share = v.binnen_bestaand_aanbod
+    lead = v.lead_times
     return {
         "totaal": c.totaal,
         "individueel": c.individueel,
         "collectief": c.collectief,
         "vorig_jaar": c.vorig_jaar,
         "groeifactor": _round(c.groeifactor),
-        "binnen_bestaand_aanbod": {"n": share.n, "aandeel": _round(gate_value(share.aandeel, share.n, min_n), 3)},
+        "binnen_bestaand_aanbod": {
+            "n": share.n,
+            "aandeel": _round(share.aandeel, 3),
+            **_reason(share.n and share.aandeel is None, v.reden("binnen_bestaand_aanbod")),
+        },
         "doorlooptijd_dagen": {
             name: {
                 "n": int(row["n"]),
-                "mediaan": _round(gate_value(row["mediaan"], row["n"], min_n), 1),
-                "q1": _round(gate_value(row["q1"], row["n"], min_n), 1),
-                "q3": _round(gate_value(row["q3"], row["n"], min_n), 1),
+                "mediaan": _round(row["mediaan"], 1),
+                "q1": _round(row["q1"], 1),
+                "q3": _round(row["q3"], 1),
+                **_reason(row["n"] and row["mediaan"] != row["mediaan"], "te_weinig_personen"),
             }
             for name, row in lead.iterrows()
         },
     }
 
 
-def _welbevinden(dataset: Dataset, year: int, min_n: int) -> dict:
-    ids = rendement.cohort_ids(dataset.casussen, year)
+def _reason(hidden, reason: str | None) -> dict:
+    return {"reden": reason or "te_weinig_personen"} if hidden else {}
+
+
+def _welbevinden(v: YearView) -> dict:
     result = {}
-    for after in ("na_6_weken", "herhaling"):
-        change = rendement.welbevinden_change(dataset.metingen, ids, after)
-        small = too_small(change.n, min_n)
+    for after, change in v.welbevinden.items():
+        hidden = change.n and change.verandering is None
         result[after] = {
             "n_paren": change.n,
-            "voor": None if small else _round(change.gemiddeld_voor),
-            "na": None if small else _round(change.gemiddeld_na),
-            "verandering": None if small else _round(change.verandering),
-            "mediaan_verandering": None if small else _round(change.mediaan_verandering),
-            "ci95": None if small or change.ci_laag is None else [_round(change.ci_laag), _round(change.ci_hoog)],
-            "p_wilcoxon": None if small else _round(change.p_waarde, 4),
+            "voor": _round(change.gemiddeld_voor),
+            "na": _round(change.gemiddeld_na),
+            "verandering": _round(change.verandering),
+            "mediaan_verandering": _round(change.mediaan_verandering),
+            "ci95": None if change.ci_laag is None else [_round(change.ci_laag), _round(change.ci_hoog)],
+            "p_wilcoxon": _round(change.p_waarde, 6),
+            "methode": change.methode,
+            **_reason(hidden, v.welbevinden_reden(after)),
         }
     first = result["na_6_weken"]
     return {
@@ -76,66 +100,59 @@ def _welbevinden(dataset: Dataset, year: int, min_n: int) -> dict:
         "voor": first["voor"],
         "na_6_weken": first["na"],
         "verandering": first["verandering"],
+        **({"reden": first["reden"]} if "reden" in first else {}),
         "details": result,
     }
 
 
-def _costs(dataset: Dataset, year: int, min_n: int) -> dict:
-    ids = rendement.cohort_ids(dataset.casussen, year)
-    refused = rendement.refused_case_ids(dataset.refused.get("kosten"))
-    result = rendement.costs(dataset.kosten, dataset.prijslijst, year, ids, refused)
-    small = too_small(result.n, min_n)
-    totals = result.totals()
-    savings = result.savings()
-    per_fin = result.savings_per_financier()
-    ns = result.per_financier["n"].to_dict()
-    per_fin_gated = protect_total(
-        {str(f): None if small else _round(gate_value(v, int(ns[f]), min_n)) for f, v in per_fin.items()}, ns
-    )
+def _costs(v: YearView) -> dict:
+    totals, savings = v.kosten_totaal, v.besparing
+    fin = v.financiers
     return {
-        "n_casussen": result.n,
-        "huidig": None if small else _round(totals["huidig"]),
-        "niets_doen": None if small else _round(totals["niets_doen"]),
-        "proeftuinoplossing": None if small else _round(totals["proeftuinoplossing"]),
-        "besparing": None if small else _round(savings["niets_doen_min_proeftuinoplossing"]),
-        "besparing_huidig": None if small else _round(savings["huidig_min_proeftuinoplossing"]),
-        "besparing_per_financier": per_fin_gated,
-        "n_per_financier": {str(f): int(n) for f, n in ns.items()},
-        "n_weggelaten": len(result.left_out),
-        "prijsjaar": year,
-        "prijzen_uit_ander_jaar": len(result.price_notes),
+        "n_casussen": v.kosten_n,
+        "huidig": None if totals is None else _round(totals["huidig"]),
+        "niets_doen": None if totals is None else _round(totals["niets_doen"]),
+        "proeftuinoplossing": None if totals is None else _round(totals["proeftuinoplossing"]),
+        "besparing": None if savings is None else _round(savings["niets_doen_min_proeftuinoplossing"]),
+        "besparing_huidig": None if savings is None else _round(savings["huidig_min_proeftuinoplossing"]),
+        **_reason(v.kosten_reden is not None, v.kosten_reden),
+        "besparing_per_financier": {str(f): _round(b) for f, b in fin["besparing"].items()},
+        "n_per_financier": {str(f): int(n) for f, n in fin["n"].items()},
+        "reden_per_financier": {str(f): r for f, r in fin["reden"].items() if isinstance(r, str)},
+        "n_weggelaten": sum(v.kosten_weggelaten.values()),
+        "prijsjaar": v.jaar,
+        "prijzen_uit_ander_jaar": len(v.prijsnotities),
     }
 
 
-def _cards(dataset: Dataset, year: int) -> dict:
-    cards = dataset.reflectiekaarten
-    this = cards[cards["datum"].dt.year == year]
-    coded = reflections.code_cards(this, dataset.config)
-    per_role = reflections.counts_by(this, "rol")
-    themes = reflections.theme_counts(this, coded, dataset.config)
+def _cards(v: YearView) -> dict:
+    per_role = v.kaarten_per_rol
     return {
-        "totaal": len(this),
+        "totaal": len(v.year_cards),
         "per_rol": {r: int(per_role.get(r, 0)) for r in ROLLEN},
-        "per_ontwerpprincipe": {nr: int(n) for nr, n in themes.items()},
-        "aandeel_gecodeerd": _round(reflections.share_coded(coded), 3),
+        "per_ontwerpprincipe": {nr: int(n) for nr, n in v.themas.items()},
+        "aandeel_gecodeerd": _round(reflections.share_coded(v.coded_cards), 3),
     }
 
 
-def _sessions(bijeenkomsten, year: int) -> dict:
-    this = sessions.of_year(bijeenkomsten, year)
+def _sessions(v: YearView) -> dict:
+    this = v.year_sessions
     return {"totaal": len(this), "gemiddeld_deelnemers": _round(sessions.mean_attendance(this), 1)}
 
 
-def _spinnenweb(spinnenweb, year: int, min_n: int) -> dict:
-    data = positive_health.up_to(spinnenweb, year)
-    stats = positive_health.per_moment(data)
+def _spinnenweb(v: YearView) -> dict:
+    data = v.spinnenweb
+    stats = v.spinnenweb_per_moment
     participants = positive_health.participants_per_moment(data)
     per_moment = {}
     for moment in positive_health.moments(data):
         rows = stats[stats["meetmoment"] == moment].set_index("domein")
         entry = {"n": int(participants[moment])}
         for domain in DOMEINEN:
-            entry[domain] = _round(gate_value(rows.loc[domain, "gemiddelde"], rows.loc[domain, "n"], min_n))
+            entry[domain] = _round(rows.loc[domain, "gemiddelde"])
         entry["n_per_domein"] = {d: int(rows.loc[d, "n"]) for d in DOMEINEN}
+        reasons = {d: rows.loc[d, "reden"] for d in DOMEINEN if rows.loc[d, "n"] and rows.loc[d, "reden"]}
+        if reasons:
+            entry["reden_per_domein"] = reasons
         per_moment[str(moment)] = entry
     return {"per_meetmoment": per_moment, "versies": positive_health.versions(data)}

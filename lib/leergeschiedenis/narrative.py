@@ -9,16 +9,35 @@ from __future__ import annotations
 from . import fmt
 from .figures import FINANCIER_LABELS
 from .positive_health import DOMEIN_LABELS
+from .privacy import HERLEIDBAAR, reason_text
 from .publish import YearView
+from .stats import PairedChange
 
 GROEP_TITELS = {"willen": "We willen", "kunnen": "We kunnen", "nodig": "We hebben nodig"}
+
+
+def _why(reason: str | None, min_n: int) -> str:
+    """The end of 'we tonen het niet: ...', with the true reason."""
+    if reason == HERLEIDBAAR:
+        return "het is verborgen omdat anders een kleine groep te herleiden is"
+    return f"het rust op {fmt.suppressed(min_n)}"
+
+
+def missing_text(n: int, reason: str | None, min_n: int, unmeasured: str = "nog niet gemeten") -> str:
+    """Why a figure is not there: nothing measured yet, too few people, or hidden against differencing."""
+    return unmeasured if not n else reason_text(reason, min_n)
+
+
+def figure_or_reason(value, n: int, reason: str | None, min_n: int, formatter) -> str:
+    """A published figure in Dutch notation, or in words why it is missing."""
+    return missing_text(n, reason, min_n) if value is None else formatter(value)
 
 
 def cases_sentence(v: YearView) -> str:
     c = v.case_counts
     if c.totaal == 0:
         return f"In {v.jaar} werden geen casussen aangemeld."
-    text = f"In {v.jaar} werden {fmt.geheel(c.totaal)} casussen aangemeld"
+    text = f"In {v.jaar} {'werd' if c.totaal == 1 else 'werden'} {fmt.stuks(c.totaal, 'casus', 'casussen')} aangemeld"
     if c.vorig_jaar and c.groeifactor is not None:
         if c.groeifactor >= 1.5:
             text += f", {fmt.getal(c.groeifactor)} keer zoveel als in {v.jaar - 1} ({fmt.geheel(c.vorig_jaar)})"
@@ -41,7 +60,7 @@ def lead_time_sentence(v: YearView) -> str:
     if row["mediaan"] != row["mediaan"]:  # NaN: suppressed
         return f"De doorlooptijd tot een oplossing tonen we niet: die rust op {fmt.suppressed(v.min_n)}."
     return (
-        f"Van aanmelding tot afgesproken oplossing duurde het in de helft van de {fmt.geheel(row['n'])} casussen "
+        f"Van aanmelding tot afgesproken oplossing duurde het in de helft van de {fmt.stuks(row['n'], 'casus', 'casussen')} "
         f"hooguit {fmt.geheel(row['mediaan'])} dagen (mediaan; de middelste helft tussen {fmt.geheel(row['q1'])} "
         f"en {fmt.geheel(row['q3'])} dagen)."
     )
@@ -52,14 +71,48 @@ def agreement_sentence(v: YearView) -> str:
     if a.empty or a["maanden"].max() == 0:
         return "Dit jaar zijn er geen maanden om de afspraak aan te toetsen."
     per_month = v.config.afspraken.casussen_per_organisatie_per_maand
-    all_months = a[a["maanden_gehaald"] == a["maanden"]]
+    met = len(a[a["maanden_gehaald"] == a["maanden"]])
     months = int(a["maanden"].iloc[0])
+    noun = "casus" if per_month <= 1 else "casussen"  # '0,5 casus', '2 casussen'
+
     return (
-        f"De afspraak was {fmt.aantal(per_month)} casus per organisatie per maand. Over {months} "
-        f"{'maand' if months == 1 else 'maanden'} haalden {len(all_months)} van de {len(a)} organisaties de afspraak "
-        "elke maand; "
+        f"De afspraak was {fmt.aantal(per_month)} {noun} per organisatie per maand. Over {fmt.stuks(months, 'maand', 'maanden')} "
+        f"{'haalde' if met == 1 else 'haalden'} {fmt.geheel(met)} van de {fmt.stuks(len(a), 'organisatie', 'organisaties')} "
+        "de afspraak elke maand; "
         f"gemiddeld haalde een organisatie de afspraak in {fmt.procent(a['aandeel_gehaald'].mean())} van de maanden."
     )
+
+
+def _before_after(before: float, after: float) -> tuple[str, str]:
+    """Both means with as many decimals (up to three) as it takes to show that they differ."""
+    for decimals in (1, 2, 3):
+        a, b = fmt.getal(before, decimals), fmt.getal(after, decimals)
+        if a != b:
+            break
+    return a, b
+
+
+def change_words(change: PairedChange) -> str:
+    """The verb follows the 95% interval only: 'steeg' or 'daalde' when it lies wholly above or below 0."""
+    a, b = _before_after(change.gemiddeld_voor, change.gemiddeld_na)
+    size = fmt.getal(abs(change.verandering), 1)
+    if round(change.verandering, 9) == 0:
+        return f"bleef gelijk (gemiddeld {a} voor en na)"
+    if a == b:
+        return f"bleef vrijwel gelijk (gemiddeld {a})"
+    if change.ci_laag is None:
+        return f"was gemiddeld {a} voor en {b} na (een verschil van {size} punt)"
+    interval = f"95%-interval van {fmt.getal(change.ci_laag, 1)} tot {fmt.getal(change.ci_hoog, 1)}"
+    test = f"{fmt.p_waarde(change.p_waarde)}" if change.p_waarde is not None else ""
+    if change.methode:
+        test += f", Wilcoxon {'exact' if change.methode == 'exact' else 'normale benadering'}"
+    if change.ci_laag > 0:
+        verb = f"steeg van {a} naar {b}: {size} punt erbij"
+    elif change.ci_hoog < 0:
+        verb = f"daalde van {a} naar {b}: {size} punt eraf"
+    else:
+        verb = f"veranderde nauwelijks: van {a} naar {b}, en het interval omvat 0"
+    return f"{verb} ({interval}{'; ' + test if test else ''})"
 
 
 def welbevinden_sentence(v: YearView) -> str:
@@ -67,16 +120,12 @@ def welbevinden_sentence(v: YearView) -> str:
     if change.n == 0:
         return f"Voor de casussen van {v.jaar} zijn nog geen voor- en nametingen van welbevinden."
     if change.verandering is None:
-        return f"Welbevinden is gemeten, maar de uitkomst tonen we niet: die rust op {fmt.suppressed(v.min_n)}."
-    direction = "steeg" if change.verandering > 0 else "daalde"
+        return f"Welbevinden is gemeten, maar de uitkomst tonen we niet: {_why(v.welbevinden_reden('na_6_weken'), v.min_n)}."
     text = (
-        f"Bij {fmt.geheel(change.n)} casussen met een voor- en nameting {direction} het welbevinden gemiddeld van "
-        f"{fmt.getal(change.gemiddeld_voor)} naar {fmt.getal(change.gemiddeld_na)}: "
-        f"{fmt.getal(abs(change.verandering))} punt {'erbij' if change.verandering > 0 else 'eraf'} op een schaal van 1 tot 10."
+        f"Bij {fmt.stuks(change.n, 'casus', 'casussen')} met een voor- en nameting {change_words(change)} "
+        "op een schaal van 1 tot 10."
     )
-    if change.ci_laag is not None:
-        text += f" Het 95%-betrouwbaarheidsinterval van die verandering loopt van {fmt.getal(change.ci_laag)} tot {fmt.getal(change.ci_hoog)}."
-    else:
+    if change.ci_laag is None:
         text += " Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
     return text
 
@@ -85,12 +134,12 @@ def costs_sentence(v: YearView) -> str:
     if v.kosten_n == 0:
         return f"Voor de casussen van {v.jaar} zijn geen volledige micro-analyses van kosten."
     if v.besparing is None:
-        return f"De kosten tonen we niet: ze rusten op {fmt.suppressed(v.min_n)}."
+        return f"De kosten tonen we niet: {_why(v.kosten_reden, v.min_n)}."
     t = v.kosten_totaal
     saving = v.besparing["niets_doen_min_proeftuinoplossing"]
     text = (
-        f"Voor {fmt.geheel(v.kosten_n)} casussen met een micro-analyse kost niets doen {fmt.euro(t['niets_doen'])} per jaar, "
-        f"de proeftuinoplossing {fmt.euro(t['proeftuinoplossing'])}: "
+        f"Voor {fmt.stuks(v.kosten_n, 'casus', 'casussen')} met een micro-analyse kost niets doen "
+        f"{fmt.euro(t['niets_doen'])} per jaar, de proeftuinoplossing {fmt.euro(t['proeftuinoplossing'])}: "
         f"{'een besparing' if saving >= 0 else 'meerkosten'} van {fmt.euro(abs(saving))} per jaar."
     )
     if v.aandeel_goedkoper is not None:
@@ -119,7 +168,7 @@ def sessions_sentence(v: YearView) -> str:
     s = v.year_sessions
     if s.empty:
         return f"In {v.jaar} zijn geen bijeenkomsten geregistreerd."
-    text = f"In {v.jaar} waren er {fmt.geheel(len(s))} bijeenkomsten"
+    text = f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}"
     known = s.dropna(subset=["deelnemers"]).sort_values("datum")
     if len(known) >= 2:
         text += (
@@ -127,7 +176,7 @@ def sessions_sentence(v: YearView) -> str:
             f"{fmt.geheel(known['deelnemers'].iloc[-1])} bij de laatste"
         )
     cards = len(v.year_cards)
-    return text + f". Na afloop vulden deelnemers {fmt.geheel(cards)} reflectiekaarten in."
+    return text + f". Na afloop vulden deelnemers {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
 
 
 def spinnenweb_sentence(v: YearView) -> str:
@@ -136,14 +185,22 @@ def spinnenweb_sentence(v: YearView) -> str:
     labels = v.spinnenweb_momenten
     text = "Gemeten: " + ", ".join(labels.values()) + "."
     for moment, changes in v.spinnenweb_veranderingen.items():
+        until = labels[moment].split(" (")[0].lower()
         shown = {d: c for d, c in changes.items() if c.verandering is not None}
         if not shown:
-            text += f" De verandering tot de {labels[moment].split(' (')[0].lower()} tonen we niet ({fmt.suppressed(v.min_n)})."
+            measured = [d for d, c in changes.items() if c.n]
+            if not measured:
+                text += f" Tot de {until} zijn nog geen deelnemers twee keer gemeten."
+                continue
+            reason = _why(v.spinnenweb_reden("verandering", moment, measured[0]), v.min_n)
+            text += f" De verandering tot de {until} tonen we niet: {reason}."
             continue
-        best = max(shown, key=lambda d: shown[d].verandering)
+        best = max(shown, key=lambda d: (abs(shown[d].verandering), d))
+        c = shown[best]
+        direction = "omhoog" if c.verandering > 0 else "omlaag" if c.verandering < 0 else "niet"
         text += (
-            f" Van nulmeting tot {labels[moment].split(' (')[0].lower()} ({fmt.geheel(max(c.n for c in shown.values()))} deelnemers) "
-            f"veranderde {DOMEIN_LABELS[best].lower()} het meest: {fmt.getal(shown[best].verandering)} punt."
+            f" Van nulmeting tot {until} ({fmt.stuks(max(x.n for x in shown.values()), 'deelnemer', 'deelnemers')}) "
+            f"veranderde {DOMEIN_LABELS[best].lower()} het meest: {fmt.getal(abs(c.verandering))} punt {direction}."
         )
     if v.versie_notitie:
         text += " " + v.versie_notitie

@@ -63,14 +63,29 @@ def participants_per_moment(spinnenweb: pd.DataFrame) -> pd.Series:
     return spinnenweb.groupby("meetmoment")["deelnemer_id"].nunique().rename("n")
 
 
-def paired_changes(spinnenweb: pd.DataFrame, start: int = 0, end: int = 1) -> dict[str, PairedChange]:
-    """Per domain, change from moment ``start`` to ``end`` over participants measured at both
-    with the same version; p-values Holm-adjusted across the six domains."""
+def _same_version_pairs(spinnenweb: pd.DataFrame, start: int, end: int):
     a = spinnenweb[spinnenweb["meetmoment"] == start].set_index("deelnemer_id")
     b = spinnenweb[spinnenweb["meetmoment"] == end].set_index("deelnemer_id")
     same_version = a["versie"].astype("string").reindex(b.index) == b["versie"].astype("string")
     both = same_version[same_version.fillna(False)].index
-    changes = {d: paired_change(a.loc[a.index.intersection(both), d], b.loc[both, d]) for d in DOMEINEN}
+    return a.loc[a.index.intersection(both)], b.loc[both]
+
+
+def paired_ids(spinnenweb: pd.DataFrame, start: int = 0, end: int = 1) -> dict[str, frozenset]:
+    """Per domain, the participants a paired change from ``start`` to ``end`` is about."""
+    a, b = _same_version_pairs(spinnenweb, start, end)
+    out = {}
+    for d in DOMEINEN:
+        both = a[d].dropna().index.intersection(b[d].dropna().index)
+        out[d] = frozenset(str(i) for i in both)
+    return out
+
+
+def paired_changes(spinnenweb: pd.DataFrame, start: int = 0, end: int = 1) -> dict[str, PairedChange]:
+    """Per domain, change from moment ``start`` to ``end`` over participants measured at both
+    with the same version; p-values Holm-adjusted across the six domains."""
+    a, b = _same_version_pairs(spinnenweb, start, end)
+    changes = {d: paired_change(a[d], b[d]) for d in DOMEINEN}
     adjusted = holm([c.p_waarde for c in changes.values()])
     return {d: replace(c, p_holm=p) for (d, c), p in zip(changes.items(), adjusted, strict=True)}
 

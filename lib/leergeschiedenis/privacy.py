@@ -13,11 +13,13 @@ Two rules (DESIGN.md, "Rules that hold everywhere"):
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy.optimize import linprog
 
 N_COLUMN = "n"
 
@@ -52,49 +54,186 @@ def gate_frame(frame: pd.DataFrame, min_n: int, value_columns: Iterable[str], n_
     return out
 
 
-def gate_crosstab(counts: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """Suppress small non-zero counts of a sensitive attribute, then the cells that would give them away.
+TE_WEINIG = "te_weinig_personen"
+HERLEIDBAAR = "herleidbaar"
 
-    Secondary suppression: where a row or column has exactly one suppressed
-    cell, its total (published elsewhere, or derivable from the siblings) would
-    reveal it, so the smallest other non-zero cell in that row or column is
-    suppressed too, until no row or column has a single suppressed cell.
+
+def reason_text(reason: str | None, min_n: int) -> str:
+    """The Dutch words for why a figure is not shown."""
+    if reason == HERLEIDBAAR:
+        return "verborgen omdat anders een kleine groep te herleiden is"
+    return suppressed_text(min_n)
+
+
+def protect_groups(
+    groups: Mapping[Hashable, frozenset],
+    min_n: int,
+    partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
+    breakdowns: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
+    pools: Iterable[Sequence[Hashable]] = (),
+) -> dict[Hashable, str | None]:
+    """Group protection for statistics that add up (sums, means with their n, shares, costs).
+
+    ``groups`` maps every candidate figure to the people it is about. A figure
+    is published (reason None) unless it rests on fewer than ``min_n`` people
+    (``te_weinig_personen``) or could be computed for fewer than ``min_n``
+    people by adding and subtracting published figures (``herleidbaar``):
+
+    * ``partitions``: (total, parts) where the parts split the total's people
+      (overall and per organisation). Total minus the published parts gives the
+      hidden parts together, so they must hold 0 or at least ``min_n`` people;
+      otherwise the smallest published part is hidden too (secondary suppression).
+    * ``breakdowns``: (total, parts) where the parts' amounts add up to the total
+      but may share people (costs per financier). The same rule, on the union of
+      the hidden parts' people; a hidden total hides its parts.
+    * ``pools``: figures of one quantity; when one published group lies inside
+      another, their difference describes the people in between, so that
+      difference must be 0 or at least ``min_n`` (the smaller figure is hidden).
+
+    Suppression only ever grows, so the loop ends; a total with enough people is
+    never hidden by a partition, so the overall figures stay published.
+    """
+    reason: dict[Hashable, str | None] = {k: None if len(g) >= min_n else TE_WEINIG for k, g in groups.items()}
+    partitions, breakdowns, pools = list(partitions), list(breakdowns), [list(p) for p in pools]
+
+    def hide(key) -> None:
+        if reason[key] is None:
+            reason[key] = HERLEIDBAAR
+
+    def smallest(keys):
+        return min(keys, key=lambda k: (len(groups[k]), repr(k)))
+
+    def remainder(parts) -> frozenset:
+        return frozenset().union(*(groups[k] for k in parts if reason[k] is not None))
+
+    for _ in range(len(reason) + 1):
+        before = dict(reason)
+        for total, parts in [*partitions, *breakdowns]:
+            if reason[total] is not None:
+                for part in parts:
+                    hide(part)
+                continue
+            rest = remainder(parts)
+            if 0 < len(rest) < min_n:
+                shown = [k for k in parts if reason[k] is None and groups[k]]
+                hide(smallest(shown) if shown else total)
+        derived = [remainder(parts) for total, parts in partitions if reason[total] is None]
+        for pool in pools:
+            known = [(k, groups[k]) for k in pool if reason[k] is None] + [(None, r) for r in derived if r]
+            for (a, ga), (b, gb) in itertools.permutations(known, 2):
+                if ga < gb and 0 < len(gb - ga) < min_n:
+                    if a is not None and reason[a] is None:
+                        hide(a)
+                    elif b is not None and reason[b] is None:
+                        hide(b)
+        if reason == before:
+            break
+    return reason
+
+
+def protect_cumulative(groups_by_year: Mapping[int, frozenset], min_n: int) -> dict[int, str | None]:
+    """For a figure that accumulates over the years (every spinnenweb measurement up to year Y).
+
+    Years are judged in order, as their reports appear: a year is published only
+    when it has at least ``min_n`` people and differs from every earlier
+    published year by 0 or at least ``min_n`` people, so no difference of two
+    years' figures describes a few newcomers. An earlier year is never hidden
+    afterwards: its report is already out.
+    """
+    reason: dict[int, str | None] = {}
+    published: list[frozenset] = []
+    for year in sorted(groups_by_year):
+        group = groups_by_year[year]
+        if len(group) < min_n:
+            reason[year] = TE_WEINIG
+        elif any(0 < len(group ^ earlier) < min_n for earlier in published):
+            reason[year] = HERLEIDBAAR
+        else:
+            reason[year] = None
+            published.append(group)
+    return reason
+
+
+def gate_crosstab(counts: pd.DataFrame, min_n: int) -> pd.DataFrame:
+    """Suppress small non-zero counts of a sensitive attribute, then whatever would give them away.
+
+    The row and column totals count as published (the overall counts per
+    category are, and an organisation's cases nearly are). Primary suppression
+    hides counts of 1 .. ``min_n - 1``; secondary suppression then hides more
+    cells until (a) the hidden cells of every row and column add up to 0 or at
+    least ``min_n`` (margin minus the shown cells gives that sum) and (b) no
+    hidden cell can be pinned to a single value by the margins: an audit with
+    linear programming (the method of tau-ARGUS) computes each hidden cell's
+    lowest and highest value consistent with the published table.
     """
     values = counts.astype("float64")
+    if values.empty:
+        return values
     hidden = (values > 0) & (values < min_n)
     for _ in range(values.size + 1):
-        changed = False
-        for axis in (0, 1):
-            lonely = hidden.sum(axis=axis) == 1
-            for label in lonely[lonely].index:
-                line_hidden = hidden.loc[:, label] if axis == 0 else hidden.loc[label, :]
-                line_values = values.loc[:, label] if axis == 0 else values.loc[label, :]
-                candidates = line_values[(~line_hidden) & (line_values > 0)]
-                if candidates.empty:
-                    continue
-                pick = candidates.sort_values(kind="stable").index[0]
-                if axis == 0:
-                    hidden.loc[pick, label] = True
-                else:
-                    hidden.loc[label, pick] = True
-                changed = True
-        if not changed:
+        lines = _lines_to_widen(values, hidden, min_n) + _pinned_lines(values, hidden, min_n)
+        if not lines:
             break
+        for axis, label in lines:
+            cells = values.loc[:, label] if axis == 0 else values.loc[label, :]
+            line_hidden = hidden.loc[:, label] if axis == 0 else hidden.loc[label, :]
+            candidates = cells[~line_hidden & (cells > 0)]
+            if candidates.empty:  # only zeros left: a hidden zero keeps the hidden counts uncertain
+                candidates = cells[~line_hidden]
+            if candidates.empty:
+                continue
+            pick = candidates.sort_values(kind="stable").index[0]
+            if axis == 0:
+                hidden.loc[pick, label] = True
+            else:
+                hidden.loc[label, pick] = True
+            break
+        else:
+            break  # nothing left to hide in these lines: every cell of them is hidden already
     return values.mask(hidden)
 
 
-def protect_total(values: dict[str, float | None], ns: dict[str, int]) -> dict[str, float | None]:
-    """Secondary suppression for parts of a published total.
+def _lines_to_widen(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
+    """Rows and columns whose hidden cells add up to 1 .. min_n - 1 while others are shown
+    (a line hidden whole adds nothing to its published total)."""
+    lines = []
+    for axis in (0, 1):
+        sums = values.where(hidden, 0).sum(axis=axis)
+        whole = hidden.all(axis=axis)
+        lines += [(axis, label) for label, total in sums.items() if 0 < total < min_n and not whole[label]]
+    return lines
 
-    When exactly one part is suppressed, total minus the published parts gives
-    it away; the published part resting on the fewest people is suppressed too.
-    """
-    hidden = [k for k, v in values.items() if v is None]
-    shown = [k for k, v in values.items() if v is not None]
-    if len(hidden) != 1 or not shown:
-        return dict(values)
-    pick = min(shown, key=lambda k: (ns.get(k, 0), abs(values[k]), k))
-    return {k: (None if k == pick else v) for k, v in values.items()}
+
+def _pinned_lines(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
+    """The row and column of a hidden non-zero cell whose value the margins determine exactly."""
+    cells = [(r, c) for r in values.index for c in values.columns if hidden.loc[r, c]]
+    if not cells:
+        return []
+    index = {cell: i for i, cell in enumerate(cells)}
+    rows, rhs = [], []
+    for axis_labels, along in ((values.index, "row"), (values.columns, "col")):
+        for label in axis_labels:
+            members = [index[cell] for cell in cells if (cell[0] if along == "row" else cell[1]) == label]
+            if not members:
+                continue
+            row = np.zeros(len(cells))
+            row[members] = 1
+            rows.append(row)
+            rhs.append(sum(values.loc[cells[i]] for i in members))
+    a_eq, b_eq = np.array(rows), np.array(rhs)
+    for (r, c), i in index.items():
+        if not 0 < values.loc[r, c] < min_n:
+            continue
+        goal = np.zeros(len(cells))
+        goal[i] = 1
+        low = linprog(goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+        high = linprog(-goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+        if low.status == 0 and high.status == 0 and -high.fun - low.fun < 0.5:
+            # its own row and column first, then any line with a hidden cell (the pin may come through them)
+            others = [(1, row) for row in values.index if hidden.loc[row].any()]
+            others += [(0, col) for col in values.columns if hidden[col].any()]
+            return [(1, r), (0, c), *others]
+    return []
 
 
 def jsonable(value):

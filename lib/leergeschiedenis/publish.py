@@ -14,12 +14,35 @@ from functools import cached_property
 import pandas as pd
 
 from . import cases, fmt, positive_health, reflections, rendement, sessions
-from .contract import BELEMMERINGEN, ORDER
+from .contract import ORDER
 from .dataset import Dataset
-from .kerncijfers import kerncijfers
-from .privacy import gate_crosstab, gate_dataclass, gate_frame, protect_total
+from .errors import OnbekendeOrganisatie
+from .gate import ALLE, YearGate, organisation_key, year_gate
+from .privacy import TE_WEINIG, gate_dataclass, gate_frame
 from .problems import RULES
 from .stats import PairedChange
+
+
+def organisations(dataset: Dataset) -> list[str]:
+    """The organisations a view can be filtered on: of the cases and of the reflection cards, one
+    spelling each (the first one met), compared like identifiers."""
+    names = [*dataset.casussen["organisatie"].dropna().astype(str), *dataset.reflectiekaarten["organisatie"].dropna().astype(str)]
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(organisation_key(name), name.strip())
+    return sorted(seen.values(), key=str.casefold)
+
+
+def organisation_named(dataset: Dataset, name: str) -> str:
+    """``name`` as the proeftuin spells it, matched like an identifier; a Dutch error listing the known ones."""
+    known = organisations(dataset)
+    match = next((o for o in known if organisation_key(o) == organisation_key(name)), None)
+    if match is None:
+        raise OnbekendeOrganisatie(
+            f"Organisatie '{name}' komt niet voor in de casussen of reflectiekaarten van {dataset.naam}. "
+            f"Bekende organisaties: {', '.join(known) or '(geen)'}."
+        )
+    return match
 
 
 @dataclass(frozen=True)
@@ -50,18 +73,31 @@ class YearView:
 
     # -- inputs, filtered -------------------------------------------------------------
 
+    @property
+    def gate(self) -> YearGate:
+        """The one decision about what may be published this year, shared by every view."""
+        return year_gate(self.dataset, self.jaar)
+
+    @property
+    def view_key(self) -> str:
+        return organisation_key(self.filters.organisatie) if self.filters.organisatie else ALLE
+
+    def reden(self, stat) -> str | None:
+        """Why a figure of this view is not shown (``te_weinig_personen``, ``herleidbaar``), or None."""
+        return self.gate.reason(stat, self.view_key)
+
     @cached_property
     def _casussen(self) -> pd.DataFrame:
         c = self.dataset.casussen
         if self.filters.organisatie:
-            c = c[c["organisatie"].astype("string") == self.filters.organisatie]
+            c = c[c["organisatie"].map(organisation_key) == self.view_key]
         return c
 
     @cached_property
     def _cards(self) -> pd.DataFrame:
         r = self.dataset.reflectiekaarten
         if self.filters.organisatie:
-            r = r[r["organisatie"].astype("string") == self.filters.organisatie]
+            r = r[r["organisatie"].map(organisation_key, na_action="ignore") == self.view_key]
         if self.filters.rol:
             r = r[r["rol"].astype("string") == self.filters.rol]
         return r
@@ -78,12 +114,19 @@ class YearView:
 
     @cached_property
     def kern(self) -> dict:
-        """kerncijfers after the gate (unfiltered: the published JSON)."""
-        return kerncijfers(self.dataset, self.jaar)
+        """kerncijfers of this view (unfiltered: the published JSON)."""
+        from .kerncijfers import kerncijfers
+
+        return kerncijfers(self)
+
+    @cached_property
+    def vorig_jaar(self) -> YearView:
+        """The year before, with the same filters."""
+        return replace(self, jaar=self.jaar - 1)
 
     @cached_property
     def kern_vorig_jaar(self) -> dict:
-        return kerncijfers(self.dataset, self.jaar - 1)
+        return self.vorig_jaar.kern
 
     # -- Samenwerkwijze -----------------------------------------------------------------
 
@@ -97,37 +140,22 @@ class YearView:
         return table[table.index <= self.jaar]
 
     @cached_property
+    def _months_in_play(self) -> pd.PeriodIndex:
+        """From the unfiltered cases: a filter must not shorten the year an organisation is judged over."""
+        return cases.months_in_play(self.dataset.casussen, self.jaar)
+
+    @cached_property
     def per_organisation_month(self) -> pd.DataFrame:
-        return cases.per_organisation_month(self._casussen, self.jaar, [] if self.filters.organisatie else self.config.partners)
+        partners = [] if self.filters.organisatie else self.config.partners
+        return cases.per_organisation_month(self._casussen, self.jaar, partners, self._months_in_play)
 
     @cached_property
     def agreement(self) -> pd.DataFrame:
         per_month = self.config.afspraken.casussen_per_organisatie_per_maand
         partners = [] if self.filters.organisatie else self.config.partners
-        return cases.agreement(self._casussen, self.jaar, per_month, partners)
+        return cases.agreement(self._casussen, self.jaar, per_month, partners, self._months_in_play)
 
-    # -- the gate for filtered views ----------------------------------------------------
-
-    @cached_property
-    def _all(self) -> YearView:
-        """The same year without filters: what a filtered figure could be subtracted from."""
-        return self if self.filters == Filters() else replace(self, filters=Filters())
-
-    def _hidden(self, n: int, n_all: int | None = None) -> bool:
-        """Too few people; or, with a filter, too few outside it, because the published
-        overall figure minus this one would describe those few."""
-        if n < self.min_n:
-            return True
-        rest = (n_all if n_all is not None else n) - n
-        return self._all is not self and 0 < rest < self.min_n
-
-    def _gate_rows(self, frame: pd.DataFrame, overall: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-        out = frame.copy()
-        n_all = overall["n"].reindex(out.index)
-        hidden = [i for i in out.index if self._hidden(int(out.loc[i, "n"]), int(n_all.get(i, out.loc[i, "n"])))]
-        out[columns] = out[columns].astype("float64")
-        out.loc[hidden, columns] = float("nan")
-        return out
+    # -- figures about people: what the gate lets through -----------------------------
 
     @cached_property
     def _lead_times_raw(self) -> pd.DataFrame:
@@ -135,15 +163,13 @@ class YearView:
 
     @cached_property
     def lead_times(self) -> pd.DataFrame:
-        return self._gate_rows(self._lead_times_raw, self._all._lead_times_raw, ["mediaan", "q1", "q3"])
-
-    @cached_property
-    def _lead_time_trend_raw(self) -> pd.DataFrame:
-        return cases.lead_time_trend(self._casussen[self._casussen["aanmelddatum"].dt.year <= self.jaar])
+        """Medians and quartiles: gated on their own n (they do not add up, so differencing gives nothing)."""
+        return gate_frame(self._lead_times_raw, self.min_n, ["mediaan", "q1", "q3"])
 
     @cached_property
     def lead_time_trend(self) -> pd.DataFrame:
-        return self._gate_rows(self._lead_time_trend_raw, self._all._lead_time_trend_raw, ["mediaan"])
+        trend = cases.lead_time_trend(self._casussen[self._casussen["aanmelddatum"].dt.year <= self.jaar])
+        return gate_frame(trend, self.min_n, ["mediaan"])
 
     @cached_property
     def funnel(self) -> pd.Series:
@@ -151,40 +177,45 @@ class YearView:
 
     @cached_property
     def status(self) -> pd.Series:
-        return cases.status_counts(self.year_cases)
+        """Cases per status; with a filter the stopped cases come from the gated table per organisation."""
+        counts = cases.status_counts(self.year_cases).astype("float64")
+        if self.filters.organisatie:
+            counts["gestopt"] = self.gate.crosstab_row("gestopt", self.view_key)["gestopt"]
+        return counts
+
+    def _sensitive_counts(self, name: str, counts: pd.Series) -> pd.Series:
+        """Overall: the published totals. Filtered: the organisation's row of the gated cross-table,
+        so the filter never shows a count the table hides (NaN: hidden)."""
+        if not self.filters.organisatie:
+            return counts
+        return self.gate.crosstab_row(name, self.view_key).reindex(counts.index).rename(counts.name)
 
     @cached_property
     def levensdomeinen(self) -> pd.Series:
-        return cases.list_counts(self.year_cases, "levensdomeinen", self.config.levensdomeinen)
+        counts = cases.list_counts(self.year_cases, "levensdomeinen", self.config.levensdomeinen)
+        return self._sensitive_counts("levensdomeinen", counts)
 
     @cached_property
     def belemmeringen(self) -> pd.Series:
-        return cases.obstacle_counts(self.year_cases)
+        return self._sensitive_counts("belemmeringen", cases.obstacle_counts(self.year_cases))
 
-    @cached_property
+    @property
     def levensdomeinen_per_organisatie(self) -> pd.DataFrame:
-        """Sensitive cross-tabulation: small counts suppressed, with secondary suppression."""
-        return gate_crosstab(
-            cases.list_by_organisation(self.year_cases, "levensdomeinen", self.config.levensdomeinen), self.min_n
-        )
+        """Sensitive cross-tabulation (organisations as identifiers): small counts suppressed, margins in mind."""
+        return self.gate.crosstabs["levensdomeinen"]
 
-    @cached_property
+    @property
     def belemmeringen_per_organisatie(self) -> pd.DataFrame:
-        return gate_crosstab(cases.list_by_organisation(self.year_cases, "belemmeringen", BELEMMERINGEN), self.min_n)
+        return self.gate.crosstabs["belemmeringen"]
 
-    @cached_property
+    @property
     def gestopt_per_organisatie(self) -> pd.DataFrame:
-        return gate_crosstab(cases.stopped_by_organisation(self.year_cases), self.min_n)
-
-    @cached_property
-    def _binnen_raw(self) -> cases.Share:
-        return cases.within_existing_offer(self.year_cases)
+        return self.gate.crosstabs["gestopt"]
 
     @cached_property
     def binnen_bestaand_aanbod(self) -> cases.Share:
-        share = self._binnen_raw
-        hidden = self._hidden(share.n, self._all._binnen_raw.n)
-        return gate_dataclass(share, self.min_n) if not hidden else cases.Share(share.n, None, None)
+        share = cases.within_existing_offer(self.year_cases)
+        return share if self.reden("binnen_bestaand_aanbod") is None else cases.Share(share.n, None, None)
 
     # -- Maatschappelijk rendement -----------------------------------------------------------
 
@@ -193,18 +224,16 @@ class YearView:
         return rendement.cohort_ids(self._casussen, self.jaar)
 
     @cached_property
-    def _welbevinden_raw(self) -> dict[str, PairedChange]:
-        return {
-            after: rendement.welbevinden_change(self.dataset.metingen, self._cohort, after) for after in rendement.COMPARISONS
-        }
-
-    @cached_property
     def welbevinden(self) -> dict[str, PairedChange]:
         out = {}
-        for after, change in self._welbevinden_raw.items():
-            hidden = self._hidden(change.n, self._all._welbevinden_raw[after].n)
+        for after in rendement.COMPARISONS:
+            change = rendement.welbevinden_change(self.dataset.metingen, self._cohort, after)
+            hidden = change.n and self.reden(f"welbevinden_{after}") is not None
             out[after] = gate_dataclass(change, float("inf")) if hidden else change
         return out
+
+    def welbevinden_reden(self, after: str = "na_6_weken") -> str | None:
+        return self.reden(f"welbevinden_{after}") if self.welbevinden[after].n else None
 
     @cached_property
     def _costs(self) -> rendement.CostResult:
@@ -215,9 +244,14 @@ class YearView:
     def kosten_n(self) -> int:
         return self._costs.n
 
+    @property
+    def kosten_reden(self) -> str | None:
+        return self.reden("kosten") if self._costs.n else None
+
     @cached_property
     def _costs_hidden(self) -> bool:
-        return self._hidden(self._costs.n, self._all._costs.n)
+        """No cost figures without cases (nothing measured) or when the gate hides them."""
+        return self._costs.n == 0 or self.kosten_reden is not None
 
     @cached_property
     def kosten_totaal(self) -> pd.Series | None:
@@ -242,18 +276,14 @@ class YearView:
 
     @cached_property
     def financiers(self) -> pd.DataFrame:
-        """Per financier: cost per scenario, savings and n; suppressed where n is too small."""
+        """Per financier: cost per scenario, savings and n; NaN where the gate hides it (``reden`` says why)."""
         per = self._costs.per_financier.copy()
         per["besparing"] = self._costs.savings_per_financier()
         columns = ["huidig", "niets_doen", "proeftuinoplossing", "besparing"]
-        if self._costs_hidden:
-            per[columns] = float("nan")
-            return per
-        gated = self._gate_rows(per, self._all._costs.per_financier, columns)
-        kept = protect_total({f: None if pd.isna(v) else v for f, v in gated["besparing"].items()}, per["n"].to_dict())
-        hidden = [f for f, v in kept.items() if v is None]
-        gated.loc[hidden, ["huidig", "niets_doen", "proeftuinoplossing", "besparing"]] = float("nan")
-        return gated
+        per[columns] = per[columns].astype("float64")
+        per["reden"] = [self.reden(("financier", f)) or (TE_WEINIG if self._costs_hidden else None) for f in per.index]
+        per.loc[per["reden"].notna(), columns] = float("nan")
+        return per
 
     @cached_property
     def prijsnotities(self) -> list[str]:
@@ -313,7 +343,15 @@ class YearView:
 
     @cached_property
     def spinnenweb_per_moment(self) -> pd.DataFrame:
-        return gate_frame(positive_health.per_moment(self.spinnenweb), self.min_n, ["gemiddelde", "sd"])
+        """Means per moment and domain; hidden (NaN, with ``reden``) when too few or when the difference
+        with an earlier year's published figure would describe a few newcomers."""
+        table = positive_health.per_moment(self.spinnenweb)
+        table["reden"] = [
+            self.gate.spinnenweb.get(("gemiddelde", int(m), d), TE_WEINIG)
+            for m, d in zip(table["meetmoment"], table["domein"], strict=True)
+        ]
+        table[["gemiddelde", "sd"]] = table[["gemiddelde", "sd"]].astype("float64").mask(table["reden"].notna())
+        return table
 
     @cached_property
     def spinnenweb_momenten(self) -> dict[int, str]:
@@ -332,8 +370,14 @@ class YearView:
             if moment == 0:
                 continue
             changes = positive_health.paired_changes(self.spinnenweb, 0, moment)
-            out[moment] = {d: gate_dataclass(c, self.min_n) for d, c in changes.items()}
+            out[moment] = {
+                d: c if self.spinnenweb_reden("verandering", moment, d) is None else gate_dataclass(c, float("inf"))
+                for d, c in changes.items()
+            }
         return out
+
+    def spinnenweb_reden(self, kind: str, moment: int, domain: str) -> str | None:
+        return self.gate.spinnenweb.get((kind, int(moment), domain), TE_WEINIG)
 
     @property
     def versie_notitie(self) -> str | None:
@@ -355,6 +399,3 @@ class YearView:
             counter[(tables.get(p.bestand, p.bestand), p.kolom or "(rij)", RULES.get(p.regel, p.regel))] += 1
         rows = [{"tabel": t, "kolom": k, "reden": r, "aantal": n} for (t, k, r), n in sorted(counter.items())]
         return pd.DataFrame(rows, columns=["tabel", "kolom", "reden", "aantal"])
-
-    def without_filters(self) -> YearView:
-        return replace(self, filters=Filters())

@@ -66,7 +66,8 @@ class CostResult:
     per_case: pd.DataFrame  # index casus_id, columns the three scenarios, euros per year
     per_financier: pd.DataFrame  # index financier, columns the three scenarios, plus n (cases involved)
     left_out: dict[str, str] = field(default_factory=dict)  # casus_id -> Dutch reason
-    price_notes: list[PriceChoice] = field(default_factory=list)
+    price_notes: list[PriceChoice] = field(default_factory=list)  # only for codes the cost lines use
+    financier_cases: dict[str, frozenset] = field(default_factory=dict)  # financier -> cases with a non-zero amount
 
     @property
     def n(self) -> int:
@@ -134,7 +135,14 @@ def costs(
     per_case.index = per_case.index.astype(str)
     per_fin = lines.pivot_table(index="financier", columns="scenario", values="bedrag", aggfunc="sum", fill_value=0.0)
     per_fin = per_fin.reindex(columns=list(SCENARIOS), fill_value=0.0).astype("float64")
-    involved = lines[lines["bedrag"] != 0].groupby("financier")["casus_id"].nunique()
-    per_fin["n"] = involved.reindex(per_fin.index, fill_value=0).astype(int)
+    involved = lines[lines["bedrag"] != 0].groupby("financier")["casus_id"].unique()
+    per_fin["n"] = involved.map(len).reindex(per_fin.index, fill_value=0).astype(int)
     order = [f for f in FINANCIERS if f in per_fin.index]
-    return CostResult(per_case=per_case, per_financier=per_fin.loc[order], left_out=left_out, price_notes=notes)
+    used = set(lines["voorziening"].astype(str))
+    return CostResult(
+        per_case=per_case,
+        per_financier=per_fin.loc[order],
+        left_out=left_out,
+        price_notes=[n for n in notes if n.code in used],
+        financier_cases={str(f): frozenset(str(i) for i in involved.get(f, [])) for f in order},
+    )

@@ -6,7 +6,6 @@ we only describe (n, means, median) and claim nothing about significance.
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -31,13 +30,10 @@ class PairedChange:
     ci_hoog: float | None = None
     p_waarde: float | None = None  # Wilcoxon signed-rank, two-sided
     p_holm: float | None = None
+    methode: str | None = None  # how p_waarde was computed: "exact" or "normaal"
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def _clean(x: float) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
 
 
 def paired_change(before: pd.Series, after: pd.Series) -> PairedChange:
@@ -46,7 +42,7 @@ def paired_change(before: pd.Series, after: pd.Series) -> PairedChange:
     n = len(pairs)
     if n == 0:
         return PairedChange(0, None, None, None, None)
-    diff = (pairs["na"] - pairs["voor"]).to_numpy(dtype=float)
+    diff = rounded_differences((pairs["na"] - pairs["voor"]).to_numpy(dtype=float))
     result = dict(
         n=n,
         gemiddeld_voor=float(pairs["voor"].mean()),
@@ -56,7 +52,7 @@ def paired_change(before: pd.Series, after: pd.Series) -> PairedChange:
     )
     if n >= MIN_PAIRS_FOR_TESTS:
         result["ci_laag"], result["ci_hoog"] = bootstrap_mean_ci(diff)
-        result["p_waarde"] = wilcoxon_p(diff)
+        result["p_waarde"], result["methode"] = wilcoxon_test(diff)
     return PairedChange(**result)
 
 
@@ -75,40 +71,66 @@ def bootstrap_mean_ci(values: np.ndarray, seed: int = SEED) -> tuple[float, floa
     return float(res.confidence_interval.low), float(res.confidence_interval.high)
 
 
-EXACT_SIGN_FLIPS_UP_TO = 16
+EXACT_UP_TO = 50  # pairs; above this the normal approximation (with tie and continuity correction)
+DECIMALS = 9  # differences are rounded to this many decimals before ranking (see ``rounded_differences``)
 
 
-def wilcoxon_p(diff: np.ndarray) -> float | None:
-    """Two-sided Wilcoxon signed-rank p (zeros dropped); None when every difference is zero.
+def rounded_differences(diff) -> np.ndarray:
+    """Differences with floating-point noise removed, so 6,3 - 6,1 and 8,3 - 8,1 tie and 7,1 - 7,1 is zero.
 
-    Without ties scipy's exact distribution is used. With ties (grades like 7 and
-    7 are the rule here) scipy falls back on a permutation test that takes about
-    a second per call; for up to ``EXACT_SIGN_FLIPS_UP_TO`` pairs the same exact
-    test is done here by enumerating every sign flip at once, above that
-    scipy's normal approximation with tie correction.
+    Grades have at most a few decimals and spinnenweb domain scores are means of
+    items, so nothing real lives below the ninth decimal.
     """
-    diff = np.asarray(diff, dtype=float)
-    nonzero = diff[diff != 0]
+    return np.round(np.asarray(diff, dtype=float), DECIMALS) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def wilcoxon_test(diff) -> tuple[float | None, str | None]:
+    """Two-sided Wilcoxon signed-rank p (zeros dropped, mid-ranks for ties) and its method.
+
+    ``exact``: the permutation distribution of the signed-rank sum over all sign
+    flips, computed by counting (so it is exact with ties, up to ``EXACT_UP_TO``
+    pairs); ``normaal``: the normal approximation with tie and continuity
+    correction beyond that. ``(None, None)`` when every difference is zero.
+    """
+    d = rounded_differences(diff)
+    nonzero = d[d != 0]
     if len(nonzero) == 0:
-        return None
-    magnitudes = np.abs(nonzero)
-    tied = len(np.unique(magnitudes)) < len(magnitudes)
-    if not tied:
-        return float(sps.wilcoxon(nonzero, alternative="two-sided", method="exact").pvalue)
-    if len(nonzero) <= EXACT_SIGN_FLIPS_UP_TO:
-        return exact_signed_rank_p(nonzero)
-    return float(sps.wilcoxon(nonzero, alternative="two-sided", method="approx").pvalue)
+        return None, None
+    if len(nonzero) <= EXACT_UP_TO:
+        return exact_signed_rank_p(nonzero), "exact"
+    result = sps.wilcoxon(nonzero, alternative="two-sided", method="approx", correction=True)
+    return float(result.pvalue), "normaal"
+
+
+def wilcoxon_p(diff) -> float | None:
+    """The p-value of ``wilcoxon_test``."""
+    return wilcoxon_test(diff)[0]
 
 
 def exact_signed_rank_p(diff: np.ndarray) -> float:
-    """Exact two-sided p of the signed-rank sum with mid-ranks, over all 2**n sign flips."""
-    ranks = sps.rankdata(np.abs(diff))
-    n = len(diff)
-    signs = ((np.arange(2**n)[:, None] >> np.arange(n)) & 1).astype(bool)
-    t_plus = signs.astype(float) @ ranks
-    centre = ranks.sum() / 2
-    observed = abs(ranks[diff > 0].sum() - centre)
-    return float(np.mean(np.abs(t_plus - centre) >= observed - 1e-9))
+    """Exact two-sided p of the signed-rank sum T+ with mid-ranks.
+
+    Mid-ranks are multiples of 1/2, so doubled they are whole numbers and the
+    number of sign flips giving each doubled T+ is counted by dynamic
+    programming (a subset-sum count) instead of enumerating 2**n flips.
+    p = P(|T+ - E T+| >= |t+ - E T+|) under random signs.
+    """
+    d = rounded_differences(diff)
+    d = d[d != 0]
+    doubled = np.rint(2 * sps.rankdata(np.abs(d))).astype(np.int64)
+    total = int(doubled.sum())
+    ways = np.zeros(total + 1, dtype=np.float64)  # counts up to 2**50 are exact in float64
+    ways[0] = 1.0
+    reach = 0
+    for r in doubled:
+        r = int(r)
+        ways[r : reach + r + 1] += ways[: reach + 1].copy()
+        reach += r
+    observed = int(doubled[d > 0].sum())
+    distance = abs(2 * observed - total)  # |T+ - total/2|, doubled twice: stays whole
+    t = np.arange(total + 1)
+    extreme = np.abs(2 * t - total) >= distance
+    return float(min(1.0, ways[extreme].sum() / ways.sum()))
 
 
 def holm(p_values: list[float | None]) -> list[float | None]:
