@@ -19,7 +19,8 @@ Mutants judged equivalent (no test can tell them apart from the original) are
 listed in ``tests/mutation_equivalent.txt`` with the mutated line and a reason;
 they are left out of the kill rate and printed with that reason. An entry whose
 mutated line no longer matches (the code changed) is reported as stale and
-counts as a survivor until it is judged again.
+counts as a survivor until it is judged again; a listed mutant that a test
+kills after all is reported too, and counts as killed.
 
 Every run starts from a fresh copy, so results never come from a stale cache.
 """
@@ -69,7 +70,7 @@ class Outcome:
 
 
 def read_equivalents(path: Path = EQUIVALENTS) -> dict[str, Equivalent]:
-    """``name | mutated line | reason`` per line; ``#`` starts a comment line."""
+    """``name | mutated line | reason`` per line (the reason without " | "); ``#`` starts a comment line."""
     found: dict[str, Equivalent] = {}
     if not path.exists():
         return found
@@ -77,8 +78,10 @@ def read_equivalents(path: Path = EQUIVALENTS) -> dict[str, Equivalent]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        parts = [p.strip() for p in line.split(" | ")]
-        if len(parts) != 3 or not all(parts):
+        name, _, rest = line.partition(" | ")
+        mutated, _, reason = rest.rpartition(" | ")  # the mutated line may hold " | " itself, the reason may not
+        parts = [name.strip(), mutated.strip(), reason.strip()]
+        if not all(parts):
             raise SystemExit(f"{path.name}:{number}: expected 'name | mutated line | reason', got: {raw}")
         found[parts[0]] = Equivalent(*parts)
     return found
@@ -170,8 +173,10 @@ def _order(name: str) -> tuple[str, int]:
 def report(outcome: Outcome, equivalents: dict[str, Equivalent]) -> float:
     """Print the module's score and return the kill rate among non-equivalent mutants (percent)."""
     status, diff = outcome.status, outcome.diffs
-    equivalent = {n: e for n, e in equivalents.items() if n in status and diff.get(n) == e.mutated}
-    stale = {n: e for n, e in equivalents.items() if n.startswith(f"{PACKAGE}.{outcome.module}.") and n not in equivalent}
+    listed = {n: e for n, e in equivalents.items() if n in status and diff.get(n) == e.mutated}
+    equivalent = {n: e for n, e in listed.items() if status[n] not in KILLED}
+    wrongly = sorted((n for n in listed if n not in equivalent), key=_order)  # a test tells them apart after all
+    stale = {n: e for n, e in equivalents.items() if n.startswith(f"{PACKAGE}.{outcome.module}.") and n not in listed}
     judged = [n for n in status if n not in equivalent]
     killed = [n for n in judged if status[n] in KILLED]
     missed = sorted((n for n in judged if status[n] not in KILLED), key=_order)
@@ -189,6 +194,10 @@ def report(outcome: Outcome, equivalents: dict[str, Equivalent]) -> float:
         print("  equivalent (tests/mutation_equivalent.txt):")
         for name in sorted(equivalent, key=_order):
             print(f"    {name.rpartition('.')[2]}: {equivalent[name].mutated}\n      why: {equivalent[name].reason}")
+    if wrongly:
+        print("  listed as equivalent but killed (a test tells them apart; remove them from the list):")
+        for name in wrongly:
+            print(f"    {name.rpartition('.')[2]}: {diff[name]}")
     if stale:
         print("  stale equivalent entries (the mutant changed or is gone; judge again):")
         for name in sorted(stale):
