@@ -57,7 +57,7 @@ KILLED = {"killed", "timeout", "caught by type check"}
 @dataclass(frozen=True)
 class Equivalent:
     name: str
-    mutated: str  # the mutated line(s) as `mutmut show` prints them after "+", stripped, joined by " / "
+    mutated: str  # the line(s) `mutmut show` prints after "+", stripped, joined by " / " ("removed: ..." for a deletion)
     reason: str
 
 
@@ -159,7 +159,8 @@ def diffs(project: Path, module: str) -> dict[str, str]:
         for name in codes:
             diff = get_diff_for_mutant(name, path=path).splitlines()
             added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
-            result[name] = " / ".join(added) or "(line removed)"
+            removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
+            result[name] = " / ".join(added) or "removed: " + " / ".join(removed)
         return result
     finally:
         os.chdir(here)
