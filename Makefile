@@ -9,7 +9,7 @@ AXE_VERSION := 4.14.1
 AXE    := .cache/node_modules/axe-core/axe.min.js
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check test test-browser lint sample report dashboard lab clean
+.PHONY: help setup check test test-browser lint mutate sample report dashboard lab clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN{FS=":.*## "}{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,11 @@ lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check lib tests
 	$(BIN)/ruff format --check lib tests
 
+MUTATE ?= stats privacy rendement cells
+
+mutate: $(STAMP) ## mutation testing of stats, privacy, rendement, cells against their own tests (MUTATE=rendement for one; minutes; not in CI)
+	$(BIN)/python tools/mutate.py $(MUTATE)
+
 report: $(STAMP) ## render the learning history of every sample proeftuin and year into reports/
 	$(BIN)/leergeschiedenis report $(SAMPLE) --all --jobs 2 --out reports
 
@@ -53,4 +58,4 @@ sample: $(STAMP) ## regenerate the synthetic sample data in data/
 	$(BIN)/leergeschiedenis sample $(SAMPLE)
 
 clean: ## remove the environment and generated output
-	rm -rf $(VENV) reports/*/ .pytest_cache .ruff_cache
+	rm -rf $(VENV) reports/*/ .pytest_cache .ruff_cache .mutmut mutants
