@@ -20,11 +20,12 @@ def _strict(analyse, min_n):
 
 def test_suppressed_financiers_get_no_bar_and_no_hover(view):
     f = view.financiers
-    fig = figures.savings_per_financier(f["besparing"], f["n"], view.min_n)
+    fig = figures.savings_per_financier(f["besparing"], f["n"], view.min_n, f["reden"])
     assert list(fig.data[0].y) == ["Zorgverzekeraar"]
     text = json.dumps(fig.to_plotly_json(), default=str)
     assert "Woningcorporatie" not in text and "5000" not in text
-    assert "2 financier(s) niet getoond: minder dan 3 personen" in fig.layout.title.text
+    # woningcorporatie: too few; gemeente_wmo: hidden so the total cannot give woningcorporatie away
+    assert "2 financiers niet getoond: minder dan 3 personen of te herleiden uit andere cijfers" in fig.layout.title.text
 
 
 def test_too_few_people_means_an_empty_chart_that_says_so(analyse):

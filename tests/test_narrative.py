@@ -89,3 +89,59 @@ def test_a_half_case_agreement_is_written_as_agreed(analyse):
     sentence = narrative.agreement_sentence(YearView(half, 2017))
     assert sentence.startswith("De afspraak was 0,5 casus per organisatie per maand. Over ")
     assert " organisaties de afspraak elke maand; " in sentence
+
+
+def _change(**kw):
+    from leergeschiedenis.stats import PairedChange
+
+    base = dict(n=12, gemiddeld_voor=6.0, gemiddeld_na=6.5, verandering=0.5, mediaan_verandering=0.5)
+    return PairedChange(**(base | kw))
+
+
+def test_the_interval_alone_chooses_the_verb():
+    rise = narrative.change_words(_change(ci_laag=0.1, ci_hoog=0.9, p_waarde=0.052, methode="exact"))
+    assert rise == "steeg van 6,0 naar 6,5: 0,5 punt erbij (95%-interval van 0,1 tot 0,9; p = 0,052, Wilcoxon exact)"
+    # a p below 0,05 does not make a rise when the interval includes 0
+    flat = narrative.change_words(_change(ci_laag=-0.2, ci_hoog=1.1, p_waarde=0.04, methode="normaal"))
+    assert flat.startswith("veranderde nauwelijks: van 6,0 naar 6,5, en het interval omvat 0 (95%-interval van -0,2 tot 1,1")
+    fall = narrative.change_words(_change(gemiddeld_na=5.0, verandering=-1.0, ci_laag=-1.5, ci_hoog=-0.4))
+    assert fall.startswith("daalde van 6,0 naar 5,0: 1,0 punt eraf")
+    same = narrative.change_words(_change(gemiddeld_na=6.0, verandering=0.0, ci_laag=-0.3, ci_hoog=0.3))
+    assert same == "bleef gelijk (gemiddeld 6,0 voor en na)"
+    # never 'van 6,0 naar 6,0': more decimals when they show the difference
+    tiny = narrative.change_words(_change(gemiddeld_na=6.04, verandering=0.04, ci_laag=-0.1, ci_hoog=0.2))
+    assert "van 6,00 naar 6,04" in tiny
+
+
+def test_plurals_and_singulars(analyse):
+    from leergeschiedenis import fmt
+
+    assert fmt.stuks(1, "casus", "casussen") == "1 casus" and fmt.stuks(2, "casus", "casussen") == "2 casussen"
+    assert fmt.stuks(0, "bijeenkomst", "bijeenkomsten") == "0 bijeenkomsten"
+    afspraken = analyse.config.afspraken.model_copy(update={"casussen_per_organisatie_per_maand": 2})
+    two = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
+    sentence = narrative.agreement_sentence(YearView(two, 2017))
+    assert sentence.startswith("De afspraak was 2 casussen per organisatie per maand.")
+    assert "haalden 0 van de 4 organisaties" in sentence
+
+
+def test_the_reason_for_a_hidden_figure_is_the_true_one(monkeypatch, view):
+    monkeypatch.setattr(type(view), "welbevinden_reden", lambda self, after="na_6_weken": "herleidbaar")
+    hidden = dataclasses.replace(view)
+    hidden.__dict__["welbevinden"] = {**view.welbevinden, "na_6_weken": _change(n=6, verandering=None)}
+    assert narrative.welbevinden_sentence(hidden) == (
+        "Welbevinden is gemeten, maar de uitkomst tonen we niet: het is verborgen omdat anders een kleine groep "
+        "te herleiden is."
+    )
+
+
+def test_the_spinnenweb_sentence_names_the_largest_change_by_size(view, monkeypatch):
+    changes = {
+        "lichaamsfuncties": _change(n=6, verandering=0.8),
+        "meedoen": _change(n=6, verandering=-1.5),
+        "zingeving": _change(n=6, verandering=None),
+    }
+    v = dataclasses.replace(view)
+    v.__dict__["spinnenweb_veranderingen"] = {1: changes}
+    v.__dict__["spinnenweb_momenten"] = {0: "Nulmeting (oktober 2017)", 1: "Vervolgmeting 1 (april 2018)"}
+    assert "veranderde meedoen het meest: 1,5 punt omlaag." in narrative.spinnenweb_sentence(v)

@@ -56,3 +56,18 @@ def test_filter_with_enough_on_both_sides_is_published(analyse):
     ggz = YearView(analyse, 2017, Filters(organisatie="GGZ"))
     assert ggz.welbevinden["na_6_weken"].verandering is None
     assert YearView(analyse, 2017).welbevinden["na_6_weken"].verandering is not None
+
+
+def test_a_filtered_organisation_is_judged_over_the_same_months(verschil):
+    """B's first case is in June; unfiltered, the year runs from January (the first case of all):
+    B met the agreement of 1 a month in 1 of 6 months, not 1 of 1."""
+    overall = YearView(verschil, 2017).agreement
+    b = YearView(verschil, 2017, Filters(organisatie="b")).agreement
+    assert overall.loc["B", "maanden"] == b.loc["B", "maanden"] == 6
+    assert b.loc["B", "maanden_gehaald"] == 1
+
+
+def test_organisations_are_matched_like_identifiers(verschil):
+    plain = YearView(verschil, 2017, Filters(organisatie="A"))
+    spaced = YearView(verschil, 2017, Filters(organisatie=" a\u200b"))
+    assert len(plain.year_cases) == len(spaced.year_cases) == 5

@@ -208,3 +208,14 @@ def test_refused_case_ids_read_the_row_as_typed():
     assert rendement.refused_case_ids(None) == set()
     assert rendement.refused_case_ids(pd.DataFrame({"Casus ID": ["  ", "B5"]})) == {"B5"}  # a blank id names no case
     assert rendement.refused_case_ids(pd.DataFrame({"redenen": ["x"]})) == set()  # no casus_id column at all
+
+
+def test_price_notes_name_only_the_codes_the_cost_lines_use(analyse):
+    """prijzen_uit_ander_jaar counts the codes actually priced: a code from another year that no cost
+    line of the cohort uses is not a note (here: only B1 stays, which uses WV, HU and SH, not BW)."""
+    ids = {"B1"}
+    result = rendement.costs(analyse.kosten, analyse.prijslijst, 2017, ids, set())
+    used = set(analyse.kosten.loc[analyse.kosten["casus_id"].astype(str) == "B1", "voorziening"].astype(str))
+    assert "BW" not in used
+    assert [n.code for n in result.price_notes] == ["HU"]
+    assert result.financier_cases["woningcorporatie"] == frozenset({"B1"})

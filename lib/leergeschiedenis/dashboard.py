@@ -278,7 +278,7 @@ def _spinnenweb_change(v: YearView) -> go.Figure:
         return figures.empty("Verandering per domein", "Nog geen vervolgmeting.")
     last = max(changes)
     title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[last].lower()}"
-    return figures.domain_change(changes[last], title, v.min_n)
+    return figures.domain_change(changes[last], title, v.min_n, v.spinnenweb_verandering_reden(last))
 
 
 def _theme_by_role(v: YearView) -> go.Figure:
@@ -293,9 +293,11 @@ _FIGURES = {
     ),
     "doorlooptijd": lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n),
     "levensdomeinen": lambda v: figures.count_bars(v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
-    "welbevinden": lambda v: figures.welbevinden(v.welbevinden, v.min_n),
-    "kosten": lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n),
-    "financiers": lambda v: figures.savings_per_financier(v.financiers["besparing"], v.financiers["n"], v.min_n),
+    "welbevinden": lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen),
+    "kosten": lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden),
+    "financiers": lambda v: figures.savings_per_financier(
+        v.financiers["besparing"], v.financiers["n"], v.min_n, v.financiers["reden"]
+    ),
     "deelnemers": lambda v: figures.attendance_trend(v.year_sessions),
     "kaarten_per_rol": lambda v: figures.count_bars(
         v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"

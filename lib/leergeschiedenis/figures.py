@@ -17,6 +17,7 @@ import plotly.io as pio
 from . import fmt
 from .cases import LEAD_TIME_LABELS
 from .positive_health import DOMEIN_LABELS
+from .privacy import HERLEIDBAAR, reason_text
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 BLUE, ORANGE, GREEN, PINK, SKY, RED = OKABE_ITO[:6]
@@ -200,9 +201,14 @@ def count_bars(
     what: str = "casussen",
     subtitle: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars for counts per category (life domains, obstacles, roles, kinds)."""
+    """Horizontal bars for counts per category (life domains, obstacles, roles, kinds).
+
+    A NaN count was hidden by the privacy gate: it gets no bar, and the subtitle says how many."""
+    hidden = int(counts.isna().sum())
+    counts = counts.dropna()
+    note = f"; {hidden} {'categorie' if hidden == 1 else 'categorieën'} verborgen (kleine aantallen)" if hidden else ""
     if counts.sum() == 0:
-        return empty(title, f"Geen {what} om te tonen.")
+        return empty(title, f"Geen {what} om te tonen{note}.")
     counts = counts.sort_values()
     names = [(labels or {}).get(str(k), label(k)) for k in counts.index]
     fig = go.Figure(
@@ -217,16 +223,22 @@ def count_bars(
     if counts.max() <= 10:
         fig.update_xaxes(dtick=1)
     return _layout(
-        fig, title, subtitle or f"n = {int(counts.sum())} {what}", f"Aantal {what}", axis, height=max(300, 32 * len(counts) + 140)
+        fig,
+        title,
+        (subtitle or f"n = {int(counts.sum())} {what}") + note,
+        f"Aantal {what}",
+        axis,
+        height=max(300, 32 * len(counts) + 140),
     )
 
 
-def welbevinden(changes: dict, min_n: int) -> go.Figure:
+def welbevinden(changes: dict, min_n: int, reasons: dict | None = None) -> go.Figure:
     """Mean grade before and after, per comparison, over the cases measured at both."""
     title = "Welbevinden voor en na de proeftuinoplossing"
     shown = {after: c for after, c in changes.items() if c.verandering is not None}
+    reasons = reasons or {}
     notes = [
-        f"{MEETMOMENT_LABELS[after].lower()}: {fmt.suppressed(min_n) if c.n else 'geen paren'}"
+        f"{MEETMOMENT_LABELS[after].lower()}: {reason_text(reasons.get(after), min_n) if c.n else 'nog niet gemeten'}"
         for after, c in changes.items()
         if after not in shown
     ]
@@ -253,10 +265,12 @@ def welbevinden(changes: dict, min_n: int) -> go.Figure:
     return _layout(fig, title, sub, "Vergelijking", "Welbevinden (1-10)")
 
 
-def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int) -> go.Figure:
+def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str | None = None) -> go.Figure:
     title = "Maatschappelijke kosten per jaar, per scenario"
     if totals is None:
-        return empty(title, f"Te weinig micro-analyses om te tonen ({fmt.suppressed(min_n)}).")
+        if not n:
+            return empty(title, "Nog geen volledige micro-analyses van kosten.")
+        return empty(title, f"Niet getoond: {reason_text(reason, min_n)}.")
     names = [SCENARIO_LABELS[s] for s in totals.index]
     fig = go.Figure(
         go.Bar(
@@ -274,12 +288,14 @@ def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int) -> go.Figure
     )
 
 
-def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int) -> go.Figure:
+def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int, reasons: pd.Series | None = None) -> go.Figure:
     """Who gains (positive) and who invests (negative): the Effectenarena view."""
     title = "Wie betaalt en wie wint? Besparing per financier"
     shown = savings.dropna()
+    derivable = reasons is not None and (reasons == HERLEIDBAAR).any()
+    why = fmt.suppressed(min_n) + (" of te herleiden uit andere cijfers" if derivable else "")
     if shown.empty:
-        return empty(title, f"Te weinig micro-analyses per financier om te tonen ({fmt.suppressed(min_n)}).")
+        return empty(title, f"Te weinig micro-analyses per financier om te tonen ({why}).")
     shown = shown.sort_values()
     names = [FINANCIER_LABELS.get(f, label(f)) for f in shown.index]
     colours = [GREEN if v >= 0 else ORANGE for v in shown]
@@ -295,7 +311,7 @@ def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int) -> go.Fi
         )
     )
     hidden = len(savings) - len(shown)
-    note = f" · {hidden} financier(s) niet getoond: {fmt.suppressed(min_n)}" if hidden else ""
+    note = f" · {hidden} {'financier' if hidden == 1 else 'financiers'} niet getoond: {why}" if hidden else ""
     sub = "niets doen min proeftuinoplossing, euro per jaar; groen: betaalt minder, oranje: investeert" + note.replace(
         " · ", "<br>"
     )
@@ -379,16 +395,18 @@ def radar(per_moment: pd.DataFrame, moment_labels: dict[int, str], min_n: int) -
             )
         )
     if not fig.data:
-        return empty(title, f"Te weinig deelnemers om te tonen ({fmt.suppressed(min_n)}).")
+        derivable = "reden" in per_moment and (per_moment["reden"] == HERLEIDBAAR).any()
+        why = reason_text(HERLEIDBAAR, min_n) if derivable else fmt.suppressed(min_n)
+        return empty(title, f"Te weinig deelnemers om te tonen ({why}).")
     fig.update_layout(polar={"radialaxis": {"range": [0, 10], "dtick": 2}}, showlegend=True)
     return _layout(fig, title, "gemiddelde score per domein (0-10), per meetmoment", height=480)
 
 
-def domain_change(changes: dict, title: str, min_n: int) -> go.Figure:
+def domain_change(changes: dict, title: str, min_n: int, reason: str | None = None) -> go.Figure:
     """Mean paired change per domain with its 95% interval when there are enough pairs."""
     shown = {d: c for d, c in changes.items() if c.verandering is not None}
     if not shown:
-        return empty(title, f"Te weinig deelnemers op beide momenten ({fmt.suppressed(min_n)}).")
+        return empty(title, f"Niet getoond: {reason_text(reason, min_n)} op beide momenten.")
     names = [DOMEIN_LABELS[d] for d in shown]
     values = [c.verandering for c in shown.values()]
     has_ci = all(c.ci_laag is not None for c in shown.values())

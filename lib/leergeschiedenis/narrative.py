@@ -87,7 +87,7 @@ def _before_after(before: float, after: float) -> tuple[str, str]:
     """Both means with as many decimals (up to three) as it takes to show that they differ."""
     for decimals in (1, 2, 3):
         a, b = fmt.getal(before, decimals), fmt.getal(after, decimals)
-        if a != b:
+        if a != b or round(before - after, 9) == 0:
             break
     return a, b
 

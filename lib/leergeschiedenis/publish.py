@@ -235,6 +235,10 @@ class YearView:
     def welbevinden_reden(self, after: str = "na_6_weken") -> str | None:
         return self.reden(f"welbevinden_{after}") if self.welbevinden[after].n else None
 
+    @property
+    def welbevinden_redenen(self) -> dict[str, str | None]:
+        return {after: self.welbevinden_reden(after) for after in rendement.COMPARISONS}
+
     @cached_property
     def _costs(self) -> rendement.CostResult:
         refused = rendement.refused_case_ids(self.dataset.refused.get("kosten"))
@@ -378,6 +382,11 @@ class YearView:
 
     def spinnenweb_reden(self, kind: str, moment: int, domain: str) -> str | None:
         return self.gate.spinnenweb.get((kind, int(moment), domain), TE_WEINIG)
+
+    def spinnenweb_verandering_reden(self, moment: int) -> str | None:
+        """Why the change to ``moment`` is hidden (judged on its first measured domain)."""
+        measured = [d for d, c in self.spinnenweb_veranderingen.get(moment, {}).items() if c.n]
+        return self.spinnenweb_reden("verandering", moment, measured[0]) if measured else None
 
     @property
     def versie_notitie(self) -> str | None:

@@ -18,6 +18,7 @@ from IPython.display import HTML, Markdown, display
 from . import figures, fmt, narrative, sessions
 from .contract import ROLLEN
 from .dataset import load
+from .privacy import reason_text
 from .publish import YearView
 from .reflections import TEXT_FIELDS
 
@@ -184,7 +185,8 @@ class Verslag:
                     return "Er zijn dit jaar geen belemmeringen geregistreerd."
                 top = b.idxmax()
                 return (
-                    f"De belemmering die het vaakst werd genoemd: {figures.label(top).lower()} ({fmt.geheel(b.max())} casussen)."
+                    f"De belemmering die het vaakst werd genoemd: {figures.label(top).lower()} "
+                    f"({fmt.stuks(b.max(), 'casus', 'casussen')})."
                 )
         return ""
 
@@ -227,10 +229,11 @@ class Verslag:
         share = v.binnen_bestaand_aanbod
         if share.n:
             if share.aandeel is None:
-                self._md(f"Of de oplossing binnen het bestaande aanbod paste, tonen we niet: {fmt.suppressed(v.min_n)}.")
+                reason = reason_text(v.reden("binnen_bestaand_aanbod"), v.min_n)
+                self._md(f"Of de oplossing binnen het bestaande aanbod paste, tonen we niet: {reason}.")
             else:
                 self._md(
-                    f"Bij {fmt.procent(share.aandeel)} van de {fmt.geheel(share.n)} casussen waarvan het bekend is, "
+                    f"Bij {fmt.procent(share.aandeel)} van de {fmt.stuks(share.n, 'casus', 'casussen')} waarvan het bekend is, "
                     "paste de oplossing binnen het bestaande aanbod."
                 )
 
@@ -266,11 +269,11 @@ class Verslag:
     def rendement(self) -> None:
         v = self.v
         self._md(narrative.welbevinden_sentence(v))
-        self._figure(figures.welbevinden(v.welbevinden, v.min_n), "welbevinden")
+        self._figure(figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen), "welbevinden")
         self._md(narrative.costs_sentence(v))
-        self._figure(figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n), "kosten")
+        self._figure(figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden), "kosten")
         f = v.financiers
-        self._figure(figures.savings_per_financier(f["besparing"], f["n"], v.min_n), "financiers")
+        self._figure(figures.savings_per_financier(f["besparing"], f["n"], v.min_n, f["reden"]), "financiers")
         self._md(narrative.financier_sentence(v))
         if v.prijsnotities:
             self._md("Prijzen uit een ander jaar dan het verslagjaar:\n\n" + "\n".join(f"- {n}" for n in v.prijsnotities))
@@ -283,7 +286,9 @@ class Verslag:
         self._figure(figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n), "spinnenweb")
         for moment, changes in v.spinnenweb_veranderingen.items():
             title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[moment].lower()}"
-            self._figure(figures.domain_change(changes, title, v.min_n), "spinnenweb_verandering")
+            self._figure(
+                figures.domain_change(changes, title, v.min_n, v.spinnenweb_verandering_reden(moment)), "spinnenweb_verandering"
+            )
 
     def lessen(self) -> None:
         v = self.v
