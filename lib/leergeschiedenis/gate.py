@@ -25,6 +25,7 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -51,9 +52,15 @@ SENSITIVE = ("levensdomeinen", "belemmeringen", "gestopt")
 class YearGate:
     """The decisions for one dataset and year; ``reason(stat, view)`` is None when published."""
 
+    dataset: Dataset
+    year: int
     reasons: dict[tuple, str | None] = field(default_factory=dict)
-    crosstabs: dict[str, pd.DataFrame] = field(default_factory=dict)  # gated, indexed by organisation key
     spinnenweb: dict[tuple, str | None] = field(default_factory=dict)  # (kind, moment, domain) -> reason
+
+    @cached_property
+    def crosstabs(self) -> dict[str, pd.DataFrame]:
+        """Gated cross-tables by organisation key; made when a filtered view first needs them."""
+        return _crosstabs(cases.of_year(self.dataset.casussen, self.year), self.dataset)
 
     def reason(self, stat, view: str = ALLE) -> str | None:
         return self.reasons.get((stat, view))
@@ -115,10 +122,11 @@ def _decide(dataset: Dataset, year: int) -> YearGate:
     pools += [[(s, v) for v in views] for s in stats if s not in WELBEVINDEN]
     reasons = protect_groups(groups, min_n, partitions, breakdowns, pools)
 
-    return YearGate(reasons, _crosstabs(cohort, dataset, min_n), _spinnenweb(dataset.spinnenweb, year, min_n))
+    return YearGate(dataset, year, reasons, _spinnenweb(dataset.spinnenweb, year, min_n))
 
 
-def _crosstabs(cohort: pd.DataFrame, dataset: Dataset, min_n: int) -> dict[str, pd.DataFrame]:
+def _crosstabs(cohort: pd.DataFrame, dataset: Dataset) -> dict[str, pd.DataFrame]:
+    min_n = dataset.config.privacy.min_groepsgrootte
     keyed = cohort.assign(organisatie=cohort["organisatie"].map(organisation_key))
     return {
         "levensdomeinen": gate_crosstab(

@@ -19,6 +19,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import linalg
 from scipy.optimize import linprog
 
 N_COLUMN = "n"
@@ -205,35 +206,37 @@ def _lines_to_widen(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
 
 
 def _pinned_lines(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
-    """The row and column of a hidden non-zero cell whose value the margins determine exactly."""
-    cells = [(r, c) for r in values.index for c in values.columns if hidden.loc[r, c]]
-    if not cells:
+    """The row and column of a hidden small count whose value the margins determine exactly
+    (then every other line with a hidden cell: the pin may come through them)."""
+    v, h = values.to_numpy(), hidden.to_numpy()
+    cells = np.argwhere(h)
+    if not len(cells):
         return []
-    index = {cell: i for i, cell in enumerate(cells)}
-    rows, rhs = [], []
-    for axis_labels, along in ((values.index, "row"), (values.columns, "col")):
-        for label in axis_labels:
-            members = [index[cell] for cell in cells if (cell[0] if along == "row" else cell[1]) == label]
-            if not members:
-                continue
-            row = np.zeros(len(cells))
-            row[members] = 1
-            rows.append(row)
-            rhs.append(sum(values.loc[cells[i]] for i in members))
-    a_eq, b_eq = np.array(rows), np.array(rhs)
-    for (r, c), i in index.items():
-        if not 0 < values.loc[r, c] < min_n:
-            continue
-        goal = np.zeros(len(cells))
-        goal[i] = 1
-        low = linprog(goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-        high = linprog(-goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-        if low.status == 0 and high.status == 0 and -high.fun - low.fun < 0.5:
-            # its own row and column first, then any line with a hidden cell (the pin may come through them)
-            others = [(1, row) for row in values.index if hidden.loc[row].any()]
-            others += [(0, col) for col in values.columns if hidden[col].any()]
-            return [(1, r), (0, c), *others]
-    return []
+    lines = [(0, r) for r in np.unique(cells[:, 0])] + [(1, c) for c in np.unique(cells[:, 1])]
+    a_eq = np.array([(cells[:, axis] == k).astype(float) for axis, k in lines])
+    b_eq = a_eq @ v[h.nonzero()]
+    small = [i for i, (r, c) in enumerate(cells) if 0 < v[r, c] < min_n]
+    if not small:
+        return []
+    if (v[h] > 0).all():
+        # the true table lies inside the bounds, so only the equations can pin a cell:
+        # pinned <=> the cell does not vary over the null space of the margins' equations
+        null = linalg.null_space(a_eq)
+        pinned = [i for i in small if not null.size or np.abs(null[i]).max() < 1e-9]
+    else:  # hidden zeros sit on a bound: ask the linear program for each small cell's range
+        pinned = []
+        for i in small:
+            goal = np.zeros(len(cells))
+            goal[i] = 1
+            low = linprog(goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+            high = linprog(-goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+            if low.status == 0 and high.status == 0 and -high.fun - low.fun < 0.5:
+                pinned.append(i)
+    if not pinned:
+        return []
+    r, c = cells[pinned[0]]
+    others = [(1, values.index[k]) if axis == 0 else (0, values.columns[k]) for axis, k in lines]
+    return [(1, values.index[r]), (0, values.columns[c]), *others]
 
 
 def jsonable(value):
