@@ -130,8 +130,7 @@ def test_the_reason_for_a_hidden_figure_is_the_true_one(monkeypatch, view):
     hidden = dataclasses.replace(view)
     hidden.__dict__["welbevinden"] = {**view.welbevinden, "na_6_weken": _change(n=6, verandering=None)}
     assert narrative.welbevinden_sentence(hidden) == (
-        "Welbevinden is gemeten, maar de uitkomst tonen we niet: het is verborgen omdat anders een kleine groep "
-        "te herleiden is."
+        "Welbevinden is gemeten, maar de uitkomst tonen we niet: het is verborgen omdat anders een kleine groep te herleiden is."
     )
 
 
