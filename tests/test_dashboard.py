@@ -94,3 +94,35 @@ def test_a_view_that_fails_hides_the_tabs_instead_of_showing_another_year(tmp_pa
     assert dashboard.tabs.layout.display is None and "Proeftuin Ruwaard 2016" in dashboard.status.value
     dashboard.tabs.selected_index = 1
     assert "In 2016 werden" in dashboard.texts["casussen"].value
+
+
+def test_an_organisation_filter_shows_what_kerncijfers_organisatie_prints(capsys):
+    """One code path: the cards with a filter are the JSON of `kerncijfers --organisatie`, last year filtered too."""
+    import json
+
+    from leergeschiedenis.cli import main
+
+    dashboard = Dashboard(discover(SAMPLE / "ruwaard"))
+    dashboard.jaar.value = 2017
+    dashboard.organisatie.value = "GGZ Oost Brabant"
+    capsys.readouterr()
+    assert main(["kerncijfers", str(SAMPLE / "ruwaard"), "--jaar", "2017", "--organisation", "ggz oost brabant"]) == 0
+    now = json.loads(capsys.readouterr().out)
+    assert now["organisatie"] == "GGZ Oost Brabant" and "bijeenkomsten" in now["ongefilterd"]
+    assert main(["kerncijfers", str(SAMPLE / "ruwaard"), "--jaar", "2016", "--organisatie", "GGZ Oost Brabant"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    text = _text(dashboard.kern.value)
+    cases = f"Casussen aangemeld | {now['casussen']['totaal']} | 2016: {before['casussen']['totaal']}"
+    assert cases in text
+    assert now["welbevinden"]["verandering"] is None and now["welbevinden"]["reden"] == "te_weinig_personen"
+    assert "Welbevinden (verandering) | minder dan 5 personen" in text
+    cards = f"Reflectiekaarten | {now['reflectiekaarten']['totaal']} | 2016: {before['reflectiekaarten']['totaal']}"
+    assert cards in text
+
+
+def test_an_unknown_organisation_is_a_dutch_error_listing_the_known_ones(capsys):
+    from leergeschiedenis.cli import main
+
+    assert main(["kerncijfers", str(SAMPLE / "ruwaard"), "--jaar", "2017", "--organisatie", "Bestaat Niet"]) == 2
+    err = capsys.readouterr().err
+    assert "Organisatie 'Bestaat Niet' komt niet voor" in err and "GGZ Oost Brabant" in err

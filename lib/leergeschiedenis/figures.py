@@ -174,7 +174,7 @@ def lead_time_trend(trend: pd.DataFrame, name: str, min_n: int) -> go.Figure:
         )
     )
     hidden = len(trend) - len(shown)
-    note = f" · {hidden} kwartaal/kwartalen met {fmt.suppressed(min_n)} niet getoond" if hidden else ""
+    note = f" · {fmt.stuks(hidden, 'kwartaal', 'kwartalen')} met {fmt.suppressed(min_n)} niet getoond" if hidden else ""
     return _layout(
         fig, title, f"mediaan in dagen · n = {int(shown['n'].sum())} casussen{note}", "Kwartaal van aanmelding", "Dagen (mediaan)"
     )

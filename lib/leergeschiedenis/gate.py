@@ -81,7 +81,7 @@ def year_gate(dataset: Dataset, year: int) -> YearGate:
     ref, per_year = _GATES.get(key, (None, None))
     if ref is None or ref() is not dataset:
         per_year = {}
-        _GATES[key] = (weakref.ref(dataset, lambda _: _GATES.pop(key, None)), per_year)
+        _GATES[key] = (weakref.ref(dataset, lambda _, gates=_GATES: gates.pop(key, None)), per_year)
     if year not in per_year:
         per_year[year] = _decide(dataset, year)
     return per_year[year]

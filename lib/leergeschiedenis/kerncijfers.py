@@ -10,7 +10,7 @@ computed by subtracting published figures).
 
 from __future__ import annotations
 
-from . import positive_health, reflections, sessions
+from . import sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
 from .privacy import jsonable
@@ -128,10 +128,10 @@ def _costs(v: YearView) -> dict:
 def _cards(v: YearView) -> dict:
     per_role = v.kaarten_per_rol
     return {
-        "totaal": len(v.year_cards),
+        "totaal": v.n_kaarten,
         "per_rol": {r: int(per_role.get(r, 0)) for r in ROLLEN},
         "per_ontwerpprincipe": {nr: int(n) for nr, n in v.themas.items()},
-        "aandeel_gecodeerd": _round(reflections.share_coded(v.coded_cards), 3),
+        "aandeel_gecodeerd": _round(v.aandeel_gecodeerd, 3),
     }
 
 
@@ -141,11 +141,10 @@ def _sessions(v: YearView) -> dict:
 
 
 def _spinnenweb(v: YearView) -> dict:
-    data = v.spinnenweb
     stats = v.spinnenweb_per_moment
-    participants = positive_health.participants_per_moment(data)
+    participants = v.spinnenweb_deelnemers
     per_moment = {}
-    for moment in positive_health.moments(data):
+    for moment in participants:
         rows = stats[stats["meetmoment"] == moment].set_index("domein")
         entry = {"n": int(participants[moment])}
         for domain in DOMEINEN:
@@ -155,4 +154,4 @@ def _spinnenweb(v: YearView) -> dict:
         if reasons:
             entry["reden_per_domein"] = reasons
         per_moment[str(moment)] = entry
-    return {"per_meetmoment": per_moment, "versies": positive_health.versions(data)}
+    return {"per_meetmoment": per_moment, "versies": v.spinnenweb_versies}

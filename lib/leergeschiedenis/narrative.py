@@ -175,12 +175,12 @@ def sessions_sentence(v: YearView) -> str:
             f", met {fmt.geheel(known['deelnemers'].iloc[0])} deelnemers bij de eerste en "
             f"{fmt.geheel(known['deelnemers'].iloc[-1])} bij de laatste"
         )
-    cards = len(v.year_cards)
+    cards = v.n_kaarten
     return text + f". Na afloop vulden deelnemers {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
 
 
 def spinnenweb_sentence(v: YearView) -> str:
-    if v.spinnenweb.empty:
+    if not v.spinnenweb_gemeten:
         return f"Tot en met {v.jaar} zijn er geen metingen van positieve gezondheid."
     labels = v.spinnenweb_momenten
     text = "Gemeten: " + ", ".join(labels.values()) + "."
@@ -233,7 +233,7 @@ READING_AIDS = {
 
 def principle_sentence(v: YearView, nr: str) -> str:
     """How often a principle came up on the cards, and in which role's cards relatively most."""
-    total = len(v.year_cards)
+    total = v.n_kaarten
     if not total:
         return "Er zijn dit jaar geen reflectiekaarten ingevuld."
     n = int(v.themas.get(nr, 0))

@@ -55,6 +55,14 @@ class Filters:
 
 @dataclass
 class YearView:
+    """Everything a report, the dashboard or kerncijfers may publish about one proeftuin-year.
+
+    The frames with rows about people (cases with their confidential texts, cards,
+    spinnenweb rows with pseudonyms) are private (``_year_cases`` ...); what is public
+    is gated figures, plain counts and consented quotes. ``dataset`` is the input the
+    view is made from, not something to publish from.
+    """
+
     dataset: Dataset
     jaar: int
     filters: Filters = field(default_factory=Filters)
@@ -103,12 +111,47 @@ class YearView:
         return r
 
     @cached_property
-    def year_cases(self) -> pd.DataFrame:
+    def _year_cases(self) -> pd.DataFrame:
         return cases.of_year(self._casussen, self.jaar)
 
     @cached_property
-    def year_cards(self) -> pd.DataFrame:
+    def _year_cards(self) -> pd.DataFrame:
         return self._cards[self._cards["datum"].dt.year == self.jaar]
+
+    # -- plain counts derived from the private frames --------------------------------
+
+    @property
+    def n_kaarten(self) -> int:
+        """Reflection cards dated in the year (with the filters)."""
+        return len(self._year_cards)
+
+    def n_casussen_met(self, column: str) -> int:
+        """The year's cases with at least one value in a list column (levensdomeinen, belemmeringen)."""
+        return int(self._year_cases[column].map(len).gt(0).sum())
+
+    @property
+    def codering(self) -> dict[str, int]:
+        """How the year's cards were coded: handmatig, automatisch, geen."""
+        bron = self._coded_cards["bron"].value_counts() if len(self._coded_cards) else pd.Series(dtype=int)
+        manual, auto = int(bron.get("handmatig", 0)), int(bron.get("automatisch", 0))
+        return {"handmatig": manual, "automatisch": auto, "geen": len(self._coded_cards) - manual - auto}
+
+    @property
+    def aandeel_gecodeerd(self) -> float | None:
+        return reflections.share_coded(self._coded_cards)
+
+    @property
+    def spinnenweb_gemeten(self) -> bool:
+        return not self._spinnenweb.empty
+
+    @property
+    def spinnenweb_deelnemers(self) -> dict[int, int]:
+        """Participants per measurement moment up to the year (a plain count)."""
+        return {int(m): int(n) for m, n in positive_health.participants_per_moment(self._spinnenweb).items()}
+
+    @property
+    def spinnenweb_versies(self) -> list[str]:
+        return positive_health.versions(self._spinnenweb)
 
     # -- key figures ------------------------------------------------------------------
 
@@ -159,7 +202,7 @@ class YearView:
 
     @cached_property
     def _lead_times_raw(self) -> pd.DataFrame:
-        return cases.lead_time_summary(self.year_cases)
+        return cases.lead_time_summary(self._year_cases)
 
     @cached_property
     def lead_times(self) -> pd.DataFrame:
@@ -173,12 +216,12 @@ class YearView:
 
     @cached_property
     def funnel(self) -> pd.Series:
-        return cases.funnel(self.year_cases)
+        return cases.funnel(self._year_cases)
 
     @cached_property
     def status(self) -> pd.Series:
         """Cases per status; with a filter the stopped cases come from the gated table per organisation."""
-        counts = cases.status_counts(self.year_cases).astype("float64")
+        counts = cases.status_counts(self._year_cases).astype("float64")
         if self.filters.organisatie:
             counts["gestopt"] = self.gate.crosstab_row("gestopt", self.view_key)["gestopt"]
         return counts
@@ -192,12 +235,12 @@ class YearView:
 
     @cached_property
     def levensdomeinen(self) -> pd.Series:
-        counts = cases.list_counts(self.year_cases, "levensdomeinen", self.config.levensdomeinen)
+        counts = cases.list_counts(self._year_cases, "levensdomeinen", self.config.levensdomeinen)
         return self._sensitive_counts("levensdomeinen", counts)
 
     @cached_property
     def belemmeringen(self) -> pd.Series:
-        return self._sensitive_counts("belemmeringen", cases.obstacle_counts(self.year_cases))
+        return self._sensitive_counts("belemmeringen", cases.obstacle_counts(self._year_cases))
 
     @property
     def levensdomeinen_per_organisatie(self) -> pd.DataFrame:
@@ -214,7 +257,7 @@ class YearView:
 
     @cached_property
     def binnen_bestaand_aanbod(self) -> cases.Share:
-        share = cases.within_existing_offer(self.year_cases)
+        share = cases.within_existing_offer(self._year_cases)
         return share if self.reden("binnen_bestaand_aanbod") is None else cases.Share(share.n, None, None)
 
     # -- Maatschappelijk rendement -----------------------------------------------------------
@@ -305,51 +348,51 @@ class YearView:
         return sessions.of_year(self.dataset.bijeenkomsten, self.jaar)
 
     @cached_property
-    def coded_cards(self) -> pd.DataFrame:
-        return reflections.code_cards(self.year_cards, self.config)
+    def _coded_cards(self) -> pd.DataFrame:
+        return reflections.code_cards(self._year_cards, self.config)
 
     @cached_property
     def kaarten_per_rol(self) -> pd.Series:
-        return reflections.counts_by(self.year_cards, "rol")
+        return reflections.counts_by(self._year_cards, "rol")
 
     @cached_property
     def themas(self) -> pd.Series:
-        return reflections.theme_counts(self.year_cards, self.coded_cards, self.config)
+        return reflections.theme_counts(self._year_cards, self._coded_cards, self.config)
 
     @cached_property
     def thema_per_rol(self) -> pd.DataFrame:
-        return reflections.theme_by_role(self.year_cards, self.coded_cards, self.config)
+        return reflections.theme_by_role(self._year_cards, self._coded_cards, self.config)
 
     @cached_property
     def themas_per_maand(self) -> pd.DataFrame:
-        return reflections.themes_by_month(self.year_cards, self.coded_cards, self.config)
+        return reflections.themes_by_month(self._year_cards, self._coded_cards, self.config)
 
     @cached_property
     def citaten(self) -> pd.DataFrame:
         """Consented reflection-card texts and consented case quotes; nothing else."""
-        return reflections.quotable(self.year_cards, self.coded_cards)
+        return reflections.quotable(self._year_cards, self._coded_cards)
 
     @cached_property
     def casus_citaten(self) -> list[str]:
-        c = self.year_cases
+        c = self._year_cases
         consent = c["toestemming_citaat"].fillna(False).astype(bool) & c["citaat"].notna()
         return [str(q) for q in c.loc[consent, "citaat"]]
 
     @cached_property
     def termen_per_rol(self) -> dict[str, list[tuple[str, int]]]:
-        return reflections.top_terms(self.year_cards, min_cards=self.min_n)
+        return reflections.top_terms(self._year_cards, min_cards=self.min_n)
 
     # -- Positieve gezondheid ------------------------------------------------------------
 
     @cached_property
-    def spinnenweb(self) -> pd.DataFrame:
+    def _spinnenweb(self) -> pd.DataFrame:
         return positive_health.up_to(self.dataset.spinnenweb, self.jaar)
 
     @cached_property
     def spinnenweb_per_moment(self) -> pd.DataFrame:
         """Means per moment and domain; hidden (NaN, with ``reden``) when too few or when the difference
         with an earlier year's published figure would describe a few newcomers."""
-        table = positive_health.per_moment(self.spinnenweb)
+        table = positive_health.per_moment(self._spinnenweb)
         table["reden"] = [
             self.gate.spinnenweb.get(("gemiddelde", int(m), d), TE_WEINIG)
             for m, d in zip(table["meetmoment"], table["domein"], strict=True)
@@ -361,7 +404,7 @@ class YearView:
     def spinnenweb_momenten(self) -> dict[int, str]:
         """Measurement moment -> 'Nulmeting (oktober 2017)' etc."""
         labels = {}
-        for moment, group in self.spinnenweb.groupby("meetmoment"):
+        for moment, group in self._spinnenweb.groupby("meetmoment"):
             name = "Nulmeting" if int(moment) == 0 else f"Vervolgmeting {int(moment)}"
             labels[int(moment)] = f"{name} ({fmt.maand(group['datum'].min())})"
         return labels
@@ -370,10 +413,10 @@ class YearView:
     def spinnenweb_veranderingen(self) -> dict[int, dict[str, PairedChange]]:
         """Per later moment: paired change per domain from the nulmeting."""
         out = {}
-        for moment in positive_health.moments(self.spinnenweb):
+        for moment in positive_health.moments(self._spinnenweb):
             if moment == 0:
                 continue
-            changes = positive_health.paired_changes(self.spinnenweb, 0, moment)
+            changes = positive_health.paired_changes(self._spinnenweb, 0, moment)
             out[moment] = {
                 d: c if self.spinnenweb_reden("verandering", moment, d) is None else gate_dataclass(c, float("inf"))
                 for d, c in changes.items()
@@ -390,7 +433,7 @@ class YearView:
 
     @property
     def versie_notitie(self) -> str | None:
-        return positive_health.version_note(self.spinnenweb)
+        return positive_health.version_note(self._spinnenweb)
 
     # -- Datakwaliteit -------------------------------------------------------------------
 

@@ -223,7 +223,7 @@ class Verslag:
             ("levensdomeinen", v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
             ("belemmeringen", v.belemmeringen, "Belemmeringen bij de uitvoering", "Belemmering"),
         ):
-            n_cases = int(v.year_cases[column].map(len).gt(0).sum())
+            n_cases = v.n_casussen_met(column)
             sub = f"{fmt.geheel(counts.sum())} vermeldingen in n = {fmt.geheel(n_cases)} casussen"
             self._figure(figures.count_bars(counts, title, axis, subtitle=sub), column)
         share = v.binnen_bestaand_aanbod
@@ -248,14 +248,14 @@ class Verslag:
         )
         names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
         self._figure(figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS), "thema_rol")
-        coded = v.coded_cards
-        if len(coded):
-            auto = int((coded["bron"] == "automatisch").sum())
-            manual = int((coded["bron"] == "handmatig").sum())
+        coding = v.codering
+        total = sum(coding.values())
+        if total:
             self._md(
-                f"Van de {fmt.geheel(len(coded))} kaarten zijn er {fmt.geheel(manual)} met de hand gecodeerd en "
-                f"{fmt.geheel(auto)} automatisch, op trefwoorden uit proeftuin.yml; "
-                f"{fmt.geheel(len(coded) - manual - auto)} kaarten kregen geen ontwerpprincipe."
+                f"Van de {fmt.stuks(total, 'kaart', 'kaarten')} {'is' if coding['handmatig'] == 1 else 'zijn er'} "
+                f"{fmt.geheel(coding['handmatig'])} met de hand gecodeerd en "
+                f"{fmt.geheel(coding['automatisch'])} automatisch, op trefwoorden uit proeftuin.yml; "
+                f"{fmt.stuks(coding['geen'], 'kaart kreeg', 'kaarten kregen')} geen ontwerpprincipe."
             )
         terms = {r: t for r, t in v.termen_per_rol.items() if t}
         if terms:
@@ -281,7 +281,7 @@ class Verslag:
     def positieve_gezondheid(self) -> None:
         v = self.v
         self._md(narrative.spinnenweb_sentence(v))
-        if v.spinnenweb.empty:
+        if not v.spinnenweb_gemeten:
             return
         self._figure(figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n), "spinnenweb")
         for moment, changes in v.spinnenweb_veranderingen.items():
