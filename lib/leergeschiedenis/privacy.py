@@ -107,28 +107,40 @@ def protect_groups(
     def remainder(parts) -> frozenset:
         return frozenset().union(*(groups[k] for k in parts if reason[k] is not None))
 
-    for _ in range(len(reason) + 1):
-        before = dict(reason)
+    def shown_parts(parts):
+        return [k for k in parts if reason[k] is None and groups[k]]
+
+    def next_to_hide():
+        """The first figure that must go: one at a time, so every check sees the decisions before it."""
         for total, parts in [*partitions, *breakdowns]:
             if reason[total] is not None:
-                for part in parts:
-                    hide(part)
+                hidden_total = [k for k in parts if reason[k] is None]
+                if hidden_total:
+                    return hidden_total[0]
                 continue
             rest = remainder(parts)
             if 0 < len(rest) < min_n:
-                shown = [k for k in parts if reason[k] is None and groups[k]]
-                hide(smallest(shown) if shown else total)
-        derived = [remainder(parts) for total, parts in partitions if reason[total] is None]
+                shown = shown_parts(parts)
+                return smallest(shown) if shown else total
         for pool in pools:
-            known = [(k, groups[k]) for k in pool if reason[k] is None] + [(None, r) for r in derived if r]
-            for (a, ga), (b, gb) in itertools.permutations(known, 2):
+            members = set(pool)
+            known = [(k, groups[k], None) for k in pool if reason[k] is None]
+            for total, parts in partitions:  # total minus the shown parts: the hidden parts together
+                if total in members and reason[total] is None:
+                    rest = remainder(parts)
+                    if rest and rest != groups[total]:
+                        known.append((None, rest, parts))
+            for (a, ga, a_parts), (_, gb, _) in itertools.permutations(known, 2):
                 if ga < gb and 0 < len(gb - ga) < min_n:
-                    if a is not None and reason[a] is None:
-                        hide(a)
-                    elif b is not None and reason[b] is None:
-                        hide(b)
-        if reason == before:
+                    # the smaller figure goes; a derived rest cannot go, so it grows by one more hidden part
+                    return a if a is not None else smallest(shown_parts(a_parts))
+        return None
+
+    for _ in range(len(reason) + 1):
+        key = next_to_hide()
+        if key is None:
             break
+        hide(key)
     return reason
 
 
