@@ -261,7 +261,7 @@ def welbevinden(changes: dict, min_n: int, reasons: dict | None = None) -> go.Fi
         )
     fig.update_yaxes(range=[0, 10.5])
     fig.update_layout(barmode="group")
-    sub = "gemiddeld cijfer (1-10) van dezelfde casussen op beide momenten" + (" · " + "; ".join(notes) if notes else "")
+    sub = "gemiddeld cijfer (1-10) van dezelfde casussen op beide momenten" + ("<br>" + "; ".join(notes) if notes else "")
     return _layout(fig, title, sub, "Vergelijking", "Welbevinden (1-10)")
 
 
