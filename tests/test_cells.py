@@ -31,7 +31,7 @@ def test_number_accepts_decimal_comma_and_point(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["zeven", "7,5,1", "1.234,5", "1e3", "7 ,5x", "nan", "€ 5"])
+@pytest.mark.parametrize("text", ["zeven", "7,5,1", "1.23,5", "1e3", "7 ,5x", "nan", "€ 5"])
 def test_number_refuses_what_is_not_a_plain_number(text):
     with pytest.raises(CellError, match="geen getal"):
         parse_number(text)

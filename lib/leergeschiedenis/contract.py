@@ -76,6 +76,8 @@ class Column:
     confidential: bool = False
     default: object = None
     example: str = ""
+    # an identifier is compared ignoring case and surrounding or invisible spaces
+    identifier: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ CASUSSEN = Table(
     "Eén casus die met de Samenwerkwijze is opgepakt (individueel of collectief).",
     required=True,
     columns=(
-        _c("casus_id", "text", required=True, description="uniek in het bestand", example="R-2017-001"),
+        _c("casus_id", "text", required=True, identifier=True, description="uniek in het bestand", example="R-2017-001"),
         _c("soort", "enum", required=True, allowed=("individueel", "collectief")),
         _c("organisatie", "text", required=True, description="de organisatie die de casus inbracht"),
         _c("aanmelddatum", "date", required=True),
@@ -176,7 +178,7 @@ METINGEN = Table(
     "Eén cijfer voor welbevinden van één casus op één meetmoment (micro-analyse).",
     required=False,
     columns=(
-        _c("casus_id", "text", required=True, description="moet bestaan in casussen"),
+        _c("casus_id", "text", required=True, identifier=True, description="moet bestaan in casussen"),
         _c("meetmoment", "enum", required=True, allowed=MEETMOMENTEN),
         _c("datum", "date"),
         _c("welbevinden", "number", required=True, minimum=1, maximum=10, description="1 tot en met 10, decimalen toegestaan"),
@@ -190,7 +192,7 @@ KOSTEN = Table(
     "Eén kostenregel: casus x scenario x voorziening (micro-analyse).",
     required=False,
     columns=(
-        _c("casus_id", "text", required=True, description="moet bestaan in casussen"),
+        _c("casus_id", "text", required=True, identifier=True, description="moet bestaan in casussen"),
         _c("scenario", "enum", required=True, allowed=SCENARIOS),
         _c("voorziening", "text", required=True, description="een code uit de prijslijst"),
         _c("aantal", "number", required=True, minimum=0, description="eenheden van de prijslijst per jaar"),
@@ -223,9 +225,9 @@ REFLECTIEKAARTEN = Table(
     "Eén reflectiekaart, ingevuld na een bijeenkomst.",
     required=False,
     columns=(
-        _c("kaart_id", "text", description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt"),
+        _c("kaart_id", "text", identifier=True, description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt"),
         _c("datum", "date", required=True),
-        _c("bijeenkomst", "text", required=True, description="naam van de bijeenkomst"),
+        _c("bijeenkomst", "text", required=True, identifier=True, description="naam van de bijeenkomst"),
         _c("rol", "enum", required=True, allowed=ROLLEN),
         _c("organisatie", "text"),
         _c("geleerd", "text", description="wat heb ik geleerd"),
@@ -245,7 +247,7 @@ BIJEENKOMSTEN = Table(
     "Eén leersessie, werkconferentie of andere bijeenkomst.",
     required=False,
     columns=(
-        _c("bijeenkomst", "text", required=True, description="uniek"),
+        _c("bijeenkomst", "text", required=True, identifier=True, description="uniek"),
         _c("datum", "date", required=True),
         _c("soort", "enum", required=True, allowed=SOORTEN_BIJEENKOMST),
         _c("deelnemers", "integer", minimum=0),
@@ -263,7 +265,7 @@ SPINNENWEB = Table(
     "Eén meting Positieve Gezondheid van één deelnemer op één meetmoment.",
     required=False,
     columns=(
-        _c("deelnemer_id", "text", required=True, description="een pseudoniem, nooit een naam"),
+        _c("deelnemer_id", "text", required=True, identifier=True, description="een pseudoniem, nooit een naam"),
         _c("meetmoment", "integer", required=True, minimum=0, description="0 = nulmeting, 1 = eerste vervolgmeting, ..."),
         _c("datum", "date", required=True),
         _c("groep", "text"),
