@@ -288,7 +288,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
     except ValidationError as e:
         errors = e.errors()
         # a misspelt key is the error that explains the others (a goal is then also 'no text')
-        first = next((x for x in errors if x["type"] == "extra_forbidden"), errors[0])
+        # and of a goal that is not plain text, the deepest error says more than 'moet tekst zijn'
+        first = min(errors, key=lambda x: (x["type"] != "extra_forbidden", -len(x["loc"])))
         loc = _loc(first["loc"])
         where = ".".join(str(p) for p in loc)
         why = _PYDANTIC_DUTCH.get(first["type"], first["msg"])
