@@ -690,7 +690,11 @@ def test_an_empty_folder_stops_the_check(tmp_path, capsys):
     folder.mkdir()
     outcome = checked(folder, capsys)
     assert outcome.code == 2
-    assert outcome.err == f"Fout: proeftuin.yml ontbreekt in {folder}: maak het aan (zie DATA-CONTRACT.md).\n"
+    # issue 12: the message points at what is in the project, not at DATA-CONTRACT.md
+    assert outcome.err == (
+        f"Fout: proeftuin.yml ontbreekt in {folder}: maak het aan; `leergeschiedenis contract` (docs/datacontract.md) "
+        "zegt wat erin staat en `leergeschiedenis sample MAP` schrijft voorbeelden.\n"
+    )
 
 
 def test_a_folder_with_only_its_configuration_stops_the_check(tmp_path, capsys):
