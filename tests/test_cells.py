@@ -349,3 +349,15 @@ def test_blank_and_text():
     assert cell_text(dt.date(2016, 9, 5)) == "05-09-2016"
     assert parse_text(None) is None and parse_text(" x ") == "x"
     assert parse_text_cell(" ") is None
+
+
+@pytest.mark.parametrize(
+    "shown",
+    "#N/A #N/B #DIV/0! #DEEL/0! #VALUE! #WAARDE! #REF! #VERW! #NAME? #NAAM? #NUM! #GETAL! #NULL! #LEEG! #SPILL! "
+    "#OVERLOOP! #CALC! #BEREKENEN! #GETTING_DATA #GEGEVENS_OPHALEN #FIELD! #VELD! #BLOCKED! #GEBLOKKEERD! "
+    "#CONNECT! #VERBINDING! #BUSY! #BEZET! #UNKNOWN! #ONBEKEND!".split(),
+)
+def test_every_excel_error_value_in_english_and_dutch_is_refused(shown):
+    """As Excel stores them and as Dutch Excel writes them to a CSV."""
+    with pytest.raises(CellError, match="Excel-foutwaarde"):
+        parse_number(shown.lower())
