@@ -361,3 +361,33 @@ def test_every_excel_error_value_in_english_and_dutch_is_refused(shown):
     """As Excel stores them and as Dutch Excel writes them to a CSV."""
     with pytest.raises(CellError, match="Excel-foutwaarde"):
         parse_number(shown.lower())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "1.040",
+            "'1.040' is dubbelzinnig: de punt kan een duizendtal scheiden of decimalen; schrijf 1040 (zonder scheidingsteken) of 1,04 (met decimale komma)",
+        ),
+        (
+            "+3,500",
+            "'+3,500' is dubbelzinnig: de komma kan een duizendtal scheiden of decimalen; schrijf 3500 (zonder scheidingsteken) of 3,5 (met decimale komma)",
+        ),
+        (
+            "-2,125",
+            "'-2,125' is dubbelzinnig: de komma kan een duizendtal scheiden of decimalen; schrijf -2125 (zonder scheidingsteken) of -2,1250 (met decimale komma)",
+        ),
+    ],
+)
+def test_the_ambiguity_message_exactly(text, message):
+    with pytest.raises(CellError) as e:
+        parse_number(text)
+    assert str(e.value) == message
+
+
+def test_the_formula_message_exactly():
+    with pytest.raises(CellError) as e:
+        parse_number(FormuleZonderWaarde("="))
+    assert str(e.value).startswith("de formule in deze cel heeft geen berekende waarde (het bestand is door een programma")
+    assert excel_error(FormuleZonderWaarde("=A1")).endswith("open en sla op in Excel, dan rekent Excel de formule uit")
