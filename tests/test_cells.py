@@ -353,9 +353,38 @@ def test_blank_and_text():
 
 @pytest.mark.parametrize(
     "shown",
-    "#N/A #N/B #DIV/0! #DEEL/0! #VALUE! #WAARDE! #REF! #VERW! #NAME? #NAAM? #NUM! #GETAL! #NULL! #LEEG! #SPILL! "
-    "#OVERLOOP! #CALC! #BEREKENEN! #GETTING_DATA #GEGEVENS_OPHALEN #FIELD! #VELD! #BLOCKED! #GEBLOKKEERD! "
-    "#CONNECT! #VERBINDING! #BUSY! #BEZET! #UNKNOWN! #ONBEKEND!".split(),
+    [
+        "#N/A",
+        "#N/B",
+        "#DIV/0!",
+        "#DEEL/0!",
+        "#VALUE!",
+        "#WAARDE!",
+        "#REF!",
+        "#VERW!",
+        "#NAME?",
+        "#NAAM?",
+        "#NUM!",
+        "#GETAL!",
+        "#NULL!",
+        "#LEEG!",
+        "#SPILL!",
+        "#OVERLOOP!",
+        "#CALC!",
+        "#BEREKENEN!",
+        "#GETTING_DATA",
+        "#GEGEVENS_OPHALEN",
+        "#FIELD!",
+        "#VELD!",
+        "#BLOCKED!",
+        "#GEBLOKKEERD!",
+        "#CONNECT!",
+        "#VERBINDING!",
+        "#BUSY!",
+        "#BEZET!",
+        "#UNKNOWN!",
+        "#ONBEKEND!",
+    ],
 )
 def test_every_excel_error_value_in_english_and_dutch_is_refused(shown):
     """As Excel stores them and as Dutch Excel writes them to a CSV."""
