@@ -420,3 +420,20 @@ def test_the_formula_message_exactly():
         parse_number(FormuleZonderWaarde("="))
     assert str(e.value).startswith("de formule in deze cel heeft geen berekende waarde (het bestand is door een programma")
     assert excel_error(FormuleZonderWaarde("=A1")).endswith("open en sla op in Excel, dan rekent Excel de formule uit")
+
+
+def test_exact_messages_of_the_remaining_branches():
+    with pytest.raises(CellError) as e:
+        parse_date(FormuleZonderWaarde("=A"))
+    assert str(e.value).startswith("de formule =A heeft geen berekende waarde")
+    with pytest.raises(CellError) as e:
+        parse_date("gisteren")
+    assert str(e.value) == "'gisteren' is geen datum; gebruik dd-mm-jjjj (bijvoorbeeld 05-09-2016), dd/mm/jjjj of jjjj-mm-dd"
+    with pytest.raises(CellError) as e:
+        parse_list("wonen, werk", ("wonen",))
+    assert str(e.value) == "'werk' is niet toegestaan; kies uit: wonen"
+
+
+def test_a_sheet_column_with_an_unhashable_cell():
+    values, errors = _parse_any_column(pd.Series([["a"], ["a"]], index=[2, 3], dtype=object), parse_text)
+    assert values.tolist() == ["['a']", "['a']"] and errors.isna().all()
