@@ -323,8 +323,11 @@ def test_a_hidden_table_sheet_is_read_with_a_notice(tmp_path, capsys, state, how
     assert outcome.code == 0
     assert accounting(outcome) == (1, 1, 0)
     assert outcome.dataset.casussen["casus_id"].tolist() == ["H1"]
-    assert notices(outcome) == [f"blad 'casussen' is {how} in Excel; het is toch gelezen"]
-    assert [p.blad for p in outcome.dataset.problems] == ["casussen"]
+    assert notices(outcome) == [
+        "blad 'Uitleg' wordt niet gelezen: de naam is geen tabelnaam en er staat geen kopregel van een tabel in",
+        f"blad 'casussen' is {how} in Excel; het is toch gelezen",
+    ]
+    assert [p.blad for p in outcome.dataset.problems] == ["Uitleg", "casussen"]
 
 
 # --- 5. a header below title rows -------------------------------------------------------
@@ -597,8 +600,10 @@ UNREADABLE = {
         lambda: (
             ";".join(HEADER) + '\nC1;individueel;"GGZ;05-09-2016;;mdo\n' + "C2;individueel;GGZ;05-09-2016;;mdo\n" * 6000
         ).encode(),
-        "casussen.csv is geen geldig CSV-bestand: in rij 2 begint een cel die langer is dan 131072 tekens; "
-        'waarschijnlijk staat daar een aanhalingsteken (") dat nergens gesloten wordt.',
+        # issue 12: a quote that swallows whole rows names the line it opens on
+        'casussen.csv is geen geldig CSV-bestand: het aanhalingsteken (") van een cel in regel 2 wordt pas later '
+        "gesloten, zodat regel 3 en verder, die eruitzien als hele rijen, in die ene cel zouden verdwijnen; haal het "
+        "aanhalingsteken aan het begin van die cel weg of sluit het in dezelfde cel.",
     ),
 }
 
@@ -685,7 +690,11 @@ def test_an_empty_folder_stops_the_check(tmp_path, capsys):
     folder.mkdir()
     outcome = checked(folder, capsys)
     assert outcome.code == 2
-    assert outcome.err == f"Fout: proeftuin.yml ontbreekt in {folder}: maak het aan (zie DATA-CONTRACT.md).\n"
+    # issue 12: the message points at what is in the project, not at DATA-CONTRACT.md
+    assert outcome.err == (
+        f"Fout: proeftuin.yml ontbreekt in {folder}: maak het aan; `leergeschiedenis contract` (docs/datacontract.md) "
+        "zegt wat erin staat en `leergeschiedenis sample MAP` schrijft voorbeelden.\n"
+    )
 
 
 def test_a_folder_with_only_its_configuration_stops_the_check(tmp_path, capsys):

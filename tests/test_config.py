@@ -28,11 +28,12 @@ def test_defaults_for_what_the_team_left_out(tmp_path):
 def test_unknown_keys_are_reported_at_every_level(tmp_path):
     text = (
         MINIMAL.replace("naam: Leefwereld}", "naam: Leefwereld, kleur: rood}")
-        + "logo: x.png\nprivacy: {min_groepsgrootte: 10, geheim: ja}\n"
+        + "logo: x.png\nafspraken: {casussen_per_organisatie_per_maand: 2, geheim: ja}\n"
     )
     config, problems = load_config(write(tmp_path, text))
-    assert config.privacy.min_groepsgrootte == 10
-    assert sorted(p.kolom for p in problems) == ["logo", "ontwerpprincipes[0].kleur", "privacy.geheim"]
+    assert config.afspraken.casussen_per_organisatie_per_maand == 2
+    # issue 12: an unknown key inside privacy is an error now (test_config_yml_strict)
+    assert sorted(p.kolom for p in problems) == ["afspraken.geheim", "logo", "ontwerpprincipes[0].kleur"]
     assert all(p.ernst == "melding" and p.bestand == "proeftuin.yml" for p in problems)
 
 

@@ -73,7 +73,8 @@ def test_any_out_dir_is_loadable_on_its_own(tmp_path):
 def test_ruwaard_every_row_accepted_without_any_error(ruwaard):
     assert ruwaard.n_refused == 0
     assert ruwaard.errors == []
-    assert not [p for p in ruwaard.problems if p.kolom]  # no unknown or doubled columns either
+    # no unknown or doubled columns either; a domain with too few items answered is a notice (the contract's)
+    assert not [p for p in ruwaard.problems if p.kolom and p.regel != "te_weinig_items"]
     assert set(ruwaard.accounting) == {
         "prijslijst",
         "casussen",

@@ -61,7 +61,14 @@ def file_hash(path: Path) -> str:
 
 
 def table_key(table: str, source: Source, config_hash: str, upstream: list[str]) -> str:
-    parts = [table, _code_hash(), config_hash, file_hash(source.path), source.sheet or "", *sorted(upstream)]
+    parts = [
+        table,
+        _code_hash(),
+        config_hash,
+        file_hash(source.path),
+        "|".join(s or "" for s in source.sheets),
+        *sorted(upstream),
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 

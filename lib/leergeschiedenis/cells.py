@@ -9,6 +9,7 @@ distinct value, so large columns with repeating values stay fast.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .contract import JA, NEE
-from .read import ExcelFout, FormuleZonderWaarde, normalize_name
+from .read import ExcelFout, FormuleZonderWaarde, fold_name
 
 
 class CellError(ValueError):
@@ -106,10 +107,17 @@ _INT = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*[.,]\d+$")
 _NL_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")
 _EN_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
+# one point or comma and exactly three digits after a non-zero integer part: 1.040 can be
+# one thousand and forty (as Dutch Excel exports it) or 1,04
+_AMBIGUOUS = re.compile(r"^([+-]?)([1-9]\d{0,2})([.,])(\d{3})$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u200b\u200c\u200d\u2060\ufeff]+")
+# an integer beyond this is no count anyone means (and no longer exact as a float)
+MAX_INTEGER = 2**53
 
 
 def parse_number(value: object, money: bool = False) -> float | None:
-    """Decimal comma or point; in money also a euro sign and thousands separators."""
+    """Decimal comma or point, thousands separators where they are unambiguous; in money also a
+    euro sign, and a point before three digits is a thousands point (``€ 1.234``)."""
     if is_blank(value):
         return None
     _refuse_excel_error(value)
@@ -121,20 +129,35 @@ def parse_number(value: object, money: bool = False) -> float | None:
         raise CellError(_number_hint(value, money))
     if not isinstance(value, str):
         raise CellError(_number_hint(value, money))
-    text = value.strip().replace("\u00a0", "").replace(" ", "")
+    text = _SPACES.sub("", value)
     if money:
-        text = text.replace("€", "").replace("EUR", "").replace("eur", "")
-        if text.startswith("-€"):
-            text = "-" + text[2:]
+        text = re.sub(r"€|eur(o)?", "", text, flags=re.IGNORECASE)
     if _INT.match(text):
         return float(text)
-    if money and _NL_THOUSANDS.match(text):
+    if m := _AMBIGUOUS.match(text):
+        if money and m.group(3) == ".":
+            return float(text.replace(".", ""))
+        raise CellError(_ambiguous_hint(value, m))
+    if _NL_THOUSANDS.match(text):
         return float(text.replace(".", "").replace(",", "."))
-    if money and _EN_THOUSANDS.match(text):
+    if _EN_THOUSANDS.match(text):
         return float(text.replace(",", ""))
     if _DECIMAL.match(text):
         return float(text.replace(",", "."))
     raise CellError(_number_hint(value, money))
+
+
+def _ambiguous_hint(value: object, m: re.Match) -> str:
+    sign, whole, separator, fraction = m.groups()
+    sign = sign.replace("+", "")
+    decimals = fraction.rstrip("0")
+    decimal = f"{sign}{whole},{decimals}" if decimals else f"{sign}{whole}"
+    if len(decimals) == 3:
+        decimal += "0"  # 2,1250: four decimals are never read as thousands
+    return (
+        f"'{cell_text(value)}' is dubbelzinnig: de {'punt' if separator == '.' else 'komma'} kan een duizendtal "
+        f"scheiden of decimalen; schrijf {sign}{whole}{fraction} (zonder scheidingsteken) of {decimal} (met decimale komma)"
+    )
 
 
 def _number_hint(value: object, money: bool) -> str:
@@ -149,24 +172,29 @@ def parse_integer(value: object) -> float | None:
         return None
     if not float(number).is_integer():
         raise CellError(f"'{cell_text(value)}' is geen geheel getal; schrijf bijvoorbeeld 12")
+    if abs(number) > MAX_INTEGER:
+        raise CellError(f"'{cell_text(value)}' ligt buiten het bereik: zo'n groot geheel getal kan hier niet kloppen")
     return number
 
 
-_DMY = re.compile(r"^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
+_DMY = re.compile(r"^(\d{1,2})([-/])(\d{1,2})\2(\d{4})" + _TIME + "$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})" + _TIME + "$")
 _DATE_HINT = "gebruik dd-mm-jjjj (bijvoorbeeld 05-09-2016), dd/mm/jjjj of jjjj-mm-dd"
 MIN_JAAR, MAX_JAAR = 1900, 2100
 
 
 def parse_date(value: object) -> pd.Timestamp | None:
-    """Day first, always; an impossible date is an error, never a guess."""
+    """Day first, always; a time after the date is ignored; an impossible date or a year outside
+    1900-2100 is an error, never a guess, also in a real date cell."""
     if is_blank(value):
         return None
     _refuse_excel_error(value)
-    if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.date())
     if isinstance(value, dt.date):
-        return pd.Timestamp(value)
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not MIN_JAAR <= day.year <= MAX_JAAR:
+            raise CellError(_year_hint(cell_text(value)))
+        return pd.Timestamp(day)
     if not isinstance(value, str):
         raise CellError(f"'{cell_text(value)}' is geen datum; {_DATE_HINT}")
     text = value.strip()
@@ -177,11 +205,15 @@ def parse_date(value: object) -> pd.Timestamp | None:
     else:
         raise CellError(f"'{text}' is geen datum; {_DATE_HINT}")
     if not MIN_JAAR <= year <= MAX_JAAR:
-        raise CellError(f"'{text}': het jaar moet tussen {MIN_JAAR} en {MAX_JAAR} liggen")
+        raise CellError(_year_hint(text))
     try:
         return pd.Timestamp(dt.date(year, month, day))
     except ValueError:
         raise CellError(f"'{text}' bestaat niet als datum (dag eerst: dd-mm-jjjj)") from None
+
+
+def _year_hint(text: str) -> str:
+    return f"'{text}': het jaar moet tussen {MIN_JAAR} en {MAX_JAAR} liggen"
 
 
 def parse_bool(value: object) -> bool | None:
@@ -203,10 +235,39 @@ def parse_enum(value: object, allowed: Iterable[str]) -> str | None:
         return None
     _refuse_excel_error(value)
     allowed = tuple(allowed)
-    name = normalize_name(cell_text(value))
-    if name in allowed:
+    name = _folded(allowed).get(fold_name(cell_text(value)))
+    if name is not None:
         return name
     raise CellError(f"'{cell_text(value)}' is niet toegestaan; kies uit: {', '.join(allowed)}")
+
+
+@functools.lru_cache(maxsize=256)
+def _folded(allowed: tuple[str, ...]) -> dict[str, str]:
+    """Allowed values by their folded form: `Werk en dagbesteding` finds werk_en_dagbesteding."""
+    return {fold_name(a): a for a in allowed}
+
+
+# Characters nobody sees: zero-width spaces and joiners, a byte-order mark
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_NBSP = re.compile("[\u00a0\u202f\u2007]")
+
+
+def clean_identifier(value: object) -> str:
+    """An identifier as meant: invisible characters gone, non-breaking spaces plain, no surrounding spaces."""
+    return _NBSP.sub(" ", _INVISIBLE.sub("", cell_text(value))).strip()
+
+
+def identifier_key(value: object) -> str:
+    """What makes two identifiers the same: `r-2017-001 ` is `R-2017-001`."""
+    return clean_identifier(value).casefold()
+
+
+def parse_identifier(value: object) -> str | None:
+    """An identifier column (casus_id, deelnemer_id, kaart_id, bijeenkomst): text, cleaned."""
+    if is_blank(value):
+        return None
+    _refuse_excel_error(value)
+    return clean_identifier(value) or None
 
 
 def split_list(value: object) -> list[str]:
@@ -222,10 +283,11 @@ def parse_list(value: object, allowed: Iterable[str] | None = None) -> list[str]
         return items
     _refuse_excel_error(value)
     allowed = tuple(allowed)
+    folded = _folded(allowed)
     out, wrong = [], []
     for item in items:
-        name = normalize_name(item)
-        (out if name in allowed else wrong).append(name if name in allowed else item)
+        name = folded.get(fold_name(item))
+        (out if name is not None else wrong).append(name if name is not None else item)
     if wrong:
         shown = ", ".join(f"'{w}'" for w in wrong)
         raise CellError(f"{shown} {'is' if len(wrong) == 1 else 'zijn'} niet toegestaan; kies uit: {', '.join(allowed)}")

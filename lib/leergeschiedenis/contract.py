@@ -1,4 +1,4 @@
-"""The data contract of DATA-CONTRACT.md, declared once, as data.
+"""The data contract (DATA-CONTRACT.md; for people: docs/datacontract.md), declared once, as data.
 
 The reader, the validator, the documentation (``contract_markdown``) and the
 sample generator all read these declarations, so a rule changes in one place.
@@ -76,6 +76,8 @@ class Column:
     confidential: bool = False
     default: object = None
     example: str = ""
+    # an identifier is compared ignoring case and surrounding or invisible spaces
+    identifier: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ CASUSSEN = Table(
     "Eén casus die met de Samenwerkwijze is opgepakt (individueel of collectief).",
     required=True,
     columns=(
-        _c("casus_id", "text", required=True, description="uniek in het bestand", example="R-2017-001"),
+        _c("casus_id", "text", required=True, identifier=True, description="uniek in het bestand", example="R-2017-001"),
         _c("soort", "enum", required=True, allowed=("individueel", "collectief")),
         _c("organisatie", "text", required=True, description="de organisatie die de casus inbracht"),
         _c("aanmelddatum", "date", required=True),
@@ -176,7 +178,7 @@ METINGEN = Table(
     "Eén cijfer voor welbevinden van één casus op één meetmoment (micro-analyse).",
     required=False,
     columns=(
-        _c("casus_id", "text", required=True, description="moet bestaan in casussen"),
+        _c("casus_id", "text", required=True, identifier=True, description="moet bestaan in casussen"),
         _c("meetmoment", "enum", required=True, allowed=MEETMOMENTEN),
         _c("datum", "date"),
         _c("welbevinden", "number", required=True, minimum=1, maximum=10, description="1 tot en met 10, decimalen toegestaan"),
@@ -190,7 +192,7 @@ KOSTEN = Table(
     "Eén kostenregel: casus x scenario x voorziening (micro-analyse).",
     required=False,
     columns=(
-        _c("casus_id", "text", required=True, description="moet bestaan in casussen"),
+        _c("casus_id", "text", required=True, identifier=True, description="moet bestaan in casussen"),
         _c("scenario", "enum", required=True, allowed=SCENARIOS),
         _c("voorziening", "text", required=True, description="een code uit de prijslijst"),
         _c("aantal", "number", required=True, minimum=0, description="eenheden van de prijslijst per jaar"),
@@ -223,9 +225,9 @@ REFLECTIEKAARTEN = Table(
     "Eén reflectiekaart, ingevuld na een bijeenkomst.",
     required=False,
     columns=(
-        _c("kaart_id", "text", description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt"),
+        _c("kaart_id", "text", identifier=True, description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt"),
         _c("datum", "date", required=True),
-        _c("bijeenkomst", "text", required=True, description="naam van de bijeenkomst"),
+        _c("bijeenkomst", "text", required=True, identifier=True, description="naam van de bijeenkomst"),
         _c("rol", "enum", required=True, allowed=ROLLEN),
         _c("organisatie", "text"),
         _c("geleerd", "text", description="wat heb ik geleerd"),
@@ -245,7 +247,7 @@ BIJEENKOMSTEN = Table(
     "Eén leersessie, werkconferentie of andere bijeenkomst.",
     required=False,
     columns=(
-        _c("bijeenkomst", "text", required=True, description="uniek"),
+        _c("bijeenkomst", "text", required=True, identifier=True, description="uniek"),
         _c("datum", "date", required=True),
         _c("soort", "enum", required=True, allowed=SOORTEN_BIJEENKOMST),
         _c("deelnemers", "integer", minimum=0),
@@ -263,7 +265,7 @@ SPINNENWEB = Table(
     "Eén meting Positieve Gezondheid van één deelnemer op één meetmoment.",
     required=False,
     columns=(
-        _c("deelnemer_id", "text", required=True, description="een pseudoniem, nooit een naam"),
+        _c("deelnemer_id", "text", required=True, identifier=True, description="een pseudoniem, nooit een naam"),
         _c("meetmoment", "integer", required=True, minimum=0, description="0 = nulmeting, 1 = eerste vervolgmeting, ..."),
         _c("datum", "date", required=True),
         _c("groep", "text"),
@@ -275,6 +277,9 @@ SPINNENWEB = Table(
     notes=(
         "Of de zes domeinscores, of itemscores (kolommen <domein>_<n>, 0-10); "
         "een domeinscore is dan het gemiddelde van de beantwoorde items.",
+        "Met minder dan de helft van de items van een domein beantwoord ontbreekt dat domein "
+        "(een melding noemt deelnemer, meetmoment en domein).",
+        "Een domeinscore naast zijn items moet op 0,05 na gelijk zijn aan hun gemiddelde; anders wordt de rij geweigerd.",
     ),
 )
 
@@ -310,6 +315,8 @@ def contract_markdown() -> str:
                 rng = f"van {c.minimum:g}" if c.minimum is not None else ""
                 rng += f" tot en met {c.maximum:g}" if c.maximum is not None else ""
                 rule = (rule + "; " if rule else "") + rng.strip()
+            if c.identifier:
+                rule = (rule + "; " if rule else "") + "identificatie: hoofdletters en (onzichtbare) spaties tellen niet"
             if c.confidential:
                 rule = (rule + "; " if rule else "") + "**vertrouwelijk**: nooit gepubliceerd"
             lines.append(f"| {c.name}{'*' if c.required else ''} | {KIND_DUTCH[c.kind]} | {rule} |")
@@ -330,10 +337,50 @@ def contract_markdown() -> str:
 HEADER_MARKDOWN = """# Datacontract
 
 Gemaakt met `leergeschiedenis contract` uit `lib/leergeschiedenis/contract.py`; niet met de hand bewerken.
-Verplichte kolommen hebben een `*`. Kolomkoppen: hoofdletters, spaties, koppeltekens, punten en
-apostrofs tellen niet (`Casus ID` = `casus_id`). Datums altijd dag eerst (`05-09-2016`, `5-9-2016`,
-`05/09/2016`) of `2016-09-05`; decimale komma of punt; bedragen mogen `€ 1.234,56` zijn;
-lijsten gescheiden door komma's; ja/nee ook als `j`/`n`, `1`/`0`, `waar`/`onwaar`.
+Verplichte kolommen hebben een `*`.
+
+## Waar de gegevens staan
+
+Eén map per proeftuin met `proeftuin.yml` en per tabel een `.csv` of `.xlsx` met de naam van de tabel.
+In een werkmap is een blad een tabel door zijn naam, anders door een kopregel met de verplichte kolommen
+van die tabel (een instructieblad ervoor mag). Meer bladen met de kopregel van één tabel worden samen
+gelezen; elke rij houdt haar blad en rijnummer. Een blad met alleen een kopregel (een leeg sjabloon) telt
+niet mee. Dezelfde tabel met rijen in een `.csv` en in een `.xlsx` is een fout. Elk bestand en blad dat
+niet gelezen wordt (`metingen 2016.csv`, een instructieblad) staat met de reden in de uitvoer van `check`.
+
+## Hoe cellen gelezen worden
+
+- CSV met `;` of `,`, in UTF-8 (met of zonder BOM) of Windows-1252; een bestand met alleen CR-regeleinden
+  ('CSV (Macintosh)') wordt als Mac Roman gelezen, met een melding. Een bestand heeft één codering: een
+  regel van een UTF-8-bestand die geen UTF-8 is, weigert zijn rij.
+- Een cel tussen aanhalingstekens mag over meer regels lopen; een aanhalingsteken dat hele rijen
+  opslokt (een regel in de cel met evenveel scheidingstekens als de kopregel) maakt het bestand
+  onleesbaar, met de regel waar het opent.
+- Kolomkoppen en keuzewaarden: accenten, hoofdletters, tekst tussen haakjes en alles wat geen letter of
+  cijfer is tellen niet (`Casus ID` = `casus_id`, `Aanmeld datum` = `aanmelddatum`,
+  `Afsluitdatum (dd-mm-jjjj)` = `afsluitdatum`, `Lichaamsfuncties1` = `lichaamsfuncties_1`). Een onbekende
+  kolom die waarschijnlijk een ontbrekende kolom van het contract is (dezelfde woorden in een andere
+  volgorde, zoals `Datum MDO`, of hooguit twee letters anders) is een fout die de bedoelde kolom noemt.
+  Staat een kop er twee keer, dan telt de eerste.
+- Datums altijd dag eerst (`05-09-2016`, `5-9-2016`, `05/09/2016`) of `2016-09-05`; een tijd erachter
+  (`05-09-2016 10:30`) telt niet; een jaar buiten 1900-2100 is een fout, ook in een echte datumcel.
+- Getallen: `7,5` en `7.5` zijn 7,5; `1.234,56`, `1,234.56` en `1.234.567` zijn duidelijk; één punt of
+  komma met precies drie cijfers erachter (`1.040`, `12.500`, `2,125`) is dubbelzinnig en wordt
+  geweigerd: schrijf `1040` of `1,04`. In bedragen is `€ 1.234` wel duizend tweehonderdvierendertig euro
+  (`€ 2,125` blijft dubbelzinnig). `0.125` is duidelijk. Een te groot geheel getal is een fout.
+- Identificaties (`casus_id`, `deelnemer_id`, `kaart_id`, `bijeenkomst`) worden vergeleken zonder op
+  hoofdletters en (onzichtbare) spaties te letten: `r-2017-001 ` is dezelfde casus als `R-2017-001`.
+- Lijsten gescheiden door komma's; ja/nee ook als `j`/`n`, `1`/`0`, `waar`/`onwaar`.
+
+## proeftuin.yml
+
+Verplicht: `naam` en `ontwerpprincipes`. Een sleutel die er twee keer staat, een onbekende sleutel in
+`privacy` of in een doel of indicator van `doelen`, en een getal met een duizendtalpunt
+(`inwoners: 13.000`: schrijf `13000`) zijn fouten. `levensdomeinen` worden vergeleken als keuzewaarden
+(`Financiën` = `financien`, `Werk en dagbesteding` = `werk_en_dagbesteding`). Meldingen noemen de regel,
+ook bij een tab-teken of een bestand in Windows-1252 (sla het op als UTF-8).
+
+## Tabellen
 
 """
 

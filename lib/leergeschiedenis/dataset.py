@@ -14,7 +14,7 @@ from .contract import ORDER, TABLES
 from .errors import OnleesbareData
 from .problems import Accounting, Problem
 from .read import Source, find_sources, read_table
-from .validate import TableResult, empty_column, validate_table
+from .validate import TableResult, accepted_targets, empty_column, validate_table
 
 CONFIG_NAMES = ("proeftuin.yml", "proeftuin.yaml")
 
@@ -107,7 +107,7 @@ for _t in TABLES.values():
 
 
 def _where(source: Source) -> str:
-    return source.bestand + (f" [{source.sheet}]" if source.sheet else "")
+    return source.bestand + (f" [{', '.join(source.sheets)}]" if source.sheet else "")
 
 
 def _find_shared_price_list(folder: Path) -> Path | None:
@@ -144,7 +144,7 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
         )
 
     results: dict[str, TableResult] = {}
-    accepted_keys: dict[tuple[str, str], set[str]] = {}
+    accepted_keys: dict[tuple[str, str], dict[str, str]] = {}
     keys: dict[str, str] = {}
     config_hash = cache.file_hash(config_file)
     for name in ORDER:
@@ -158,7 +158,7 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
             cache.put(keys[name], result)
         results[name] = result
         for column in _REFERENCE_TARGETS.get(name, ()):
-            accepted_keys[(name, column)] = set(result.accepted[column].dropna().astype(str))
+            accepted_keys[(name, column)] = accepted_targets(TABLES[name], column, result.accepted)
         problems.extend(result.problems)
 
     tables = {}

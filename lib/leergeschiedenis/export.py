@@ -57,6 +57,7 @@ from .contract import ORDER
 from .dataset import Dataset
 from .errors import LeergeschiedenisError
 from .problems import Problem
+from .read import locate
 
 OVERZICHT = "overzicht"
 DEFAULT_NAME = "problemen.xlsx"
@@ -178,19 +179,18 @@ def _put_row(ws: Worksheet, row: int, values: Iterable[object], bold: bool = Fal
 def _write_refused(ws: Worksheet, dataset: Dataset, table: str, refused: pd.DataFrame) -> None:
     source = dataset.sources.get(table)
     bestand = source.bestand if source else None
-    blad = source.sheet if source else None
     # the reasons are the last column; by position, because a team's headers may repeat
     team_headers = [str(c) for c in refused.columns[:-1]]
+    where = {int(r): (locate(source, r) if source else (None, int(r))) for r in refused.index}
     overflow = {
-        p.rij: p.waarde
-        for p in dataset.problems
-        if p.regel == "cellen" and p.bestand == bestand and p.blad == blad and p.rij is not None
+        (p.blad, p.rij): p.waarde for p in dataset.problems if p.regel == "cellen" and p.bestand == bestand and p.rij is not None
     }
-    overflow = {r: v for r, v in overflow.items() if r in refused.index}
+    overflow = {r: overflow[w] for r, w in where.items() if w in overflow}
     headers = [ROW, *team_headers, *([OVERFLOW] if overflow else []), REASONS, FILE, SHEET]
     _put_row(ws, 1, headers, bold=True)
     for i, (rij, values) in enumerate(zip(refused.index, refused.itertuples(index=False, name=None), strict=True), start=2):
-        row = [int(rij), *values[:-1], *([overflow.get(rij)] if overflow else []), values[-1], bestand, blad]
+        blad, row_number = where[int(rij)]
+        row = [row_number, *values[:-1], *([overflow.get(int(rij))] if overflow else []), values[-1], bestand, blad]
         _put_row(ws, i, row)
     reasons_column = headers.index(REASONS) + 1
     for cell in ws.iter_rows(min_row=2, min_col=reasons_column, max_col=reasons_column):
@@ -257,7 +257,7 @@ def _other_problems(dataset: Dataset) -> list[Problem]:
     for table, refused in dataset.refused.items():
         source = dataset.sources.get(table)
         if source is not None:
-            shown.update((source.bestand, source.sheet, int(r)) for r in refused.index)
+            shown.update((source.bestand, *locate(source, r)) for r in refused.index)
     return [p for p in dataset.problems if p.ernst != "fout" or (p.bestand, p.blad, p.rij) not in shown]
 
 

@@ -17,7 +17,7 @@ def problems_as_text(dataset: Dataset) -> str:
         if table in dataset.accounting:
             a = dataset.accounting[table]
             source = dataset.sources[table]
-            where = source.bestand + (f" [{source.sheet}]" if source.sheet else "")
+            where = source.bestand + (f" [{', '.join(source.sheets)}]" if source.sheet else "")
             lines.append(f"{table:<18}{where:<34}{a.gelezen:>9}{a.geaccepteerd:>14}{a.geweigerd:>11}")
     missing = [t for t in ORDER if t not in dataset.accounting]
     if missing:
@@ -45,4 +45,7 @@ def problems_as_text(dataset: Dataset) -> str:
         lines.append("")
     refused = dataset.n_refused
     lines.append(f"{refused} rij(en) geweigerd." if refused else "Alle rijen geaccepteerd.")
+    unread = sum(p.regel == "niet_gelezen" for p in dataset.problems)
+    if unread:
+        lines.append(f"Let op: {unread} bestand(en) of blad(en) niet gelezen; zie de meldingen hierboven.")
     return "\n".join(lines) + "\n"

@@ -49,6 +49,10 @@ RULES = {
     "items": "itemscores niet volgens de versie",
     "scores": "geen bruikbare scores",
     "kolom": "kolom",
+    "kolomnaam": "kolom waarschijnlijk verkeerd genoemd",
+    "codering": "tekst in een andere codering",
+    "niet_gelezen": "bestand of blad niet gelezen",
+    "te_weinig_items": "domein ontbreekt: te weinig items beantwoord",
     "sleutel": "sleutel in proeftuin.yml",
     "bestand": "bestand",
 }

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import re
 import sys
@@ -77,16 +78,50 @@ def normalize_name(value: object) -> str:
     return text
 
 
+def fold_name(value: object) -> str:
+    """What a header or an enumeration value is compared by: accents removed, lower case, text in
+    brackets dropped, every character that is not a letter or digit dropped
+    (`Afsluitdatum (dd-mm-jjjj)` = `afsluitdatum`, `Meet-moment` = `meetmoment`)."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", text)
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def words(value: object) -> tuple[str, ...]:
+    """The words of a header in order (`Datum MDO` -> datum, mdo), for spotting a reordered name."""
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", text)
+    return tuple(w for w in re.split(r"[^a-z0-9]+", text) if w)
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a table lives: a file, and for a workbook the sheet."""
 
     path: Path
     sheet: str | None = None
+    # further sheets of the same workbook with this table's header, read together with ``sheet``
+    more_sheets: tuple[str, ...] = ()
 
     @property
     def bestand(self) -> str:
         return self.path.name
+
+    @property
+    def sheets(self) -> tuple[str | None, ...]:
+        return (self.sheet, *self.more_sheets)
+
+
+# Rows of a table read from several sheets keep their own row numbers: the n-th sheet's rows are
+# indexed from n * ROW_OFFSET (a sheet has at most 1,048,576 rows).
+ROW_OFFSET = 10_000_000
+
+
+def locate(source: Source, index: int) -> tuple[str | None, int]:
+    """(sheet, spreadsheet row) of a row of a table read from ``source``."""
+    part, rij = divmod(int(index), ROW_OFFSET)
+    sheets = source.sheets
+    return (sheets[part] if part < len(sheets) else source.sheet), rij
 
 
 @dataclass
@@ -102,6 +137,8 @@ class RawTable:
     overflow: dict[int, list[object]] = field(default_factory=dict)
     # the spreadsheet row the header was found on
     header_row: int = 1
+    # rows of a UTF-8 file with bytes that are not UTF-8: row -> columns (None: right of the header)
+    bad_text: dict[int, list[str | None]] = field(default_factory=dict)
 
     @property
     def plain_text(self) -> bool:
@@ -110,47 +147,155 @@ class RawTable:
 
 
 def find_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
-    """Map each contract table to the one file or sheet that holds it."""
+    """Map each contract table to the one file (or the sheets of one workbook) that holds it.
+
+    A sheet belongs to a table by its name, else by a header row with the table's required
+    columns. A sheet with only a header is no source (unless a required table has nothing
+    else); every file or sheet that is not read gets a notice saying why.
+    """
     found: dict[str, list[Source]] = {}
+    templates: dict[str, list[tuple[Source, Problem]]] = {}
     notices: list[Problem] = []
     files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
     for path in files:
         suffix = path.suffix.lower()
-        stem = normalize_name(path.stem)
+        stem = fold_name(path.stem)
         if suffix == ".csv":
             if stem in TABLES:
                 found.setdefault(stem, []).append(Source(path))
             else:
-                notices.append(_notice(path.name, "CSV-bestand hoort bij geen enkele tabel en wordt niet gelezen"))
+                notices.append(_not_read(path.name, _csv_reason(path)))
         elif suffix == ".xlsx":
-            sheets = workbook_sheets(path)
-            if stem in TABLES:
-                match = next((s for s in sheets if normalize_name(s) == stem), sheets[0] if sheets else None)
-                found.setdefault(stem, []).append(Source(path, match))
-                continue
-            used = False
-            for sheet in sheets:
-                name = normalize_name(sheet)
-                if name in TABLES:
-                    found.setdefault(name, []).append(Source(path, sheet))
-                    used = True
-            if not used:
-                notices.append(_notice(path.name, "werkmap heeft geen blad met de naam van een tabel en wordt niet gelezen"))
+            _workbook_sources(path, stem, found, templates, notices)
         elif suffix in (".xls", ".ods", ".xlsm", ".xlsb", ".numbers"):
-            notices.append(_notice(path.name, "dit bestandstype wordt niet gelezen: sla het op als .xlsx of .csv"))
-        elif suffix not in _IGNORED_SUFFIXES:
-            notices.append(_notice(path.name, "bestand wordt niet gelezen"))
+            notices.append(_not_read(path.name, "dit bestandstype wordt niet gelezen: sla het op als .xlsx of .csv"))
+        elif path.name.lower() not in ("proeftuin.yml", "proeftuin.yaml"):
+            notices.append(_not_read(path.name, "bestand wordt niet gelezen: alleen .csv- en .xlsx-bestanden zijn tabellen"))
     sources = {}
     for table, candidates in found.items():
         if len(candidates) > 1:
             where = " en ".join(_describe(s) for s in candidates)
             raise OnleesbareData(f"Tabel '{table}' staat er meer dan eens ({where}): houd er één over.")
         sources[table] = candidates[0]
+    for table, options in templates.items():
+        for source, notice in options:
+            if table not in sources and TABLES[table].required:
+                sources[table] = source  # an empty registration template of a required table: 0 rows
+            else:
+                notices.append(notice)
     return sources, notices
 
 
+def _not_read(bestand: str, reden: str, blad: str | None = None) -> Problem:
+    """A notice for a file or sheet that is not read; ``reden`` is the whole message for a file."""
+    melding = f"blad '{blad}' wordt niet gelezen: {reden}" if blad else reden
+    return Problem(bestand, blad, None, None, None, melding, "melding", "niet_gelezen")
+
+
+def _csv_reason(path: Path) -> str:
+    table = None
+    try:
+        with path.open("rb") as f:
+            head = f.read(_SNIFF_BYTES)
+        text = head.decode("utf-8", errors="replace")
+        for sep in (";", ","):
+            rows = list(islice(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=sep), start=1), HEADER_ROWS))
+            table = _table_of_header(rows, fold_name(path.stem))[0]
+            if table:
+                break
+    except (OSError, csv.Error):
+        table = None
+    if table:
+        return (
+            f"CSV-bestand wordt niet gelezen: de naam '{path.stem}' is geen tabelnaam, al heeft het de kopregel van '{table}': "
+            f"zet de rijen in {table}.csv (of {table}.xlsx), of noem het bestand zo"
+        )
+    return "CSV-bestand hoort bij geen enkele tabel en wordt niet gelezen"
+
+
+def _table_of_header(rows: list[tuple[int, list[object]]], stem: str = "") -> tuple[str | None, int]:
+    """(table, header row) of the table whose required columns make a header row in ``rows``;
+    with several, the one the file is named after, else the one with most columns there."""
+    best: tuple[tuple[int, int], str, int] | None = None
+    for name, spec in TABLES.items():
+        required = [c.name for c in spec.columns if c.required]
+        row, matched = _find_header(rows, required)
+        if matched != len(required):
+            continue
+        header = next((r for n, r in rows if n == row), [])
+        present = {fold_name(v) for v in header if not _is_blank(v)}
+        score = (name == stem, sum(fold_name(c.name) in present for c in spec.columns))
+        if best is None or score > best[0]:
+            best = (score, name, row)
+    return (best[1], best[2]) if best else (None, 0)
+
+
+def _sheet_rows(ws) -> Iterator[tuple[int, list[object]]]:
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        values = list(row)
+        if not _row_is_blank(values):
+            yield number, values
+
+
+def _workbook_sources(
+    path: Path,
+    stem: str,
+    found: dict[str, list[Source]],
+    templates: dict[str, list[tuple[Source, Problem]]],
+    notices: list[Problem],
+) -> None:
+    per_table: dict[str, list[str]] = {}
+    skipped: list[tuple[str, str]] = []
+    first_with_rows: str | None = None
+    with _open_workbook(path) as wb:
+        first_sheet = wb.worksheets[0].title if wb.worksheets else None
+        worksheets = {ws.title: ws for ws in wb.worksheets}
+        for title in wb.sheetnames:
+            ws = worksheets.get(title)
+            if ws is None:
+                skipped.append((title, "het is een grafiekblad, geen tabel"))
+                continue
+            try:
+                rows = _sheet_rows(ws)
+                head = list(islice(rows, HEADER_ROWS))
+            except Exception:
+                head, rows = [], iter(())
+            if not head:
+                skipped.append((title, "het blad is leeg"))
+                continue
+            first_with_rows = first_with_rows or title
+            name = fold_name(title)
+            if name in TABLES:
+                table, header_row = name, _find_header(head, _required(name))[0]
+            else:
+                table, header_row = _table_of_header(head, stem)
+            if table is None:
+                skipped.append((title, "de naam is geen tabelnaam en er staat geen kopregel van een tabel in"))
+                continue
+            has_rows = any(n > header_row for n, _ in head) or next(rows, None) is not None
+            if has_rows:
+                per_table.setdefault(table, []).append(title)
+            else:
+                notice = _not_read(
+                    path.name, f"het heeft alleen een kopregel van '{table}' en geen rijen (een leeg sjabloon)", title
+                )
+                templates.setdefault(table, []).append((Source(path, title), notice))
+    fallback = first_with_rows or first_sheet
+    if stem in TABLES and stem not in per_table and stem not in templates and fallback is not None:
+        # a workbook named after a table: its first filled sheet is that table, whatever its header
+        per_table[stem] = [fallback]
+        skipped = [(t, r) for t, r in skipped if t != fallback]
+    for table, titles in per_table.items():
+        found.setdefault(table, []).append(Source(path, titles[0], tuple(titles[1:])))
+    if not per_table and not templates and not skipped:
+        notices.append(_not_read(path.name, "werkmap heeft geen bladen en wordt niet gelezen"))
+    notices.extend(_not_read(path.name, reason, title) for title, reason in skipped)
+
+
 def _describe(source: Source) -> str:
-    return source.bestand + (f" (blad {source.sheet})" if source.sheet and source.path.suffix.lower() == ".xlsx" else "")
+    if source.sheet and source.path.suffix.lower() == ".xlsx":
+        return source.bestand + f" ({'bladen' if source.more_sheets else 'blad'} {', '.join(source.sheets)})"
+    return source.bestand
 
 
 def _notice(bestand: str, melding: str, blad: str | None = None, rij: int | None = None) -> Problem:
@@ -159,12 +304,36 @@ def _notice(bestand: str, melding: str, blad: str | None = None, rij: int | None
 
 def read_table(table: str, source: Source) -> RawTable:
     if source.path.suffix.lower() == ".csv":
-        rows, notices, merges = _read_csv_rows(source.path, _required(table)), [], []
-        blad = None
-    else:
-        rows, notices, merges = _read_xlsx_rows(source.path, source.sheet)
-        blad = source.sheet
-    return _to_raw_table(table, Source(source.path, blad), rows, notices, merges)
+        rows, notices, bad = _read_csv_rows(source.path, _required(table))
+        raw = _to_raw_table(table, Source(source.path), rows, notices, [], bad)
+        return raw
+    parts = []
+    for sheet in source.sheets:
+        rows, notices, merges = _read_xlsx_rows(source.path, sheet)
+        parts.append(_to_raw_table(table, Source(source.path, sheet), rows, notices, merges))
+    if len(parts) == 1:
+        return parts[0]
+    return _together(table, source, parts)
+
+
+def _together(table: str, source: Source, parts: list[RawTable]) -> RawTable:
+    """Sheets with one table's header, read as one table; each row keeps its sheet and row number."""
+    frames, headers, problems, overflow = [], {}, [], {}
+    for k, raw in enumerate(parts):
+        offset = k * ROW_OFFSET
+        frames.append(raw.cells.set_axis(raw.cells.index + offset, axis=0))
+        for name, shown in raw.headers.items():
+            headers.setdefault(name, shown)
+        problems.extend(raw.problems)
+        overflow.update({rij + offset: v for rij, v in raw.overflow.items()})
+    frame = pd.concat(frames, axis=0, sort=False).astype(object)
+    frame = frame.where(frame.notna(), None)
+    frame.index.name = "rij"
+    sheets = ", ".join(f"'{s}'" for s in source.sheets)
+    problems.append(
+        _notice(source.bestand, f"de bladen {sheets} hebben de kopregel van '{table}' en zijn samen gelezen", source.sheet)
+    )
+    return RawTable(table, source, frame, headers, problems, overflow, parts[0].header_row)
 
 
 def _required(table: str) -> list[str]:
@@ -266,9 +435,13 @@ def _sniff_csv(path: Path, head: bytes) -> None:
         raise OnleesbareData(f"{name} bevat binaire gegevens en is geen CSV-bestand.")
 
 
-def _read_csv_rows(path: Path, required: list[str] = ()) -> Iterator[tuple[int, list[str]]]:
+def _read_csv_rows(
+    path: Path, required: list[str] = ()
+) -> tuple[Iterator[tuple[int, list[str]]], list[Problem], dict[int, list[int]]]:
     """The records of a CSV file as (spreadsheet row, cells), read as a stream: the file is never
-    held in memory as a whole, only the rows it yields."""
+    held in memory as a whole, only the rows it yields. Also the notices about how it was decoded
+    and, filled while reading, the rows of a UTF-8 file that hold bytes that are not UTF-8
+    (row -> the positions of those cells)."""
     size = path.stat().st_size
     if size > MAX_CSV_BYTES:
         raise OnleesbareData(
@@ -278,47 +451,151 @@ def _read_csv_rows(path: Path, required: list[str] = ()) -> Iterator[tuple[int, 
     with path.open("rb") as f:
         head = f.read(_SNIFF_BYTES)
     _sniff_csv(path, head)
-    encoding = _csv_encoding(path)
-    sep = detect_separator(head.decode(encoding, errors="replace"), required)
-    return _csv_records(path, encoding, sep)
+    encoding, errors = _csv_encoding(path, head)
+    notices = []
+    if encoding == "mac_roman":
+        notices.append(
+            _notice(
+                path.name,
+                "het bestand heeft alleen CR-regeleinden: het is opgeslagen als 'CSV (Macintosh)' en daarom gelezen "
+                "als Mac Roman (zo kloppen letters als ë en é); sla het liefst op als 'CSV UTF-8 (door komma's gescheiden)'",
+            )
+        )
+    text = head.decode(encoding, errors="replace")
+    sep = detect_separator(text, required)
+    width = _header_width(text, sep, required)
+    bad: dict[int, list[int]] = {}
+    return _csv_records(path, encoding, errors, sep, width, bad), notices, bad
 
 
-def _csv_encoding(path: Path) -> str:
-    """UTF-8 (with or without BOM) when the whole file decodes as such, else Windows-1252."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with path.open("rb") as f:
-                while chunk := f.read(1 << 20):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return encoding
+def _header_width(text: str, sep: str, required: Iterable[str]) -> int:
+    """How many cells the header row has (from the first rows of the file)."""
+    try:
+        rows = list(islice(enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=sep), start=1), HEADER_ROWS))
+    except csv.Error:
+        return 0
+    rows = [(n, r) for n, r in rows if not _row_is_blank(r)]
+    number, _ = _find_header(rows, list(required))
+    header = next((r for n, r in rows if n == number), [])
+    while header and _is_blank(header[-1]):
+        header = header[:-1]
+    return len(header)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _has_utf8_letters(path: Path) -> bool:
+    """A valid UTF-8 sequence for a non-ASCII letter (ë written as two bytes): the file was written as UTF-8."""
+    tail = b""
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            if _UTF8_MULTIBYTE.search(tail + chunk):
+                return True
+            tail = chunk[-3:]
+    return False
+
+
+def _csv_encoding(path: Path, head: bytes = b"") -> tuple[str, str]:
+    """(encoding, error handling) of a CSV file, one encoding for the whole file: UTF-8 (with or
+    without BOM); a UTF-8 file with some lines in another encoding keeps UTF-8 and those rows are
+    refused; a file with CR-only line endings is Excel's 'CSV (Macintosh)' (Mac Roman); else
+    Windows-1252."""
+    utf8 = _decodes(path, "utf-8-sig")
+    mac = b"\r" in head and b"\n" not in head and not head.startswith(codecs.BOM_UTF8)
+    if mac and not (utf8 and _has_utf8_letters(path)):
+        return "mac_roman", "strict"
+    if utf8:
+        return "utf-8-sig", "strict"
+    if head.startswith(codecs.BOM_UTF8) or _has_utf8_letters(path):
+        return "utf-8-sig", "surrogateescape"
+    if _decodes(path, "cp1252"):
+        return "cp1252", "strict"
     raise OnleesbareData(f"{path.name} is geen leesbare tekst: sla het op als CSV in UTF-8 of Windows-1252.")
 
 
-def _csv_records(path: Path, encoding: str, sep: str) -> Iterator[tuple[int, list[str]]]:
-    with path.open("r", encoding=encoding, newline="") as stream:
-        reader = csv.reader(_text_lines(stream, path.name), delimiter=sep)
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def _csv_records(
+    path: Path, encoding: str, errors: str, sep: str, width: int, bad: dict[int, list[int]]
+) -> Iterator[tuple[int, list[str]]]:
+    lines: list[str] = []  # the physical lines of the record being read
+
+    def feed(stream: Iterable[str]) -> Iterator[str]:
+        for line in stream:
+            if "\x00" in line:
+                raise OnleesbareData(f"{path.name} bevat binaire gegevens en is geen CSV-bestand.")
+            lines.append(line)
+            yield line
+
+    escaped = errors == "surrogateescape"
+    with path.open("r", encoding=encoding, errors=errors, newline="") as stream:
+        reader = csv.reader(feed(stream), delimiter=sep)
         number = 0
+        line = 1  # the physical line the next record starts on
         while True:
             number += 1
+            lines.clear()
             try:
                 row = next(reader)
             except StopIteration:
                 return
             except csv.Error as e:
+                _refuse_swallowed_rows(path.name, lines, sep, width, line, number)
                 raise OnleesbareData(_csv_error(path.name, e, number)) from None
+            if len(lines) > 1:
+                _refuse_swallowed_rows(path.name, lines, sep, width, line, number)
+            line += len(lines)
+            if escaped and _UNDECODED.search("".join(row)):
+                bad[number] = [i for i, cell in enumerate(row) if _UNDECODED.search(cell)]
+                row = [_UNDECODED.sub("\ufffd", cell) for cell in row]
             # the same few values (soort, status, dates) repeat in every row: keep one copy of each
             yield number, list(map(sys.intern, row))
 
 
-def _text_lines(stream: Iterable[str], name: str) -> Iterator[str]:
-    for line in stream:
-        if "\x00" in line:
-            raise OnleesbareData(f"{name} bevat binaire gegevens en is geen CSV-bestand.")
-        yield line
+def _refuse_swallowed_rows(name: str, lines: list[str], sep: str, width: int, line: int, number: int) -> None:
+    """A quoted cell that runs over a line break into a line with, inside that cell, as many
+    separators as the header swallowed whole rows: the file cannot be read as the team meant it."""
+    if width < 2:
+        return
+    quoted, field_start, opened, inside = False, True, 0, 0
+    for k, text in enumerate(lines):
+        inside = 0
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if quoted:
+                if ch == '"':
+                    if i + 1 < n and text[i + 1] == '"':
+                        i += 1  # a doubled quote is a quote inside the cell
+                    else:
+                        quoted = False
+                elif ch == sep:
+                    inside += 1
+            elif ch == '"' and field_start:
+                quoted, opened = True, k
+            field_start = not quoted and ch in (sep, "\r", "\n")
+            i += 1
+        if k > opened and inside >= width - 1:
+            row = f" (rij {number})" if number != line else ""
+            raise OnleesbareData(
+                f'{name} is geen geldig CSV-bestand: het aanhalingsteken (") van een cel in regel {line + opened}{row} '
+                f"wordt pas later gesloten, zodat regel {line + k} en verder, die eruitzien als hele rijen, in die ene cel "
+                "zouden verdwijnen; haal het aanhalingsteken aan het begin van die cel weg of sluit het in dezelfde cel."
+            )
 
 
 def _csv_error(name: str, e: csv.Error, number: int) -> str:
@@ -519,8 +796,8 @@ def _find_header(rows: list[tuple[int, list[object]]], required: list[str]) -> t
     for number, row in rows:
         if number > HEADER_ROWS:
             break
-        names = {normalize_name(v) for v in row if not _is_blank(v)}
-        matched = sum(r in names for r in required)
+        names = {fold_name(v) for v in row if not _is_blank(v)}
+        matched = sum(fold_name(r) in names for r in required)
         if matched > best_matched:
             best, best_matched = number, matched
             if matched == len(required):
@@ -539,6 +816,7 @@ def _to_raw_table(
     records: Iterable[tuple[int, list[object]]],
     notices: list[Problem] | None = None,
     merges: list[Merge] | None = None,
+    bad_text: dict[int, list[int]] | None = None,
 ) -> RawTable:
     problems: list[Problem] = list(notices or [])
     bestand, blad = source.bestand, source.sheet
@@ -573,9 +851,11 @@ def _to_raw_table(
         )
     names: list[str] = []
     headers: dict[str, str] = {}
+    position: dict[str, int] = {}
     for i, h in enumerate(header):
-        name = "" if _is_blank(h) else normalize_name(h)
+        name = "" if _is_blank(h) else column_name(table, str(h))
         if name in headers:
+            first = position[name]
             problems.append(
                 Problem(
                     bestand,
@@ -583,7 +863,9 @@ def _to_raw_table(
                     header_row,
                     str(h),
                     str(h),
-                    f"kolom '{h}' staat er twee keer; de tweede wordt bewaard als 'kolom_{i + 1}' maar niet gecontroleerd",
+                    f"kolom '{h}' staat er twee keer (kolom {_letter(first)} en {_letter(i)}): de eerste, kolom "
+                    f"{_letter(first)} ('{headers[name]}'), is gebruikt; kolom {_letter(i)} is bewaard als "
+                    f"'kolom_{i + 1}' maar niet gecontroleerd",
                     "melding",
                     "kolom",
                 )
@@ -592,6 +874,7 @@ def _to_raw_table(
             # a column without (or with a repeated) header is kept as an unknown column
             name = f"kolom_{i + 1}"
         headers[name] = name if _is_blank(h) else str(h).strip()
+        position[name] = i
         names.append(name)
     width = len(names)
     body_rows = chain(((n, r) for n, r in head if n > header_row), records)
@@ -621,7 +904,41 @@ def _to_raw_table(
     unnamed = [n for n in names if _is_blank(header[names.index(n)])]
     frame = frame.drop(columns=[n for n in unnamed if frame[n].map(_is_blank).all()])
     headers = {k: v for k, v in headers.items() if k in frame.columns}
-    return RawTable(table, source, frame, headers, problems, overflow, header_row)
+    bad = {}
+    for rij, positions in (bad_text or {}).items():
+        if rij in frame.index:
+            bad[rij] = [names[i] if i < width else None for i in positions]
+        elif rij <= header_row:
+            problems.append(
+                _notice(bestand, "deze regel bevat tekens die geen UTF-8 zijn (getoond als �); typ ze opnieuw", blad, rij)
+            )
+    return RawTable(table, source, frame, headers, problems, overflow, header_row, bad)
+
+
+def _letter(i: int) -> str:
+    from openpyxl.utils.cell import get_column_letter
+
+    return get_column_letter(i + 1)
+
+
+_ITEM_NAME = re.compile(r"^([a-z]+?)(\d+)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def column_name(table: str, header: object) -> str:
+    """The name a header stands for: the contract column it folds to (`Aanmeld datum` ->
+    aanmelddatum), a spinnenweb item (`Lichaamsfuncties1` -> lichaamsfuncties_1), else the
+    header in lower case with underscores (an unknown column)."""
+    spec = TABLES[table]
+    folded = fold_name(header)
+    for column in spec.columns:
+        if fold_name(column.name) == folded:
+            return column.name
+    if spec.items_of and (m := _ITEM_NAME.match(folded)):
+        for domain in spec.items_of:
+            if fold_name(domain) == m.group(1):
+                return f"{domain}_{int(m.group(2))}"
+    return normalize_name(header)
 
 
 def _fill_merged(

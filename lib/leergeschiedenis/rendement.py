@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .cells import clean_identifier
 from .contract import FINANCIERS, SCENARIOS
 from .read import normalize_name
 from .stats import PairedChange, paired_change
@@ -96,7 +97,7 @@ def refused_case_ids(refused_kosten: pd.DataFrame | None) -> set[str]:
     column = next((c for c in refused_kosten.columns if normalize_name(c) == "casus_id"), None)
     if column is None:
         return set()
-    return {str(v).strip() for v in refused_kosten[column].dropna() if str(v).strip()}
+    return {clean_identifier(v) for v in refused_kosten[column].dropna() if clean_identifier(v)}
 
 
 def costs(

@@ -18,7 +18,7 @@ from . import cells
 from .config import Config
 from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, AtLeastOne, Column, DateOrder, SumAtMost, Table
 from .problems import Accounting, Problem
-from .read import RawTable
+from .read import RawTable, fold_name, locate, words
 
 REASONS = "redenen"
 RULE_CODES = {DateOrder: "volgorde", SumAtMost: "som", AtLeastOne: "minstens_een"}
@@ -47,26 +47,37 @@ class _Findings:
     """Problems of one table; a ``fout`` refuses its row."""
 
     def __init__(self, raw: RawTable):
+        self.source = raw.source
         self.bestand = raw.source.bestand
         self.blad = raw.source.sheet
         self.items: list[Problem] = list(raw.problems)
         self.refused: set[int] = set()
 
     def fout(self, rij: int, kolom: str | None, waarde: object, melding: str, regel: str) -> None:
+        """``rij`` is the row's index in the table (see ``read.locate``)."""
         text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
-        self.items.append(Problem(self.bestand, self.blad, int(rij), kolom, text, melding, "fout", regel))
+        blad, row = locate(self.source, rij)
+        self.items.append(Problem(self.bestand, blad, row, kolom, text, melding, "fout", regel))
         self.refused.add(int(rij))
 
-    def melding(self, kolom: str | None, melding: str, rij: int | None = None, waarde: object = None) -> None:
+    def melding(
+        self, kolom: str | None, melding: str, rij: int | None = None, waarde: object = None, regel: str = "kolom"
+    ) -> None:
         text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
-        self.items.append(Problem(self.bestand, self.blad, rij, kolom, text, melding, "melding", "kolom"))
+        blad, row = (self.blad, None) if rij is None else locate(self.source, rij)
+        self.items.append(Problem(self.bestand, blad, row, kolom, text, melding, "melding", regel))
+
+    def where(self, rij: int, other: int) -> str:
+        """Row ``rij`` as a person finds it, seen from row ``other`` (the sheet only when it differs)."""
+        blad, row = locate(self.source, rij)
+        return f"rij {row}" + (f" van blad {blad}" if blad != locate(self.source, other)[0] else "")
 
 
 def _parser(column: Column, config: Config):
     allowed = column.allowed or (config.allowed_values(column.allowed_from) if column.allowed_from else None)
     match column.kind:
         case "text":
-            return cells.parse_text_cell
+            return cells.parse_identifier if column.identifier else cells.parse_text_cell
         case "enum":
             return partial(cells.parse_enum, allowed=allowed)
         case "date":
@@ -108,6 +119,8 @@ def _typed(values: pd.Series, column: Column) -> pd.Series:
 
 
 _ITEM = re.compile(r"^(?P<domain>[a-z_]+?)_(?P<n>\d+)$")
+# a spinnenweb domain score beside its items must equal their mean within this
+ITEM_TOLERANCE = 0.05
 
 
 def item_columns(table: Table, names) -> dict[str, tuple[str, int]]:
@@ -193,10 +206,36 @@ def validate_table(
     items = item_columns(table, frame.columns) if table.items_of else {}
     known = set(table.column_names)
     extra = [c for c in frame.columns if c not in known and c not in items]
+    meant = _probably_meant(table, [c for c in known if c not in frame.columns], {n: raw.headers.get(n, n) for n in extra})
     for name in extra:
-        found.melding(
-            raw.headers.get(name, name), f"onbekende kolom '{raw.headers.get(name, name)}' wordt bewaard maar niet gecontroleerd"
+        shown = raw.headers.get(name, name)
+        if name in meant:
+            continue
+        found.melding(shown, f"onbekende kolom '{shown}' wordt bewaard maar niet gecontroleerd")
+    for name, column in meant.items():
+        shown = raw.headers.get(name, name)
+        message = (
+            f"kolom '{shown}' is waarschijnlijk de kolom '{column}' van het contract, onder een andere naam: "
+            f"noem de kolom '{column}', anders worden deze waarden niet gebruikt"
         )
+        filled = frame.index[~cells.blank_mask(frame[name])] if not table.column(column).required else frame.index
+        for rij in filled:
+            found.fout(rij, shown, frame.at[rij, name], message, "kolomnaam")
+        if not len(filled):
+            found.melding(shown, message)
+
+    for rij, columns in raw.bad_text.items():
+        for name in columns:
+            shown = raw.headers.get(name, name) if name else None
+            found.fout(
+                rij,
+                shown,
+                frame.at[rij, name] if name else None,
+                "deze regel is geen geldige UTF-8-tekst, al is de rest van het bestand dat wel (waarschijnlijk geplakt uit "
+                "een bestand in een andere codering, zoals Windows-1252); typ de tekens met � opnieuw of sla het bestand "
+                "opnieuw op als 'CSV UTF-8'",
+                "codering",
+            )
 
     for rij, extra_cells in raw.overflow.items():
         shown = ", ".join(cells.cell_text(v) for v in extra_cells)
@@ -211,7 +250,9 @@ def validate_table(
     columns: dict[str, pd.Series] = {}  # the typed frame is built once: inserting column by column is slow
     for column in table.columns:
         if column.name not in frame.columns:
-            if column.required:
+            if column.required and column.name in meant.values():
+                pass  # refused above, naming the column that was probably meant
+            elif column.required:
                 for rij in index:
                     found.fout(
                         rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand", "kolom_ontbreekt"
@@ -248,6 +289,33 @@ def validate_table(
     accounting = Accounting(len(index), len(accepted), int(refused_mask.sum()))
     problems = sorted(found.items, key=lambda p: -1 if p.rij is None else p.rij)
     return TableResult(table.name, accepted, refused, problems, accounting)
+
+
+def _probably_meant(table: Table, missing: list[str], extra: dict[str, str]) -> dict[str, str]:
+    """Unknown columns that are probably a contract column missing from the file: the same words in
+    another order (`Datum MDO` for mdo_datum) or at most two letters off after folding."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    meant = {}
+    for name, shown in extra.items():
+        folded = fold_name(shown)
+        if not folded:
+            continue
+        best: tuple[int, str] | None = None
+        for column in missing:
+            target = fold_name(column)
+            if sorted(words(shown)) == sorted(column.split("_")):
+                distance = 0
+            else:
+                distance = DamerauLevenshtein.distance(folded, target)
+                # a short name is easily two letters from another word: one letter off at most
+                if distance > (1 if len(target) <= 5 else 2):
+                    continue
+            if best is None or distance < best[0]:
+                best = (distance, column)
+        if best is not None:
+            meant[name] = best[1]
+    return meant
 
 
 def _parsed(source: pd.Series, parse, plain_text: bool, found: _Findings, kolom: str, regel: str) -> tuple[pd.Series, pd.Series]:
@@ -313,15 +381,40 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
                 f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {limits[domain][rij]}",
                 "items",
             )
-    for domain in typed.columns.intersection(list({d for d, _ in items.values()})):
+    any_item = item_frame.notna().any(axis=1)
+    too_few: list[tuple[int, str, int, int]] = []
+    for domain in DOMEINEN:
         names = [n for n, (d, _) in items.items() if d == domain]
         counts = versie.map(_item_counts(domain))
         answered = item_frame[names].notna().sum(axis=1)
         mean = item_frame[names].mean(axis=1)
         computed = mean.where((answered > 0) & (answered * 2 >= counts))
-        typed[domain] = typed[domain].fillna(computed)
+        given = typed[domain]
+        differs = given.notna() & computed.notna() & ((given - computed).abs() > ITEM_TOLERANCE + 1e-9)
+        for rij in typed.index[differs]:
+            found.fout(
+                rij,
+                domain,
+                frame.at[rij, domain],
+                f"de domeinscore {cells.cell_text(frame.at[rij, domain])} wijkt af van het gemiddelde van de "
+                f"{answered[rij]} beantwoorde items ({computed[rij]:.2f}".replace(".", ",")
+                + "); welke van de twee klopt is niet te weten: laat de domeinscore leeg of verbeter de items",
+                "scores",
+            )
+        missing = given.isna() & computed.isna() & any_item & ~simple & (answered * 2 < counts)
+        too_few += [(rij, domain, int(answered[rij]), int(counts[rij])) for rij in typed.index[missing]]
+        typed[domain] = given.fillna(computed)
     nothing = typed[list(DOMEINEN)].isna().all(axis=1)
-    any_item = item_frame.notna().any(axis=1)
+    for rij, domain, answered_n, count in too_few:
+        if nothing[rij] or rij in found.refused:
+            continue
+        found.melding(
+            domain,
+            f"deelnemer {typed.at[rij, 'deelnemer_id']}, meetmoment {typed.at[rij, 'meetmoment']}: {domain} ontbreekt, "
+            f"want {answered_n} van de {count} items zijn beantwoord (minder dan de helft)",
+            rij,
+            regel="te_weinig_items",
+        )
     for rij in typed.index[nothing & ~any_item]:
         found.fout(
             rij, None, None, "geen domeinscores en geen itemscores; vul de zes domeinen of de items (<domein>_<n>) in", "scores"
@@ -369,13 +462,25 @@ def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found:
                 found.fout(rij, kolom, waarde, melding, RULE_CODES[type(rule)])
 
 
+def accepted_targets(table: Table, column: str, accepted: pd.DataFrame) -> dict[str, str]:
+    """The values other tables may point at, by what makes them equal (an identifier ignores case and
+    invisible spaces), each with the spelling of its accepted row."""
+    values = accepted[column].dropna().astype(str)
+    if table.column(column).identifier:
+        return {cells.identifier_key(v): v for v in reversed(values.tolist())}
+    return {v: v for v in values.tolist()}
+
+
 def _references(table, typed, frame, found, accepted_keys) -> None:
     for ref in table.references:
         targets = accepted_keys.get((ref.table, ref.target))
         if targets is None:
             continue
         values = typed[ref.column]
-        missing = values.notna() & ~values.isin(targets)
+        identifier = table.column(ref.column).identifier
+        key = cells.identifier_key if identifier else str
+        spelled = pd.Series([None if pd.isna(v) else targets.get(key(v)) for v in values], index=values.index, dtype=object)
+        missing = values.notna() & spelled.isna()
         for rij in values.index[missing]:
             if rij in found.refused:
                 continue
@@ -386,6 +491,9 @@ def _references(table, typed, frame, found, accepted_keys) -> None:
                 f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)",
                 "verwijzing",
             )
+        if identifier:
+            # `r-2017-001 ` points at R-2017-001: written as the other table has it, so tables join
+            typed[ref.column] = spelled.where(spelled.notna(), values).astype("string")
 
 
 def _uniqueness(table, typed, frame, found) -> None:
@@ -393,7 +501,10 @@ def _uniqueness(table, typed, frame, found) -> None:
         return
     key = list(table.unique)
     ok = typed.loc[~typed.index.isin(sorted(found.refused)), key]
-    ok = ok.loc[ok.notna().all(axis=1)]
+    ok = ok.loc[ok.notna().all(axis=1)].copy()
+    for c in key:
+        if table.column(c).identifier:
+            ok[c] = ok[c].map(cells.identifier_key).astype(object)
     again = ok.duplicated(keep="first")
     if not again.any():
         return
@@ -405,6 +516,6 @@ def _uniqueness(table, typed, frame, found) -> None:
             rij,
             table.unique[0] if len(table.unique) == 1 else ", ".join(table.unique),
             shown,
-            f"{shown} komt al voor in rij {first}; alleen die eerste rij telt",
+            f"{shown} komt al voor in {found.where(first, rij)}; alleen die eerste rij telt",
             "dubbel",
         )
