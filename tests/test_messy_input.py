@@ -655,3 +655,17 @@ def test_fixtures_render_a_report(made, tmp_path, capsys, name):
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
     assert code == 0, err
+
+
+def test_optional_tables_with_only_a_header_row_break_nothing(tmp_path, capsys):
+    """Every optional table present as a CSV with its header and no rows: no traceback, no row refused."""
+    from leergeschiedenis.contract import TABLES
+
+    files = {"casussen.csv": CASES + CASE_ROWS, "prijslijst.csv": PRICES}
+    for name, table in TABLES.items():
+        if name not in ("casussen", "prijslijst"):
+            files[f"{name}.csv"] = ";".join(c.name for c in table.columns) + "\n"
+    folder = proeftuin(tmp_path / "leeg", files)
+    code, out, err = check(folder, capsys)
+    assert "Traceback" not in out + err and code == 0
+    assert main(["kerncijfers", str(folder), "--year", "2017"]) == 0

@@ -219,3 +219,11 @@ def test_price_notes_name_only_the_codes_the_cost_lines_use(analyse):
     assert "BW" not in used
     assert [n.code for n in result.price_notes] == ["HU"]
     assert result.financier_cases["woningcorporatie"] == frozenset({"B1"})
+
+
+def test_a_refused_line_typed_in_another_case_leaves_its_case_out(analyse):
+    """A refused cost line keeps the id as typed: ` b1\u200b` is case B1, so B1 is out of every cost figure."""
+    ids = rendement.cohort_ids(analyse.casussen, 2017)
+    result = rendement.costs(analyse.kosten, analyse.prijslijst, 2017, ids, {" b1\u200b"})
+    assert "B1" in result.left_out and "B1" not in result.per_case.index
+    assert result.n == 2

@@ -22,7 +22,6 @@ spellings of one organisation are one group, in the filter and in the partition.
 
 from __future__ import annotations
 
-import unicodedata
 import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,18 +29,17 @@ from functools import cached_property
 import pandas as pd
 
 from . import cases, positive_health, rendement
+from .cells import identifier_key
 from .contract import BELEMMERINGEN, DOMEINEN
 from .dataset import Dataset
 from .privacy import gate_crosstab, protect_cumulative, protect_groups
 
 ALLE = ""  # the view key of the unfiltered view
-INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0"}
 
 
 def organisation_key(name: object) -> str:
-    """An organisation as an identifier: case, surrounding and invisible spacing ignored."""
-    text = unicodedata.normalize("NFKC", "".join(ch for ch in str(name) if ch not in INVISIBLE))
-    return " ".join(text.split()).casefold()
+    """An organisation compared like an identifier (case, surrounding and invisible spacing ignored)."""
+    return identifier_key(name)
 
 
 WELBEVINDEN = tuple(f"welbevinden_{after}" for after in rendement.COMPARISONS)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .cells import clean_identifier
+from .cells import clean_identifier, identifier_key
 from .contract import FINANCIERS, SCENARIOS
 from .read import normalize_name
 from .stats import PairedChange, paired_change
@@ -114,6 +114,9 @@ def costs(
     the savings look bigger or smaller.
     """
     lines = kosten if ids is None else kosten[kosten["casus_id"].astype(str).isin(ids)]
+    # a refused line keeps the id as typed (`r-2017-001 `): compare it like an identifier
+    known = {identifier_key(i): i for i in (ids if ids is not None else kosten["casus_id"].astype(str))}
+    refused_ids = {known.get(identifier_key(r), r) for r in refused_ids}
     prices, notes = choose_prices(prijslijst, year)
     left_out: dict[str, str] = {}
     cohort = set(lines["casus_id"].astype(str)) | ({i for i in refused_ids if ids is None or i in ids})

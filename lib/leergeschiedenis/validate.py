@@ -370,7 +370,7 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
         found.fout(
             rij, first, frame.at[rij, first], "versie 'eenvoudig' heeft geen items; vul alleen de zes domeinscores in", "items"
         )
-    limits = {d: versie.map(_item_counts(d)) for d, _ in items.values()}
+    limits = {d: versie.map(_item_counts(d)).astype("float64") for d, _ in items.values()}
     for name, (domain, n) in items.items():
         bad = answered[name] & ~simple & ((n < 1) | (n > limits[domain]))
         for rij in typed.index[bad]:
@@ -378,14 +378,14 @@ def _spinnenweb_items(typed: pd.DataFrame, frame: pd.DataFrame, items: dict, fou
                 rij,
                 name,
                 frame.at[rij, name],
-                f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {limits[domain][rij]}",
+                f"{domain} heeft in versie {versie[rij]} de items 1 tot en met {int(limits[domain][rij])}",
                 "items",
             )
     any_item = item_frame.notna().any(axis=1)
     too_few: list[tuple[int, str, int, int]] = []
     for domain in DOMEINEN:
         names = [n for n, (d, _) in items.items() if d == domain]
-        counts = versie.map(_item_counts(domain))
+        counts = versie.map(_item_counts(domain)).astype("float64")  # float also when there are no rows
         answered = item_frame[names].notna().sum(axis=1)
         mean = item_frame[names].mean(axis=1)
         computed = mean.where((answered > 0) & (answered * 2 >= counts))
