@@ -438,7 +438,7 @@ def test_a_50_mb_csv_is_read_in_bounded_memory_and_time(tmp_path, capsys):
     outcome = checked(folder, capsys)
     assert outcome.code == 1
     assert outcome.seconds < 120
-    assert f"{refused} rij(en) geweigerd." in outcome.out
+    assert f"{refused} {'rij' if refused == 1 else 'rijen'} geweigerd." in outcome.out
 
 
 def test_a_csv_above_the_size_limit_is_refused_before_it_is_read(tmp_path, capsys, monkeypatch):

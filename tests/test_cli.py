@@ -34,9 +34,9 @@ def test_check_json_has_exactly_the_promised_shape(capsys):
 def test_check_text_is_grouped_per_file(capsys):
     assert main(["check", str(DATA / "geplant")]) == 1
     out = capsys.readouterr().out
-    assert "casussen.csv: 12 fouten, 1 meldingen" in out
+    assert "casussen.csv: 12 fouten, 1 melding" in out
     assert "rij 5, kolom aanmelddatum" in out
-    assert out.rstrip().endswith("37 rij(en) geweigerd.")
+    assert out.rstrip().endswith("37 rijen geweigerd.")
 
 
 def test_check_exit_0_when_nothing_refused(capsys):

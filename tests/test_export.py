@@ -349,7 +349,7 @@ def test_cli_check_export(tmp_path, capsys):
     assert path.is_file()
     captured = capsys.readouterr()
     assert captured.err == f"Werkmap met de geweigerde rijen en hun redenen geschreven: {path.resolve()}\n"
-    assert captured.out.rstrip().endswith("37 rij(en) geweigerd.")
+    assert captured.out.rstrip().endswith("37 rijen geweigerd.")
     assert openpyxl.load_workbook(path).sheetnames == ["overzicht", *ORDER]
 
 

@@ -501,7 +501,7 @@ def test_sheets_are_found_by_name_or_header_and_read_together(made, capsys):
     assert rows(d, "metingen") == (2, 2, 0)
     not_read = {(p.bestand, p.blad) for p in d.problems if p.regel == "niet_gelezen"}
     assert not_read == {("casussen.xlsx", "Instructie"), ("casussen.xlsx", "Leeg"), ("metingen 2016.csv", None)}
-    assert "Let op: 3 bestand(en) of blad(en) niet gelezen" in out
+    assert "Let op: 3 bestanden of bladen niet gelezen" in out
     assert "casussen.xlsx [Casussen, Casussen 2017]" in out
     assert code == 1
 

@@ -88,7 +88,9 @@ class Dataset:
         head = f"<h4>{html.escape(self.naam)} <small>({html.escape(str(self.folder))})</small></h4>"
         summary = self.summary().to_html()
         n_fout, n_melding = len(self.errors), len(self.problems) - len(self.errors)
-        problems = f"<p>{n_fout} fouten, {n_melding} meldingen.</p>"
+        problems = (
+            f"<p>{n_fout} {'fout' if n_fout == 1 else 'fouten'}, {n_melding} {'melding' if n_melding == 1 else 'meldingen'}.</p>"
+        )
         if self.problems:
             problems += self.problem_table().head(20).to_html(index=False, na_rep="")
             if len(self.problems) > 20:

@@ -31,7 +31,10 @@ def problems_as_text(dataset: Dataset) -> str:
         group = list(group)
         n_fout = sum(p.ernst == "fout" for p in group)
         title = bestand + (f", blad {blad}" if blad else "")
-        lines.append(f"{title}: {n_fout} fouten, {len(group) - n_fout} meldingen")
+        n_melding = len(group) - n_fout
+        lines.append(
+            f"{title}: {n_fout} {'fout' if n_fout == 1 else 'fouten'}, {n_melding} {'melding' if n_melding == 1 else 'meldingen'}"
+        )
         for p in group[:MAX_PER_FILE]:
             where = []
             if p.rij is not None:
@@ -44,8 +47,10 @@ def problems_as_text(dataset: Dataset) -> str:
             lines.append(f"  … en nog {len(group) - MAX_PER_FILE} (alles: leergeschiedenis check --json)")
         lines.append("")
     refused = dataset.n_refused
-    lines.append(f"{refused} rij(en) geweigerd." if refused else "Alle rijen geaccepteerd.")
+    lines.append(f"{refused} {'rij' if refused == 1 else 'rijen'} geweigerd." if refused else "Alle rijen geaccepteerd.")
     unread = sum(p.regel == "niet_gelezen" for p in dataset.problems)
     if unread:
-        lines.append(f"Let op: {unread} bestand(en) of blad(en) niet gelezen; zie de meldingen hierboven.")
+        lines.append(
+            f"Let op: {unread} {'bestand of blad' if unread == 1 else 'bestanden of bladen'} niet gelezen; zie de meldingen hierboven."
+        )
     return "\n".join(lines) + "\n"
