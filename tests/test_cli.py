@@ -67,3 +67,22 @@ def test_every_command_has_dutch_help_and_is_in_the_readme():
         assert parser.description or sub._name_parser_map[name].format_help()
         assert any(c.dest == name and c.help for c in sub._choices_actions), name
         assert f"leergeschiedenis {name}" in readme, f"README does not mention `leergeschiedenis {name}`"
+
+
+def test_exit_codes_come_from_the_error_types():
+    """The command line maps an error to its exit code by type: every error says what it exits with."""
+    import inspect
+
+    from leergeschiedenis import errors
+
+    classes = [c for _, c in inspect.getmembers(errors, inspect.isclass) if issubclass(c, errors.LeergeschiedenisError)]
+    assert len({c.reason for c in classes}) == len(classes)  # stable, distinct reason codes
+    assert {c.__name__: c.exit_code for c in classes if c.exit_code == 2} == {
+        "OnleesbareData": 2,
+        "OnbekendeOrganisatie": 2,
+        "ClusterOnbereikbaar": 2,
+        "OngeldigExportpad": 2,
+        "OnveiligAdres": 2,
+        "GeenBrowser": 2,
+    }
+    assert errors.VerslagMislukt.exit_code == 1

@@ -8,8 +8,8 @@ import pytest
 
 from leergeschiedenis import distributed as lgd
 from leergeschiedenis.cli import main
-from leergeschiedenis.distributed import ClusterOnbereikbaar, render_all_distributed
-from leergeschiedenis.report import RenderError
+from leergeschiedenis.distributed import render_all_distributed
+from leergeschiedenis.errors import ClusterOnbereikbaar, VerslagMislukt
 
 DATA = Path(__file__).parent / "data"
 YEARS = (2016, 2017, 2018)
@@ -68,7 +68,7 @@ def test_cluster_renders_every_year_then_skips_them(cluster, root, tmp_path, cap
     capsys.readouterr()  # and the command line, given the scheduler's address
     assert main(["report", str(root), "--all", "--scheduler", cluster.scheduler_address, "--out", str(out)]) == 0
     printed = capsys.readouterr()
-    assert "0 verslag(en) gemaakt, 3 ongewijzigd overgeslagen." in printed.out
+    assert "0 verslagen gemaakt, 3 ongewijzigd overgeslagen." in printed.out
     assert f"Overzicht: {(out / 'index.html').resolve()}" in printed.out
 
 
@@ -78,7 +78,7 @@ def test_a_failing_task_names_proeftuin_and_year(cluster, root, tmp_path):
     out.mkdir()
     (out / "proeftuin-rekenvoorbeeld").write_text("een bestand waar de verslagmap moet komen")
     with pytest.raises(
-        RenderError, match=r"Het verslag (2016|2017|2018) van proeftuin 'analyse' .*Dask-cluster: FileExistsError"
+        VerslagMislukt, match=r"Het verslag (2016|2017|2018) van proeftuin 'analyse' .*Dask-cluster: FileExistsError"
     ):
         render_all_distributed(root, out, cluster)
     assert not (out / "index.html").exists()

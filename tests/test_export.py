@@ -14,7 +14,8 @@ import pytest
 import leergeschiedenis as lg
 from leergeschiedenis.cli import main
 from leergeschiedenis.contract import ORDER
-from leergeschiedenis.export import OngeldigExportpad, export_problems
+from leergeschiedenis.errors import OngeldigExportpad
+from leergeschiedenis.export import export_problems
 
 from .test_validate import PLANTED_ACCOUNTING
 

@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .errors import LeergeschiedenisError
+from .errors import GeenBrowser
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -24,10 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-
-
-class GeenBrowser(LeergeschiedenisError):
-    reason = "geen_browser"
 
 
 def chromium_path() -> str | None:

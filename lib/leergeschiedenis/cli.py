@@ -7,41 +7,33 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import OnleesbareData
+from .errors import LeergeschiedenisError, OngeldigExportpad
 
 
 def _load(args: argparse.Namespace):
-    """The proeftuin of ``args.data_dir``, or None after one Dutch line on stderr (exit 2)."""
+    """The proeftuin of ``args.data_dir``; an unreadable one raises OnleesbareData (exit 2, see ``main``)."""
     from .dataset import load
 
-    try:
-        return load(args.data_dir)
-    except OnleesbareData as e:
-        print(f"Fout: {e}", file=sys.stderr)
-        return None
+    return load(args.data_dir)
 
 
 def _check(args: argparse.Namespace) -> int:
     from .problem_text import problems_as_text
 
     dataset = _load(args)
-    if dataset is None:
-        return 2
     if args.json:
         json.dump(dataset.as_check_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(problems_as_text(dataset))
     if args.export:
-        from .errors import LeergeschiedenisError
         from .export import export_problems
 
         try:
             written = export_problems(dataset, args.export)
-        except (LeergeschiedenisError, OSError) as e:
+        except (OngeldigExportpad, OSError) as e:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else e
-            print(f"Fout: de werkmap {args.export} kan niet geschreven worden: {reason}", file=sys.stderr)
-            return 2
+            raise OngeldigExportpad(f"de werkmap {args.export} kan niet geschreven worden: {reason}") from e
         print(f"Werkmap met de geweigerde rijen en hun redenen geschreven: {written.resolve()}", file=sys.stderr)
     return 1 if dataset.n_refused else 0
 
@@ -59,70 +51,50 @@ def _sample(args: argparse.Namespace) -> int:
 
 def _kerncijfers(args: argparse.Namespace) -> int:
     from .kerncijfers import kerncijfers
-
-    dataset = _load(args)
-    if dataset is None:
-        return 2
-    from .errors import OnbekendeOrganisatie
     from .publish import organisation_named
 
-    organisatie = None
-    if args.organisatie is not None:
-        try:
-            organisatie = organisation_named(dataset, args.organisatie)
-        except OnbekendeOrganisatie as e:
-            print(e, file=sys.stderr)
-            return 2
+    dataset = _load(args)
+    organisatie = None if args.organisatie is None else organisation_named(dataset, args.organisatie)
     json.dump(kerncijfers(dataset, args.year, organisatie), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .errors import LeergeschiedenisError
-
     out = Path(args.out)
-    try:
-        if args.all:
-            if args.scheduler:
-                from .distributed import render_all_distributed
+    if args.all:
+        if args.scheduler:
+            from .distributed import render_all_distributed
 
-                results = render_all_distributed(args.data_dir, out, args.scheduler, force=args.force, pdf=args.pdf)
-            else:
-                from .batch import render_all
+            results = render_all_distributed(args.data_dir, out, args.scheduler, force=args.force, pdf=args.pdf)
+        else:
+            from .batch import render_all
 
-                results = render_all(args.data_dir, out, jobs=args.jobs, force=args.force, pdf=args.pdf)
-            made = sum(not r.skipped for r in results)
-            print(f"{made} verslag(en) gemaakt, {len(results) - made} ongewijzigd overgeslagen.")
-            print(f"Overzicht: {(out / 'index.html').resolve()}")
-            return 0
-        if args.year is None:
-            print("Fout: geef een verslagjaar met --year, of gebruik --all voor alle proeftuinen en jaren.", file=sys.stderr)
-            return 2
-        from .batch import write_index
-        from .report import NOTEBOOK, render
-
-        notebook = args.notebook or NOTEBOOK
-        result = render(
-            args.data_dir, args.year, out, pdf=args.pdf, force=args.force, progress=sys.stderr.isatty(), notebook=notebook
-        )
-        write_index(out)
-        state = "ongewijzigd; niet opnieuw gemaakt" if result.skipped else "gemaakt"
-        print(f"Leergeschiedenis {result.proeftuin} {result.jaar} {state}: {result.html.resolve()}")
+            results = render_all(args.data_dir, out, jobs=args.jobs, force=args.force, pdf=args.pdf)
+        made = sum(not r.skipped for r in results)
+        print(f"{made} {'verslag' if made == 1 else 'verslagen'} gemaakt, {len(results) - made} ongewijzigd overgeslagen.")
+        print(f"Overzicht: {(out / 'index.html').resolve()}")
         return 0
-    except LeergeschiedenisError as e:
-        print(f"Fout: {e}", file=sys.stderr)
-        return 2 if isinstance(e, OnleesbareData) or e.reason == "cluster_onbereikbaar" else 1
+    if args.year is None:
+        print("Fout: geef een verslagjaar met --year, of gebruik --all voor alle proeftuinen en jaren.", file=sys.stderr)
+        return 2
+    from .batch import write_index
+    from .report import NOTEBOOK, render
+
+    notebook = args.notebook or NOTEBOOK
+    result = render(
+        args.data_dir, args.year, out, pdf=args.pdf, force=args.force, progress=sys.stderr.isatty(), notebook=notebook
+    )
+    write_index(out)
+    state = "ongewijzigd; niet opnieuw gemaakt" if result.skipped else "gemaakt"
+    print(f"Leergeschiedenis {result.proeftuin} {result.jaar} {state}: {result.html.resolve()}")
+    return 0
 
 
 def _dashboard(args: argparse.Namespace) -> int:
-    from .server import OnveiligAdres, serve
+    from .server import serve
 
-    try:
-        return serve(args.data_root, host=args.host, port=args.port, token=args.token)
-    except OnveiligAdres as e:
-        print(f"Fout: {e}", file=sys.stderr)
-        return 2
+    return serve(args.data_root, host=args.host, port=args.port, token=args.token)
 
 
 def _contract(args: argparse.Namespace) -> int:
@@ -199,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except LeergeschiedenisError as e:  # one Dutch line; the exit code belongs to the error's type
+        print(f"Fout: {e}", file=sys.stderr)
+        return e.exit_code
     except BrokenPipeError:  # `leergeschiedenis ... | head` is fine
         sys.stderr.close()
         return 0

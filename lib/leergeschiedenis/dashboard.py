@@ -107,7 +107,7 @@ class Dashboard:
 
     def __init__(self, proeftuinen: dict[str, Proeftuin]):
         if not proeftuinen:
-            raise ValueError("Geen proeftuinen gevonden.")
+            raise OnleesbareData("Geen proeftuinen gevonden.")
         self.proeftuinen = proeftuinen
         # the proeftuin with the most registrations first (the one most managers come for),
         # passing over any that cannot be read or has no data yet: those say so when chosen

@@ -26,20 +26,14 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from .batch import jobs_for, write_index
-from .errors import LeergeschiedenisError
-from .report import Rendered, RenderError, render
+from .errors import ClusterOnbereikbaar
+from .report import Rendered, VerslagMislukt, render
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler, and again to wait for a first worker
 VOORBEELD = "tcp://10.0.0.5:8786"
-
-
-class ClusterOnbereikbaar(LeergeschiedenisError):
-    """The scheduler cannot be reached, or has no workers. The CLI exits with 2."""
-
-    reason = "cluster_onbereikbaar"
 
 
 def render_all_distributed(
@@ -64,7 +58,7 @@ def render_all_distributed(
 
     Raises ``ClusterOnbereikbaar`` when the scheduler cannot be reached, or has no
     worker, within ``timeout`` seconds (default ``CONNECT_TIMEOUT``), and
-    ``RenderError`` naming the proeftuin folder and year when a task fails; the
+    ``VerslagMislukt`` naming the proeftuin folder and year when a task fails; the
     remaining tasks are then cancelled.
     """
     from distributed import Client, as_completed
@@ -101,7 +95,7 @@ def render_all_distributed(
                     results.append(future.result())
                 except (Exception, CancelledError) as e:
                     client.cancel(list(futures))
-                    if isinstance(e, RenderError):  # from the notebook; it names year and folder already
+                    if isinstance(e, VerslagMislukt):  # from the notebook; it names year and folder already
                         raise
                     raise _failure(e, *futures[future]) from e
         finally:
@@ -151,11 +145,11 @@ def _wait_for_workers(client: Client, timeout: float) -> None:
         ) from e
 
 
-def _failure(error: BaseException, folder: Path, year: int) -> RenderError:
+def _failure(error: BaseException, folder: Path, year: int) -> VerslagMislukt:
     """Any other failure on a worker (missing path or package, killed worker, cancelled), naming folder and year."""
     first = str(error).strip().splitlines()[0] if str(error).strip() else ""
     reason = f"{type(error).__name__}: {first}" if first else type(error).__name__
-    return RenderError(
+    return VerslagMislukt(
         f"Het verslag {year} van proeftuin '{folder.name}' ({folder}) kon niet worden gemaakt op het Dask-cluster: "
         f"{reason}. Staan de gegevens en de uitvoermap op elke worker onder hetzelfde pad, "
         "en is leergeschiedenis daar geïnstalleerd?"

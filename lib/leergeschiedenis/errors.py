@@ -1,10 +1,16 @@
-"""Errors a user can act on, each saying in Dutch what to fix."""
+"""Every error a user can act on, in one place: a stable ``reason`` code, the exit code the
+command line gives, and a Dutch message that says what to fix.
+
+The command line maps an error to its exit code by type (``exit_code``), never by
+comparing messages: 2 means "cannot be read or cannot start", 1 "done, but something failed".
+"""
 
 
 class LeergeschiedenisError(Exception):
     """Base of every error this package raises on purpose."""
 
     reason = "leergeschiedenis"
+    exit_code = 1
 
 
 class OnleesbareData(LeergeschiedenisError):
@@ -12,9 +18,46 @@ class OnleesbareData(LeergeschiedenisError):
     proeftuin.yml, a table given twice. ``leergeschiedenis check`` exits with 2."""
 
     reason = "onleesbare_data"
+    exit_code = 2
 
 
 class OnbekendeOrganisatie(LeergeschiedenisError):
     """An organisation filter that matches no organisation of the proeftuin; the message lists the known ones."""
 
     reason = "onbekende_organisatie"
+    exit_code = 2
+
+
+class VerslagMislukt(LeergeschiedenisError):
+    """Rendering a report failed; the message names the chapter."""
+
+    reason = "verslag_mislukt"
+    exit_code = 1
+
+
+class ClusterOnbereikbaar(LeergeschiedenisError):
+    """The Dask scheduler cannot be reached, or has no workers."""
+
+    reason = "cluster_onbereikbaar"
+    exit_code = 2
+
+
+class OngeldigExportpad(LeergeschiedenisError):
+    """The problem workbook cannot go where it was asked to go."""
+
+    reason = "ongeldig_exportpad"
+    exit_code = 2
+
+
+class OnveiligAdres(LeergeschiedenisError):
+    """The dashboard was asked to listen beyond this machine without a token."""
+
+    reason = "onveilig_adres"
+    exit_code = 2
+
+
+class GeenBrowser(LeergeschiedenisError):
+    """A PDF needs Chromium, and none was found."""
+
+    reason = "geen_browser"
+    exit_code = 2

@@ -55,7 +55,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .contract import ORDER
 from .dataset import Dataset
-from .errors import LeergeschiedenisError
+from .errors import OngeldigExportpad
 from .problems import Problem
 from .read import locate
 
@@ -72,12 +72,6 @@ RISKY_FIRST_CHARACTERS = ("\t", "\r")
 MIN_WIDTH, MAX_WIDTH, MAX_REASONS_WIDTH = 6, 50, 80
 DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT = "DD-MM-YYYY", "DD-MM-YYYY HH:MM", "HH:MM"
 BOLD = Font(bold=True)
-
-
-class OngeldigExportpad(LeergeschiedenisError):
-    """The workbook cannot go where it was asked to go."""
-
-    reason = "ongeldig_exportpad"
 
 
 def export_problems(dataset: Dataset, path: str | Path) -> Path:

@@ -21,7 +21,7 @@ import nbformat
 
 from . import __version__
 from .dataset import Dataset, config_path, load
-from .errors import LeergeschiedenisError
+from .errors import VerslagMislukt
 from .kerncijfers import kerncijfers
 from .read import normalize_name
 from .stylesheet import without_unused_lab_styles
@@ -31,12 +31,6 @@ NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
 TEMPLATES = PACKAGE_DIR / "templates"
 HASH_FILE = ".invoer-sha256"
 KERNEL = "python3"
-
-
-class RenderError(LeergeschiedenisError):
-    """The notebook failed; the message names the chapter."""
-
-    reason = "render_mislukt"
 
 
 @dataclass(frozen=True)
@@ -106,7 +100,7 @@ def execute(data_dir: Path, year: int, output: Path, progress: bool = False, not
         )
     except pm.PapermillExecutionError as e:
         chapter = _chapter_of(output, getattr(e, "cell_index", None))
-        raise RenderError(
+        raise VerslagMislukt(
             f"Het verslag {year} van {data_dir} kon niet worden gemaakt: hoofdstuk '{chapter}' faalde "
             f"({e.ename}: {str(e.evalue).splitlines()[0] if e.evalue else ''})."
         ) from None

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .dashboard import DATA_ENV, SAMPLE
-from .errors import LeergeschiedenisError
+from .errors import OnveiligAdres
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DASHBOARD = PACKAGE_DIR.parents[1] / "notebooks" / "dashboard.ipynb"
@@ -31,10 +31,6 @@ SECURITY_HEADERS = {
         "connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'self'; form-action 'self'"
     ),
 }
-
-
-class OnveiligAdres(LeergeschiedenisError):
-    reason = "onveilig_adres"
 
 
 def is_loopback(host: str) -> bool:
