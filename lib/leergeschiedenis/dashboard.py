@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import display
 
-from . import figures, fmt, narrative
+from . import content, figures
 from .config import load_config
 from .dataset import Dataset, config_path, load
 from .errors import LeergeschiedenisError, OnleesbareData
@@ -27,7 +27,7 @@ from .publish import Filters, YearView, organisations
 from .report import dataset_years, proeftuin_folders
 
 ALLE = "Alle"
-TABS = ("Overzicht", "Casussen", "Rendement", "Leersessies & reflecties", "Positieve gezondheid", "Datakwaliteit")
+TABS = tuple(t.title for t in content.TABS)
 
 
 class Proeftuin:
@@ -248,69 +248,19 @@ class Dashboard:
 
 
 # per tab: its text (or the key figures) and its charts, in the order of TABS
-TAB_CONTENT = (
-    ("kern", ("casussen_per_jaar",)),
-    ("casussen", ("afspraak", "doorlooptijd", "levensdomeinen")),
-    ("rendement", ("welbevinden", "kosten", "financiers")),
-    ("leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
-    ("gezondheid", ("spinnenweb", "spinnenweb_verandering")),
-    ("datakwaliteit", ()),
-)
-
-
-_TEXTS = {
-    "casussen": lambda v: _p(narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)),
-    "rendement": lambda v: _p(narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)),
-    "leersessies": lambda v: _p(narrative.sessions_sentence(v)),
-    "gezondheid": lambda v: _p(narrative.spinnenweb_sentence(v)),
-    "datakwaliteit": lambda v: _quality_html(v),
-}
+TAB_CONTENT = tuple((t.text, t.figures) for t in content.TABS)
 
 
 def view_texts(v: YearView, names: Iterable[str] | None = None) -> dict[str, str]:
-    """The tabs' texts for one view (all, or only ``names``)."""
-    return {name: _TEXTS[name](v) for name in (_TEXTS if names is None else names)}
-
-
-def _spinnenweb_change(v: YearView) -> go.Figure:
-    changes = v.spinnenweb_veranderingen
-    if not changes:
-        return figures.empty("Verandering per domein", "Nog geen vervolgmeting.")
-    last = max(changes)
-    title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[last].lower()}"
-    return figures.domain_change(changes[last], title, v.min_n, v.spinnenweb_verandering_reden(last))
-
-
-def _theme_by_role(v: YearView) -> go.Figure:
-    names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
-    return figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS)
-
-
-_FIGURES = {
-    "casussen_per_jaar": lambda v: figures.cases_per_year(v.cases_per_year),
-    "afspraak": lambda v: figures.agreement_heatmap(
-        v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand
-    ),
-    "doorlooptijd": lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n),
-    "levensdomeinen": lambda v: figures.count_bars(v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
-    "welbevinden": lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen),
-    "kosten": lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden),
-    "financiers": lambda v: figures.savings_per_financier(
-        v.financiers["besparing"], v.financiers["n"], v.min_n, v.financiers["reden"]
-    ),
-    "deelnemers": lambda v: figures.attendance_trend(v.year_sessions),
-    "kaarten_per_rol": lambda v: figures.count_bars(
-        v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"
-    ),
-    "thema_rol": _theme_by_role,
-    "spinnenweb": lambda v: figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n),
-    "spinnenweb_verandering": _spinnenweb_change,
-}
+    """The tabs' texts for one view (all, or only ``names``), as HTML."""
+    wanted = [t.text for t in content.TABS if t.text != "kern"] if names is None else list(names)
+    return {name: _quality_html(v) if name == "datakwaliteit" else _p(*content.sentences(name, v)) for name in wanted}
 
 
 def view_figures(v: YearView, names: Iterable[str] | None = None) -> dict[str, go.Figure]:
     """The dashboard's charts for one view (all, or only ``names``), by name."""
-    return {name: _FIGURES[name](v) for name in (_FIGURES if names is None else names)}
+    wanted = [f for t in content.TABS for f in t.figures] if names is None else list(names)
+    return {name: content.figure(name, v) for name in wanted}
 
 
 def _p(*sentences: str) -> str:
@@ -330,21 +280,7 @@ def _key_figures_html(v: YearView) -> str:
             f"<div style='font-size:0.8rem;color:#333'>{v.jaar - 1}: {html.escape(previous)}</div></div>"
         )
 
-    def welbevinden(k: dict) -> str:
-        w = k["welbevinden"]
-        return narrative.figure_or_reason(w["verandering"], w["n_paren"], w.get("reden"), v.min_n, fmt.getal)
-
-    def besparing(k: dict) -> str:
-        c = k["kosten"]
-        return narrative.figure_or_reason(c["besparing"], c["n_casussen"], c.get("reden"), v.min_n, fmt.euro)
-
-    cards = [
-        card("Casussen aangemeld", fmt.geheel(now["casussen"]["totaal"]), fmt.geheel(before["casussen"]["totaal"])),
-        card("Welbevinden (verandering)", welbevinden(now), welbevinden(before)),
-        card("Besparing per jaar", besparing(now), besparing(before)),
-        card("Bijeenkomsten", fmt.geheel(now["bijeenkomsten"]["totaal"]), fmt.geheel(before["bijeenkomsten"]["totaal"])),
-        card("Reflectiekaarten", fmt.geheel(now["reflectiekaarten"]["totaal"]), fmt.geheel(before["reflectiekaarten"]["totaal"])),
-    ]
+    cards = [card(k.card, k.text(now, v.min_n), k.text(before, v.min_n)) for k in content.KEY_FIGURES if k.card]
     note = (
         "<p style='font-size:0.85rem'>Met een filter gelden de cijfers, ook die van vorig jaar, voor die organisatie of rol; "
         "bijeenkomsten zijn niet per organisatie geregistreerd en blijven ongefilterd.</p>"
@@ -354,27 +290,17 @@ def _key_figures_html(v: YearView) -> str:
     return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}"
 
 
+def _table_html(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
 def _quality_html(v: YearView) -> str:
-    dq = v.datakwaliteit
-    rows = "".join(
-        f"<tr><td>{html.escape(t)}</td><td>{fmt.geheel(r['gelezen'])}</td><td>{fmt.geheel(r['geaccepteerd'])}</td><td>{fmt.geheel(r['geweigerd'])}</td></tr>"
-        for t, r in dq.iterrows()
-    )
-    reasons = v.weigerredenen
-    extra = (
-        "<p>Alle rijen zijn geaccepteerd.</p>"
-        if reasons.empty
-        else "<table><tr><th>Tabel</th><th>Kolom</th><th>Reden</th><th>Aantal</th></tr>"
-        + "".join(
-            f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td><td>{html.escape(str(c))}</td><td>{d}</td></tr>"
-            for a, b, c, d in reasons.values
-        )
-        + "</table>"
-    )
+    accounting, reasons = content.quality_tables(v)
+    extra = "<p>Alle rijen zijn geaccepteerd.</p>" if not reasons else _table_html(content.REASONS_HEADER, reasons)
     return (
-        "<table><tr><th>Tabel</th><th>Gelezen</th><th>Geaccepteerd</th><th>Geweigerd</th></tr>"
-        + rows
-        + "</table>"
+        _table_html(content.ACCOUNTING_HEADER, accounting)
         + extra
         + f"<p>Cijfers over minder dan {v.min_n} personen worden niet getoond.</p>"
     )

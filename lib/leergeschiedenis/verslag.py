@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import plotly.offline
 from IPython.display import HTML, Markdown, display
 
-from . import figures, fmt, narrative, sessions
+from . import content, figures, fmt, narrative
 from .contract import ROLLEN
 from .dataset import load
 from .privacy import reason_text
@@ -69,6 +69,10 @@ class Verslag:
     def _html(self, text: str) -> None:
         display(HTML(text))
 
+    def _chart(self, name: str) -> None:
+        """A registered chart (``content.FIGURES``) with its reading aid."""
+        self._figure(content.figure(name, self.v), name)
+
     def _figure(self, fig: go.Figure, aid: str) -> None:
         self._figures += 1
         if self.publiceren:
@@ -93,14 +97,6 @@ class Verslag:
         )
         self._html(f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
-    def _value(self, value, kind: str = "getal") -> str:
-        min_n = self.v.min_n
-        if kind == "euro":
-            return fmt.euro(value, min_n)
-        if kind == "geheel":
-            return fmt.geheel(value) if value is not None else "–"
-        return fmt.getal(value, 1, min_n)
-
     # -- chapters --------------------------------------------------------------------------
 
     def titel(self) -> None:
@@ -114,38 +110,13 @@ class Verslag:
             self._md(f"> {c.visie}")
         if c.doelen:
             self._md("**Doelen**\n\n" + "\n".join(f"- {d}" for d in c.doelen))
-        self._md(
-            " ".join(
-                s
-                for s in (
-                    narrative.cases_sentence(self.v),
-                    narrative.welbevinden_sentence(self.v),
-                    narrative.costs_sentence(self.v),
-                    narrative.sessions_sentence(self.v),
-                )
-                if s
-            )
-        )
+        self._md(" ".join(content.sentences("samenvatting", self.v)))
         self.kerncijfers_tabel()
 
     def kerncijfers_tabel(self) -> None:
-        now, before = self.v.kern, self.v.kern_vorig_jaar
+        now, before, min_n = self.v.kern, self.v.kern_vorig_jaar, self.v.min_n
         y = self.v.jaar
-
-        def row(name, get, kind="geheel"):
-            return [name, self._value(get(before), kind), self._value(get(now), kind)]
-
-        rows = [
-            row("Casussen aangemeld", lambda k: k["casussen"]["totaal"]),
-            row("waarvan collectief", lambda k: k["casussen"]["collectief"]),
-            row("Welbevinden: paren voor en na", lambda k: k["welbevinden"]["n_paren"]),
-            row("Welbevinden: verandering (punten)", lambda k: k["welbevinden"]["verandering"], "getal"),
-            row("Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"]),
-            row("Besparing per jaar (niets doen min oplossing)", lambda k: k["kosten"]["besparing"], "euro"),
-            row("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"]),
-            row("Gemiddeld aantal deelnemers", lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"], "getal"),
-            row("Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"]),
-        ]
+        rows = [[k.label, k.text(before, min_n), k.text(now, min_n)] for k in content.KEY_FIGURES]
         self._table(rows, ["Kerncijfer", str(y - 1), str(y)], numeric={1, 2}, css="lg-kern")
 
     def transitiemodel(self) -> None:
@@ -211,21 +182,14 @@ class Verslag:
     def samenwerkwijze(self) -> None:
         v = self.v
         self._md(narrative.cases_sentence(v))
-        self._figure(figures.cases_per_year(v.cases_per_year), "casussen_per_jaar")
+        self._chart("casussen_per_jaar")
         self._md(narrative.agreement_sentence(v))
-        self._figure(
-            figures.agreement_heatmap(v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand), "afspraak"
-        )
-        self._figure(figures.funnel(v.funnel), "trechter")
+        self._chart("afspraak")
+        self._chart("trechter")
         self._md(narrative.lead_time_sentence(v))
-        self._figure(figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n), "doorlooptijd")
-        for column, counts, title, axis in (
-            ("levensdomeinen", v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein"),
-            ("belemmeringen", v.belemmeringen, "Belemmeringen bij de uitvoering", "Belemmering"),
-        ):
-            n_cases = v.n_casussen_met(column)
-            sub = f"{fmt.geheel(counts.sum())} vermeldingen in n = {fmt.geheel(n_cases)} casussen"
-            self._figure(figures.count_bars(counts, title, axis, subtitle=sub), column)
+        self._chart("doorlooptijd")
+        self._chart("levensdomeinen")
+        self._chart("belemmeringen")
         share = v.binnen_bestaand_aanbod
         if share.n:
             if share.aandeel is None:
@@ -240,14 +204,8 @@ class Verslag:
     def leersessies(self) -> None:
         v = self.v
         self._md(narrative.sessions_sentence(v))
-        self._figure(figures.attendance_trend(v.year_sessions), "deelnemers")
-        self._figure(figures.attendance_by_role(sessions.attendance_by_role(v.year_sessions)), "rollen")
-        self._figure(
-            figures.count_bars(v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten"),
-            "kaarten_per_rol",
-        )
-        names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
-        self._figure(figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS), "thema_rol")
+        for name in ("deelnemers", "rollen", "kaarten_per_rol", "thema_rol"):
+            self._chart(name)
         coding = v.codering
         total = sum(coding.values())
         if total:
@@ -269,11 +227,10 @@ class Verslag:
     def rendement(self) -> None:
         v = self.v
         self._md(narrative.welbevinden_sentence(v))
-        self._figure(figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen), "welbevinden")
+        self._chart("welbevinden")
         self._md(narrative.costs_sentence(v))
-        self._figure(figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden), "kosten")
-        f = v.financiers
-        self._figure(figures.savings_per_financier(f["besparing"], f["n"], v.min_n, f["reden"]), "financiers")
+        self._chart("kosten")
+        self._chart("financiers")
         self._md(narrative.financier_sentence(v))
         if v.prijsnotities:
             self._md("Prijzen uit een ander jaar dan het verslagjaar:\n\n" + "\n".join(f"- {n}" for n in v.prijsnotities))
@@ -283,12 +240,9 @@ class Verslag:
         self._md(narrative.spinnenweb_sentence(v))
         if not v.spinnenweb_gemeten:
             return
-        self._figure(figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n), "spinnenweb")
-        for moment, changes in v.spinnenweb_veranderingen.items():
-            title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[moment].lower()}"
-            self._figure(
-                figures.domain_change(changes, title, v.min_n, v.spinnenweb_verandering_reden(moment)), "spinnenweb_verandering"
-            )
+        self._chart("spinnenweb")
+        for moment in v.spinnenweb_veranderingen:
+            self._figure(content.spinnenweb_change(v, moment), "spinnenweb_verandering")
 
     def lessen(self) -> None:
         v = self.v
@@ -316,17 +270,13 @@ class Verslag:
 
     def datakwaliteit(self) -> None:
         v = self.v
-        dq = v.datakwaliteit
-        rows = [
-            [t, fmt.geheel(r["gelezen"]), fmt.geheel(r["geaccepteerd"]), fmt.geheel(r["geweigerd"])] for t, r in dq.iterrows()
-        ]
-        self._table(rows, ["Tabel", "Gelezen", "Geaccepteerd", "Geweigerd"], numeric={1, 2, 3})
-        reasons = v.weigerredenen
-        if reasons.empty:
+        accounting, reasons = content.quality_tables(v)
+        self._table(accounting, content.ACCOUNTING_HEADER, numeric={1, 2, 3})
+        if not reasons:
             self._md("Alle rijen zijn geaccepteerd.")
         else:
             self._md("Waarom rijen zijn geweigerd (de rijen zelf staan in `leergeschiedenis check`):")
-            self._table(reasons.values.tolist(), ["Tabel", "Kolom", "Reden", "Aantal"], numeric={3})
+            self._table(reasons, content.REASONS_HEADER, numeric={3})
         left = v.kosten_weggelaten
         if left:
             self._md(

@@ -1,0 +1,200 @@
+"""One registry of what is published: every chart, tab text, key figure and table, declared once.
+
+The report's chapters, the dashboard's tabs and its key-figure cards take their
+content from here (papermill's engines registry is the pattern), so a chart that
+appears in both is one entry, and a new chapter or tab is one more entry. Every
+entry reads a gated ``YearView`` or its ``kerncijfers``: nothing here sees a raw frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from . import figures, fmt, narrative, sessions
+from .publish import YearView
+
+FigureMaker = Callable[[YearView], go.Figure]
+FIGURES: dict[str, FigureMaker] = {}
+
+
+def register_figure(name: str) -> Callable[[FigureMaker], FigureMaker]:
+    """Declare a chart under ``name`` (also the key of its reading aid in ``narrative``)."""
+
+    def register(make: FigureMaker) -> FigureMaker:
+        if name in FIGURES:
+            raise ValueError(f"figure {name!r} is registered twice")
+        FIGURES[name] = make
+        return make
+
+    return register
+
+
+def figure(name: str, view: YearView) -> go.Figure:
+    return FIGURES[name](view)
+
+
+# -- the charts -----------------------------------------------------------------------------
+
+register_figure("casussen_per_jaar")(lambda v: figures.cases_per_year(v.cases_per_year))
+register_figure("afspraak")(
+    lambda v: figures.agreement_heatmap(v.per_organisation_month, v.config.afspraken.casussen_per_organisatie_per_maand)
+)
+register_figure("trechter")(lambda v: figures.funnel(v.funnel))
+register_figure("doorlooptijd")(lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n))
+register_figure("welbevinden")(lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen))
+register_figure("kosten")(lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden))
+register_figure("financiers")(
+    lambda v: figures.savings_per_financier(v.financiers["besparing"], v.financiers["n"], v.min_n, v.financiers["reden"])
+)
+register_figure("deelnemers")(lambda v: figures.attendance_trend(v.year_sessions))
+register_figure("rollen")(lambda v: figures.attendance_by_role(sessions.attendance_by_role(v.year_sessions)))
+register_figure("kaarten_per_rol")(
+    lambda v: figures.count_bars(v.kaarten_per_rol, "Reflectiekaarten per rol", "Rol", figures.ROL_LABELS, "kaarten")
+)
+register_figure("spinnenweb")(lambda v: figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n))
+
+
+def _mentions(v: YearView, column: str, counts, title: str, axis: str) -> go.Figure:
+    """Mentions of a list attribute: a case can mention several, so the subtitle says both numbers."""
+    shown = counts.dropna()
+    sub = f"{fmt.geheel(shown.sum())} vermeldingen in n = {fmt.stuks(v.n_casussen_met(column), 'casus', 'casussen')}"
+    return figures.count_bars(counts, title, axis, subtitle=sub)
+
+
+register_figure("levensdomeinen")(
+    lambda v: _mentions(v, "levensdomeinen", v.levensdomeinen, "Levensdomeinen van de casussen", "Levensdomein")
+)
+register_figure("belemmeringen")(
+    lambda v: _mentions(v, "belemmeringen", v.belemmeringen, "Belemmeringen bij de uitvoering", "Belemmering")
+)
+
+
+@register_figure("thema_rol")
+def _theme_by_role(v: YearView) -> go.Figure:
+    names = {str(p.nr): p.naam for p in v.config.ontwerpprincipes}
+    return figures.theme_heatmap(v.thema_per_rol, names, "Ontwerpprincipes per rol", figures.ROL_LABELS)
+
+
+def spinnenweb_change(v: YearView, moment: int) -> go.Figure:
+    """Change per domain from the nulmeting to ``moment``."""
+    title = f"Verandering van nulmeting tot {v.spinnenweb_momenten[moment].lower()}"
+    return figures.domain_change(v.spinnenweb_veranderingen[moment], title, v.min_n, v.spinnenweb_verandering_reden(moment))
+
+
+@register_figure("spinnenweb_verandering")
+def _latest_spinnenweb_change(v: YearView) -> go.Figure:
+    changes = v.spinnenweb_veranderingen
+    if not changes:
+        return figures.empty("Verandering per domein", "Nog geen vervolgmeting.")
+    return spinnenweb_change(v, max(changes))
+
+
+# -- the texts beside the charts ------------------------------------------------------------
+
+TEXTS: dict[str, Callable[[YearView], list[str]]] = {
+    "casussen": lambda v: [narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)],
+    "rendement": lambda v: [narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)],
+    "leersessies": lambda v: [narrative.sessions_sentence(v)],
+    "gezondheid": lambda v: [narrative.spinnenweb_sentence(v)],
+    "samenvatting": lambda v: [
+        narrative.cases_sentence(v),
+        narrative.welbevinden_sentence(v),
+        narrative.costs_sentence(v),
+        narrative.sessions_sentence(v),
+    ],
+}
+
+
+def sentences(name: str, view: YearView) -> list[str]:
+    return [s for s in TEXTS[name](view) if s]
+
+
+# -- the dashboard's tabs -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tab:
+    title: str
+    text: str  # a key of TEXTS, or "kern" (the key-figure cards) or "datakwaliteit" (the tables)
+    figures: tuple[str, ...] = ()
+
+
+TABS = (
+    Tab("Overzicht", "kern", ("casussen_per_jaar",)),
+    Tab("Casussen", "casussen", ("afspraak", "doorlooptijd", "levensdomeinen")),
+    Tab("Rendement", "rendement", ("welbevinden", "kosten", "financiers")),
+    Tab("Leersessies & reflecties", "leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
+    Tab("Positieve gezondheid", "gezondheid", ("spinnenweb", "spinnenweb_verandering")),
+    Tab("Datakwaliteit", "datakwaliteit"),
+)
+
+
+# -- key figures: the report's table and the dashboard's cards -------------------------------
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    value: Callable[[dict], object]  # from a kerncijfers dict
+    kind: str = "geheel"  # geheel | getal | euro
+    card: str | None = None  # the card's label on the dashboard's first tab, when it has one
+    n: Callable[[dict], int] | None = None  # the people behind it, for the reason it is missing
+    reden: Callable[[dict], str | None] | None = None
+
+    def text(self, k: dict, min_n: int) -> str:
+        """The value in Dutch notation, or in words why it is not there."""
+        value = self.value(k)
+        if value is None and self.n is not None:
+            return narrative.missing_text(self.n(k), self.reden(k) if self.reden else None, min_n)
+        if self.kind == "euro":
+            return fmt.euro(value)
+        if self.kind == "getal":
+            return fmt.getal(value, 1)
+        return fmt.geheel(value)
+
+
+KEY_FIGURES = (
+    KeyFigure("Casussen aangemeld", lambda k: k["casussen"]["totaal"], card="Casussen aangemeld"),
+    KeyFigure("waarvan collectief", lambda k: k["casussen"]["collectief"]),
+    KeyFigure("Welbevinden: paren voor en na", lambda k: k["welbevinden"]["n_paren"]),
+    KeyFigure(
+        "Welbevinden: verandering (punten)",
+        lambda k: k["welbevinden"]["verandering"],
+        "getal",
+        card="Welbevinden (verandering)",
+        n=lambda k: k["welbevinden"]["n_paren"],
+        reden=lambda k: k["welbevinden"].get("reden"),
+    ),
+    KeyFigure("Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"]),
+    KeyFigure(
+        "Besparing per jaar (niets doen min oplossing)",
+        lambda k: k["kosten"]["besparing"],
+        "euro",
+        card="Besparing per jaar",
+        n=lambda k: k["kosten"]["n_casussen"],
+        reden=lambda k: k["kosten"].get("reden"),
+    ),
+    KeyFigure("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"], card="Bijeenkomsten"),
+    KeyFigure("Gemiddeld aantal deelnemers", lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"], "getal"),
+    KeyFigure("Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"], card="Reflectiekaarten"),
+)
+
+
+# -- data quality: the report's chapter and the dashboard's tab ------------------------------
+
+
+def quality_tables(v: YearView) -> tuple[list[list[str]], list[list[str]]]:
+    """Rows read / accepted / refused per table, and why rows were refused (counted, no values)."""
+    accounting = [
+        [t, fmt.geheel(r["gelezen"]), fmt.geheel(r["geaccepteerd"]), fmt.geheel(r["geweigerd"])]
+        for t, r in v.datakwaliteit.iterrows()
+    ]
+    reasons = [[str(t), str(k), str(r), fmt.geheel(n)] for t, k, r, n in v.weigerredenen.values]
+    return accounting, reasons
+
+
+ACCOUNTING_HEADER = ["Tabel", "Gelezen", "Geaccepteerd", "Geweigerd"]
+REASONS_HEADER = ["Tabel", "Kolom", "Reden", "Aantal"]
