@@ -227,3 +227,8 @@ def test_a_refused_line_typed_in_another_case_leaves_its_case_out(analyse):
     result = rendement.costs(analyse.kosten, analyse.prijslijst, 2017, ids, {" b1\u200b"})
     assert "B1" in result.left_out and "B1" not in result.per_case.index
     assert result.n == 2
+
+
+def test_a_wrong_comparison_lists_the_allowed_ones(analyse):
+    with pytest.raises(ValueError, match="kies uit: na_6_weken, herhaling"):
+        rendement.welbevinden_change(analyse.metingen, None, after="na 6 weken")

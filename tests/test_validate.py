@@ -25,7 +25,7 @@ PLANTED = [
     ("casussen.csv", 14, "organisatie", "verplicht veld is leeg"),
     ("casussen.csv", 15, "aanmelddatum", "'12/25/2017' bestaat niet als datum"),
     ("metingen.csv", 4, "casus_id, meetmoment", "C1, voor komt al voor in rij 2"),
-    ("metingen.csv", 5, "casus_id", "'C9' komt niet voor in casussen"),
+    ("metingen.csv", 5, "casus_id", "'C9' verwijst naar een geweigerde rij van casussen (rij 12)"),
     ("metingen.csv", 6, "welbevinden", "11 ligt buiten het bereik; toegestaan: van 1 tot en met 10"),
     ("metingen.csv", 7, "welbevinden", "'zeven' is geen getal"),
     ("metingen.csv", 8, "meetmoment", "kies uit: voor, na_6_weken, herhaling"),
@@ -34,14 +34,14 @@ PLANTED = [
     ("prijslijst.csv", 6, "prijs", "'abc' is geen bedrag"),
     ("prijslijst.csv", 7, "financier", "'gemeente' is niet toegestaan; kies uit: gemeente_wmo"),
     ("prijslijst.csv", 8, "jaar", "'2017,5' is geen geheel getal"),
-    ("kosten.csv", 4, "voorziening", "'HA' komt niet voor in prijslijst"),
+    ("kosten.csv", 4, "voorziening", "'HA' verwijst naar een geweigerde rij van prijslijst (rij 5)"),
     ("kosten.csv", 5, "aantal", "-1 ligt buiten het bereik"),
     ("kosten.csv", 6, "scenario", "'droom' is niet toegestaan"),
     ("kosten.csv", 7, "casus_id", "'C99' komt niet voor in casussen"),
     ("bijeenkomsten.csv", 3, "deelnemers", "= 12, meer dan deelnemers"),
     ("bijeenkomsten.csv", 4, "bijeenkomst", "Leersessie 1 komt al voor in rij 2"),
     ("bijeenkomsten.csv", 5, "deelnemers", "'12,5' is geen geheel getal"),
-    ("reflectiekaarten.csv", 4, "bijeenkomst", "'Leersessie 2' komt niet voor in bijeenkomsten"),
+    ("reflectiekaarten.csv", 4, "bijeenkomst", "'Leersessie 2' verwijst naar een geweigerde rij van bijeenkomsten"),
     ("reflectiekaarten.csv", 5, "rol", "'burgemeester' is niet toegestaan"),
     ("reflectiekaarten.csv", 6, None, "vul minstens één van geleerd, opgevallen, vervolg, delen in"),
     ("reflectiekaarten.csv", 7, "themas", "'12' is niet toegestaan; kies uit: 1, 2"),
@@ -251,3 +251,18 @@ def test_every_error_names_its_rule_without_the_value(planted):
     assert rules[("bijeenkomsten.csv", 3, "deelnemers")] == "som"
     assert rules[("reflectiekaarten.csv", 6, None)] == "minstens_een"
     assert "regel" not in planted.errors[0].as_dict()
+
+
+def test_a_reference_to_a_refused_row_says_so(tmp_path):
+    """Not 'komt niet voor': the case is there, but its row was refused."""
+    (tmp_path / "proeftuin.yml").write_text(
+        "naam: Proeftuin Verwijzing\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: Leefwereld}\n"
+    )
+    (tmp_path / "casussen.csv").write_text(
+        "casus_id;soort;organisatie;aanmelddatum;status\nC1;individueel;GGZ;05-09-2017;mdo\nC2;individueel;GGZ;31-02-2017;mdo\n"
+    )
+    (tmp_path / "metingen.csv").write_text("casus_id;meetmoment;welbevinden\nc2 ;voor;4\nC3;voor;5\n")
+    d = lg.load(tmp_path)
+    messages = {p.rij: p.melding for p in d.errors if p.bestand == "metingen.csv"}
+    assert messages[2] == "'c2' verwijst naar een geweigerde rij van casussen (rij 3); herstel eerst die rij"
+    assert messages[3].startswith("'C3' komt niet voor in casussen")

@@ -14,7 +14,7 @@ from .contract import ORDER, TABLES
 from .errors import OnleesbareData
 from .problems import Accounting, Problem
 from .read import Source, find_sources, read_table
-from .validate import TableResult, accepted_targets, empty_column, validate_table
+from .validate import TableResult, accepted_targets, empty_column, refused_targets, validate_table
 
 CONFIG_NAMES = ("proeftuin.yml", "proeftuin.yaml")
 
@@ -147,6 +147,7 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
 
     results: dict[str, TableResult] = {}
     accepted_keys: dict[tuple[str, str], dict[str, str]] = {}
+    refused_keys: dict[tuple[str, str], dict[str, int]] = {}
     keys: dict[str, str] = {}
     config_hash = cache.file_hash(config_file)
     for name in ORDER:
@@ -156,11 +157,12 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
         keys[name] = cache.table_key(name, sources[name], config_hash, upstream)
         result = cache.get(keys[name], name)
         if result is None:
-            result = validate_table(read_table(name, sources[name]), TABLES[name], config, accepted_keys)
+            result = validate_table(read_table(name, sources[name]), TABLES[name], config, accepted_keys, refused_keys)
             cache.put(keys[name], result)
         results[name] = result
         for column in _REFERENCE_TARGETS.get(name, ()):
             accepted_keys[(name, column)] = accepted_targets(TABLES[name], column, result.accepted)
+            refused_keys[(name, column)] = refused_targets(TABLES[name], column, result.refused)
         problems.extend(result.problems)
 
     tables = {}

@@ -29,7 +29,13 @@ def grades(metingen: pd.DataFrame, ids: set[str] | None = None) -> pd.DataFrame:
 
 
 def welbevinden_change(metingen: pd.DataFrame, ids: set[str] | None, after: str = "na_6_weken") -> PairedChange:
-    """Paired change voor -> ``after`` over the cases measured at both."""
+    """Paired change voor -> ``after`` over the cases measured at both.
+
+    ``metingen``: the Dataset's metingen table; ``ids``: the cases to include (None: all);
+    ``after``: ``na_6_weken`` or ``herhaling``.
+    """
+    if after not in COMPARISONS:
+        raise ValueError(f"after={after!r} bestaat niet; kies uit: {', '.join(COMPARISONS)}")
     table = grades(metingen, ids)
     return paired_change(table["voor"], table[after])
 

@@ -197,9 +197,11 @@ def validate_table(
     raw: RawTable,
     table: Table,
     config: Config,
-    accepted_keys: dict[tuple[str, str], set[str]],
+    accepted_keys: dict[tuple[str, str], dict[str, str]],
+    refused_keys: dict[tuple[str, str], dict[str, int]] | None = None,
 ) -> TableResult:
-    """``accepted_keys[(table, column)]`` holds the accepted values other tables may point at."""
+    """``accepted_keys[(table, column)]`` holds the accepted values other tables may point at;
+    ``refused_keys`` the values of refused rows there, so a reference to one says so."""
     found = _Findings(raw)
     frame = raw.cells
     index = frame.index
@@ -277,7 +279,7 @@ def validate_table(
         _spinnenweb_items(typed, frame, items, found, raw.plain_text)
 
     _value_checks(table, typed, frame, found)
-    _references(table, typed, frame, found, accepted_keys)
+    _references(table, typed, frame, found, accepted_keys, refused_keys or {})
     _uniqueness(table, typed, frame, found)
 
     for name in extra:
@@ -471,11 +473,21 @@ def accepted_targets(table: Table, column: str, accepted: pd.DataFrame) -> dict[
     return {v: v for v in values.tolist()}
 
 
-def _references(table, typed, frame, found, accepted_keys) -> None:
+def refused_targets(table: Table, column: str, refused: pd.DataFrame) -> dict[str, int]:
+    """The values of ``column`` in the refused rows of ``table`` (as the team typed them), with their row."""
+    header = next((c for c in refused.columns if fold_name(c) == fold_name(column)), None)
+    if header is None:
+        return {}
+    key = cells.identifier_key if table.column(column).identifier else str
+    return {key(v): int(rij) for rij, v in refused[header].items() if not cells.is_blank(v)}
+
+
+def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None:
     for ref in table.references:
         targets = accepted_keys.get((ref.table, ref.target))
         if targets is None:
             continue
+        refused_rows = refused_keys.get((ref.table, ref.target), {})
         values = typed[ref.column]
         identifier = table.column(ref.column).identifier
         key = cells.identifier_key if identifier else str
@@ -484,13 +496,13 @@ def _references(table, typed, frame, found, accepted_keys) -> None:
         for rij in values.index[missing]:
             if rij in found.refused:
                 continue
-            found.fout(
-                rij,
-                ref.column,
-                frame.at[rij, ref.column],
-                f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)",
-                "verwijzing",
+            target_row = refused_rows.get(key(values[rij]))
+            melding = (
+                f"'{values[rij]}' verwijst naar een geweigerde rij van {ref.table} (rij {target_row}); herstel eerst die rij"
+                if target_row is not None
+                else f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)"
             )
+            found.fout(rij, ref.column, frame.at[rij, ref.column], melding, "verwijzing")
         if identifier:
             # `r-2017-001 ` points at R-2017-001: written as the other table has it, so tables join
             typed[ref.column] = spelled.where(spelled.notna(), values).astype("string")
