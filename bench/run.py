@@ -70,7 +70,7 @@ KERN = """
 import json, resource, sys, time
 from pathlib import Path
 import leergeschiedenis as lg
-from leergeschiedenis.kerncijfers import kerncijfers
+from leergeschiedenis.key_figures import kerncijfers
 from leergeschiedenis.report import proeftuin_folders
 folders = proeftuin_folders(Path(sys.argv[1]))
 datasets = [lg.load(f) for f in folders]

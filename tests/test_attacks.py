@@ -23,7 +23,7 @@ import leergeschiedenis as lg
 from leergeschiedenis import gate as gate_module
 from leergeschiedenis import privacy
 from leergeschiedenis.contract import DOMEINEN
-from leergeschiedenis.kerncijfers import kerncijfers
+from leergeschiedenis.key_figures import kerncijfers
 from leergeschiedenis.publish import Filters, YearView, organisations
 
 MIN_N = 5

@@ -10,7 +10,7 @@ import pytest
 import leergeschiedenis as lg
 from leergeschiedenis.batch import write_index
 from leergeschiedenis.browser import chromium_path
-from leergeschiedenis.kerncijfers import kerncijfers
+from leergeschiedenis.key_figures import kerncijfers
 from leergeschiedenis.report import render
 
 from .conftest import MARKERS_PUBLIC, MARKERS_SECRET

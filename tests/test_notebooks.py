@@ -22,7 +22,7 @@ def test_exploration_notebook_runs_on_fixture_data(tmp_path):
     pm.execute_notebook(
         str(ROOT / "notebooks" / "verkennen.ipynb"),
         str(tmp_path / "verkennen.ipynb"),
-        parameters={"map_proeftuin": str(DATA / "analyse"), "jaar": 2017},
+        parameters={"map_proeftuin": str(DATA / "analyse"), "jaar": 2017, "problemen_werkmap": str(tmp_path / "p.xlsx")},
         cwd=str(ROOT / "notebooks"),
         progress_bar=False,
         kernel_name="python3",

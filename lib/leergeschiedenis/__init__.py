@@ -1,4 +1,18 @@
-"""leergeschiedenis: from a proeftuin's registrations to its yearly learning history."""
+"""leergeschiedenis: from a proeftuin's registrations to its yearly learning history.
+
+The public API, for the programme team's notebooks (see ``notebooks/verkennen.ipynb``):
+
+- ``load(folder) -> Dataset``: the validated tables, ``refused`` rows and ``problems``;
+- ``YearView(dataset, jaar, Filters(organisatie=..., rol=...))``: everything that may be
+  published about a year, after the privacy gate (what the report and dashboard show);
+- ``kerncijfers(dataset, jaar, organisatie=None)``: the year's key figures as a dict (JSON);
+- ``export_problems(dataset, path)``: the refused rows with their reasons, as a workbook to fix;
+- ``render(folder, jaar, out)``: one yearly report (HTML, notebook, kerncijfers.json);
+- ``huisstijl(fig, titel, ondertitel)``: a chart of your own in the report's house style.
+
+Everything beyond reading is imported when first used, so ``import leergeschiedenis``
+(and ``leergeschiedenis check``) stays quick.
+"""
 
 __version__ = "0.1.0"  # before the imports: the cache keys on it
 
@@ -7,4 +21,42 @@ from .dataset import Dataset, load
 from .errors import LeergeschiedenisError, OnleesbareData
 from .problems import Accounting, Problem
 
-__all__ = ["Accounting", "Config", "Dataset", "LeergeschiedenisError", "OnleesbareData", "Problem", "__version__", "load"]
+_LAZY = {
+    "YearView": ("publish", "YearView"),
+    "Filters": ("publish", "Filters"),
+    "kerncijfers": ("key_figures", "kerncijfers"),
+    "export_problems": ("export", "export_problems"),
+    "render": ("report", "render"),
+    "huisstijl": ("figures", "huisstijl"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attribute = _LAZY[name]
+        return getattr(importlib.import_module(f".{module}", __name__), attribute)
+    raise AttributeError(f"module 'leergeschiedenis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
+
+
+__all__ = [
+    "Accounting",
+    "Config",
+    "Dataset",
+    "Filters",
+    "LeergeschiedenisError",
+    "OnleesbareData",
+    "Problem",
+    "YearView",
+    "__version__",
+    "export_problems",
+    "huisstijl",
+    "kerncijfers",
+    "load",
+    "render",
+]

@@ -50,7 +50,7 @@ def _sample(args: argparse.Namespace) -> int:
 
 
 def _kerncijfers(args: argparse.Namespace) -> int:
-    from .kerncijfers import kerncijfers
+    from .key_figures import kerncijfers
     from .publish import organisation_named
 
     dataset = _load(args)

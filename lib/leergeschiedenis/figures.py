@@ -100,6 +100,13 @@ def _layout(
     return fig
 
 
+def huisstijl(fig: go.Figure, titel: str, ondertitel: str = "", x: str | None = None, y: str | None = None) -> go.Figure:
+    """A chart of your own in the report's house style: Dutch number notation, the accessible
+    Okabe-Ito colours, the report's fonts and size. ``titel`` and ``ondertitel`` are the heading and
+    the line below it (what the chart rests on); ``x`` and ``y`` name the axes."""
+    return _layout(fig, titel, ondertitel, x, y)
+
+
 def empty(title: str, why: str) -> go.Figure:
     """A chart with nothing to show says so, instead of leaving a blank."""
     fig = go.Figure()

@@ -158,7 +158,7 @@ class YearView:
     @cached_property
     def kern(self) -> dict:
         """kerncijfers of this view (unfiltered: the published JSON)."""
-        from .kerncijfers import kerncijfers
+        from .key_figures import kerncijfers
 
         return kerncijfers(self)
 

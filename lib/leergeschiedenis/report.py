@@ -22,7 +22,7 @@ import nbformat
 from . import __version__
 from .dataset import Dataset, config_path, load
 from .errors import VerslagMislukt
-from .kerncijfers import kerncijfers
+from .key_figures import kerncijfers
 from .read import normalize_name
 from .stylesheet import without_unused_lab_styles
 

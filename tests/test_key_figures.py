@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import leergeschiedenis as lg
-from leergeschiedenis.kerncijfers import kerncijfers
+from leergeschiedenis.key_figures import kerncijfers
 
 DATA = Path(__file__).parent / "data"
 
