@@ -772,3 +772,9 @@ def test_dates_in_refused_rows_stay_as_written(tmp_path, capsys):
     assert refused.loc[2, "Aanmelddatum"] == dt.datetime(2017, 1, 9)
     assert refused.loc[2, "Organisatie"] == "#N/A"
     assert refused.loc[2, "redenen"] == "organisatie: " + _excel_error_message("#N/A")
+
+
+def test_a_relative_folder_that_does_not_exist_says_where_it_was_looked_for(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(lg.OnleesbareData, match=f"De map geen_map bestaat niet \\(gezocht vanuit {tmp_path}\\)"):
+        lg.load("geen_map")

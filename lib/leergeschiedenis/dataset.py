@@ -125,7 +125,8 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
     """Read and validate one proeftuin folder. Raises ``OnleesbareData`` when nothing sensible can be read."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise OnleesbareData(f"De map {folder} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
+        where = "" if folder.is_absolute() else f" (gezocht vanuit {Path.cwd()})"
+        raise OnleesbareData(f"De map {folder} bestaat niet{where}: geef de map van een proeftuin (met proeftuin.yml).")
     config_file = config_path(folder)
     config, problems = load_config(config_file)
     sources, notices = find_sources(folder)
