@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .contract import BELEMMERINGEN, STATUSSEN
-from .read import normalize_name
+from .names import normalize_name
 
 LEAD_TIMES = {
     "aanmelding_mdo": ("aanmelddatum", "mdo_datum"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from . import __version__
 from .dataset import Dataset, config_path, load
 from .errors import LeergeschiedenisError
 from .kerncijfers import kerncijfers
-from .read import normalize_name
+from .names import slug as name_slug
 from .stylesheet import without_unused_lab_styles
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -53,7 +52,8 @@ class Rendered:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"_+", "-", normalize_name(name)).strip("-") or "proeftuin"
+    """The report folder of a proeftuin: its name by the slug rule (``names.slug``)."""
+    return name_slug(name) or "proeftuin"
 
 
 def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None, notebook: Path = NOTEBOOK) -> str:

@@ -49,7 +49,7 @@ from .contract import (
     SPINNENWEB_VERSIES,
     TABLES,
 )
-from .read import normalize_name
+from .names import normalize_name
 
 Row = dict[str, object]
 

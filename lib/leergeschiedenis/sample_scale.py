@@ -29,7 +29,6 @@ import datetime as dt
 import hashlib
 import math
 import random
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist
@@ -39,7 +38,7 @@ import numpy as np
 from . import sample as sm
 from . import sample_text as tx
 from .contract import DOMEINEN, SCENARIOS, SPINNENWEB_VERSIES
-from .read import normalize_name
+from .names import normalize_name, slug
 
 GOLDEN = (math.sqrt(5) - 1) / 2
 # Mean cases and spinnenweb participants of a generated proeftuin are about 1.38 times these medians.
@@ -66,14 +65,9 @@ WIJKEN = _wijken()
 assert math.gcd(len(GEMEENTEN), len(WIJKEN)) == 1  # every (gemeente, wijk) pair once in len(G) * len(W) proeftuinen
 
 
-def ascii_slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
-
 def folder_name(index: int) -> str:
     """``proeftuin-0001-kruidenwijk``: the folder of generated proeftuin ``index`` (1, 2, ...)."""
-    return f"proeftuin-{index:04d}-{ascii_slug(_place(index)[1])}"
+    return f"proeftuin-{index:04d}-{slug(_place(index)[1])}"
 
 
 def _place(index: int) -> tuple[tuple[str, str, dict], str]:
@@ -128,7 +122,7 @@ class Opzet:
 
 
 def _prefix(wijk: str) -> str:
-    words = [w for w in ascii_slug(wijk).split("-") if w not in ("de", "het")] or ["x"]
+    words = [w for w in slug(wijk).split("-") if w not in ("de", "het")] or ["x"]
     letters = "".join(w[0] for w in words) if len(words) > 1 else words[0][:2]
     return letters.upper()
 
