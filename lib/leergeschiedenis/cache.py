@@ -33,7 +33,7 @@ from .validate import TableResult
 
 ENV = "LEERGESCHIEDENIS_CACHE"
 OFF = {"uit", "0", "off", "false", "nee"}
-CODE = ("read.py", "cells.py", "validate.py", "contract.py", "config.py", "cache.py")
+CODE = ("read.py", "cells.py", "names.py", "validate.py", "contract.py", "config.py", "cache.py")
 
 
 def folder() -> Path | None:
