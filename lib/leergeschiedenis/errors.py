@@ -18,3 +18,10 @@ class OnbekendeOrganisatie(LeergeschiedenisError):
     """An organisation filter that matches no organisation of the proeftuin; the message lists the known ones."""
 
     reason = "onbekende_organisatie"
+
+
+class OngeldigVoorbeeld(LeergeschiedenisError):
+    """The sample generator would write data that breaks its own promises (the shapes of DESIGN.md,
+    headers the reader maps back to the contract, CSV fields that need no quoting); it stops instead."""
+
+    reason = "ongeldig_voorbeeld"
