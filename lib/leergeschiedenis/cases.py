@@ -14,11 +14,6 @@ LEAD_TIMES = {
     "mdo_oplossing": ("mdo_datum", "oplossing_datum"),
     "aanmelding_oplossing": ("aanmelddatum", "oplossing_datum"),
 }
-LEAD_TIME_LABELS = {
-    "aanmelding_mdo": "aanmelding → MDO",
-    "mdo_oplossing": "MDO → oplossing",
-    "aanmelding_oplossing": "aanmelding → oplossing",
-}
 
 
 def of_year(casussen: pd.DataFrame, year: int) -> pd.DataFrame:
