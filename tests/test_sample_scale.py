@@ -8,7 +8,7 @@ import pytest
 import leergeschiedenis as lg
 from leergeschiedenis.cli import main
 from leergeschiedenis.contract import ORDER
-from leergeschiedenis.report import proeftuin_folders
+from leergeschiedenis.dataset import proeftuin_folders
 from leergeschiedenis.sample import write_sample
 from leergeschiedenis.sample.schaal import folder_name, grootte, opzet, write_proeftuin
 

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
 from .contract import CONTRACT_VERSION, TABLES
 from .read import Source
 from .validate import TableResult
+from .version import __version__
 
 ENV = "LEERGESCHIEDENIS_CACHE"
 OFF = {"uit", "0", "off", "false", "nee"}

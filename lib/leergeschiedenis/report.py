@@ -18,12 +18,12 @@ from pathlib import Path
 
 import nbformat
 
-from . import __version__
-from .dataset import Dataset, config_path, load
+from .dataset import dataset_years, load
 from .errors import LeergeschiedenisError
 from .kerncijfers import kerncijfers
 from .names import slug as name_slug
 from .stylesheet import without_unused_lab_styles
+from .version import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
@@ -201,20 +201,3 @@ def _replace(new: Path, final: Path) -> None:
 
 def report_years(data_dir: Path) -> list[int]:
     return dataset_years(load(data_dir))
-
-
-def dataset_years(d: Dataset) -> list[int]:
-    """Years with any dated registration: cases, sessions, cards or spinnenweb."""
-    years: set[int] = set()
-    for table, column in (
-        ("casussen", "aanmelddatum"),
-        ("bijeenkomsten", "datum"),
-        ("reflectiekaarten", "datum"),
-        ("spinnenweb", "datum"),
-    ):
-        years |= {int(y) for y in d.tables[table][column].dt.year.dropna().unique()}
-    return sorted(years)
-
-
-def proeftuin_folders(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if p.is_dir() and config_path(p).is_file())
