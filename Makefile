@@ -36,9 +36,10 @@ test: $(STAMP) $(AXE) ## run the tests (the browser tests need Chromium: apt-get
 test-browser: $(STAMP) $(AXE) ## only the browser tests of the dashboard
 	$(BIN)/python -m pytest -m browser
 
-lint: $(STAMP) ## ruff lint and format check
+lint: $(STAMP) ## ruff lint and format check; import-linter: the layers of pyproject.toml
 	$(BIN)/ruff check lib tests
 	$(BIN)/ruff format --check lib tests
+	$(BIN)/lint-imports --no-logo
 
 MUTATE ?= stats privacy rendement cells
 
@@ -58,4 +59,4 @@ sample: $(STAMP) ## regenerate the synthetic sample data in data/
 	$(BIN)/leergeschiedenis sample $(SAMPLE)
 
 clean: ## remove the environment and generated output
-	rm -rf $(VENV) reports/*/ .pytest_cache .ruff_cache .mutmut mutants
+	rm -rf $(VENV) reports/*/ .pytest_cache .ruff_cache .import_linter_cache .mutmut mutants

@@ -33,7 +33,7 @@ def _write(name: str, profiler: Profiler, head: str = "") -> None:
 
 def validation(n: int) -> None:
     import leergeschiedenis as lg
-    from leergeschiedenis.report import proeftuin_folders
+    from leergeschiedenis.dataset import proeftuin_folders
 
     root = data_for(n)
     folders = proeftuin_folders(root)

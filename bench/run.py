@@ -39,7 +39,7 @@ LOAD = """
 import json, resource, sys, time
 from pathlib import Path
 import leergeschiedenis as lg
-from leergeschiedenis.report import proeftuin_folders
+from leergeschiedenis.dataset import proeftuin_folders
 root = Path(sys.argv[1])
 folders = proeftuin_folders(root)
 t = time.perf_counter()
@@ -70,8 +70,8 @@ KERN = """
 import json, resource, sys, time
 from pathlib import Path
 import leergeschiedenis as lg
+from leergeschiedenis.dataset import proeftuin_folders
 from leergeschiedenis.key_figures import kerncijfers
-from leergeschiedenis.report import proeftuin_folders
 folders = proeftuin_folders(Path(sys.argv[1]))
 datasets = [lg.load(f) for f in folders]
 d = max(datasets, key=lambda d: len(d.casussen))

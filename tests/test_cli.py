@@ -84,5 +84,6 @@ def test_exit_codes_come_from_the_error_types():
         "OngeldigExportpad": 2,
         "OnveiligAdres": 2,
         "GeenBrowser": 2,
+        "OngeldigVoorbeeld": 2,
     }
     assert errors.VerslagMislukt.exit_code == 1

@@ -361,7 +361,8 @@ def test_identifiers_ignore_case_and_invisible_spaces_in_uniqueness_and_referenc
 
 
 def test_identifier_cleaning():
-    from leergeschiedenis.cells import clean_identifier, identifier_key, parse_identifier
+    from leergeschiedenis.cells import parse_identifier
+    from leergeschiedenis.names import clean_identifier, identifier_key
 
     assert clean_identifier("\ufeff R-1\u200b\u00a0") == "R-1"
     assert clean_identifier("Leersessie\u00a0maart") == "Leersessie maart"

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import leergeschiedenis as lg
-from leergeschiedenis.read import decode_text, detect_separator, normalize_name
+from leergeschiedenis.names import normalize_name
+from leergeschiedenis.read import decode_text, detect_separator
 
 DATA = Path(__file__).parent / "data"
 CONFIG = (DATA / "cp1252_puntkomma" / "proeftuin.yml").read_text()

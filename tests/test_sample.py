@@ -1,5 +1,6 @@
 """The synthetic sample: reproducible byte for byte, accepted by the contract, and showing what DESIGN.md promises."""
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -264,3 +265,24 @@ def test_price_list_is_illustrative_and_covers_three_years(ruwaard):
     assert (bron.eq("aanname") | bron.str.endswith("(indicatief)")).all()
     assert bron.eq("aanname").any() and not bron.eq("aanname").all()
     assert p["financier"].astype(str).nunique() >= 8
+
+
+# --- the generator refuses to write what it does not promise ----------------
+
+
+def test_a_header_the_reader_would_not_find_is_refused_with_an_error(tmp_path):
+    from leergeschiedenis.errors import LeergeschiedenisError, OngeldigVoorbeeld
+    from leergeschiedenis.sample.generate import PLAIN, Style, check_headers, write_table
+
+    class OwnHeaders(Style):
+        def header(self, name: str) -> str:
+            return "Casusnummer"
+
+    check_headers(["casus_id", "mdo_datum"], ["Casus ID", "MDO-datum"])
+    with pytest.raises(OngeldigVoorbeeld, match="Casusnummer") as caught:
+        check_headers(["casus_id"], ["Casusnummer"])
+    assert isinstance(caught.value, LeergeschiedenisError)
+    weird = OwnHeaders(**{f.name: getattr(PLAIN, f.name) for f in dataclasses.fields(PLAIN)})
+    with pytest.raises(OngeldigVoorbeeld):
+        write_table(tmp_path / "c.csv", "casussen", ["casus_id"], [], weird)
+    assert not (tmp_path / "c.csv").exists()

@@ -8,9 +8,9 @@ import pytest
 import leergeschiedenis as lg
 from leergeschiedenis.cli import main
 from leergeschiedenis.contract import ORDER
-from leergeschiedenis.report import proeftuin_folders
+from leergeschiedenis.dataset import proeftuin_folders
 from leergeschiedenis.sample import write_sample
-from leergeschiedenis.sample_scale import folder_name, grootte, opzet, write_proeftuin
+from leergeschiedenis.sample.schaal import folder_name, grootte, opzet, write_proeftuin
 
 ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "data"

@@ -205,7 +205,7 @@ def test_each_problem_points_at_its_cell_in_the_workbook(werkmap):
     wb = openpyxl.load_workbook(path, data_only=True)
     for p in werkmap.errors:
         ws = wb[p.blad]
-        letters = {lg.read.normalize_name(c.value): get_column_letter(c.column) for c in ws[1] if c.value is not None}
+        letters = {lg.names.normalize_name(c.value): get_column_letter(c.column) for c in ws[1] if c.value is not None}
         value = ws[f"{letters[p.kolom]}{p.rij}"].value
         assert lg.cells.cell_text(value) == p.waarde
 

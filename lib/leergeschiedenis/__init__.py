@@ -14,12 +14,11 @@ Everything beyond reading is imported when first used, so ``import leergeschiede
 (and ``leergeschiedenis check``) stays quick.
 """
 
-__version__ = "0.1.0"  # before the imports: the cache keys on it
-
 from .config import Config
 from .dataset import Dataset, load
 from .errors import LeergeschiedenisError, OnleesbareData
 from .problems import Accounting, Problem
+from .version import __version__
 
 _LAZY = {
     "YearView": ("publish", "YearView"),

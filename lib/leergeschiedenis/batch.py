@@ -11,7 +11,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from . import fmt
-from .report import Rendered, proeftuin_folders, render, report_years
+from .dataset import proeftuin_folders
+from .report import Rendered, render, report_years
 
 
 def jobs_for(root: Path) -> list[tuple[Path, int]]:

@@ -26,14 +26,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
 from .contract import CONTRACT_VERSION, TABLES
 from .read import Source
 from .validate import TableResult
+from .version import __version__
 
 ENV = "LEERGESCHIEDENIS_CACHE"
 OFF = {"uit", "0", "off", "false", "nee"}
-CODE = ("read.py", "cells.py", "validate.py", "contract.py", "config.py", "cache.py")
+CODE = ("read.py", "cells.py", "names.py", "validate.py", "contract.py", "config.py", "cache.py")
 
 
 def folder() -> Path | None:

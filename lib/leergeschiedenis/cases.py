@@ -7,17 +7,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .contract import BELEMMERINGEN, STATUSSEN
-from .read import normalize_name
+from .names import normalize_name
 
 LEAD_TIMES = {
     "aanmelding_mdo": ("aanmelddatum", "mdo_datum"),
     "mdo_oplossing": ("mdo_datum", "oplossing_datum"),
     "aanmelding_oplossing": ("aanmelddatum", "oplossing_datum"),
-}
-LEAD_TIME_LABELS = {
-    "aanmelding_mdo": "aanmelding → MDO",
-    "mdo_oplossing": "MDO → oplossing",
-    "aanmelding_oplossing": "aanmelding → oplossing",
 }
 
 

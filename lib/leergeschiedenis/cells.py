@@ -18,19 +18,12 @@ import numpy as np
 import pandas as pd
 
 from .contract import JA, NEE
-from .read import ExcelFout, FormuleZonderWaarde, fold_name
+from .names import clean_identifier, fold_name, is_blank
+from .read import ExcelFout, FormuleZonderWaarde
 
 
 class CellError(ValueError):
     """A cell that does not fit its column; the message says what is allowed."""
-
-
-def is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def cell_text(value: object) -> str:
@@ -247,27 +240,12 @@ def _folded(allowed: tuple[str, ...]) -> dict[str, str]:
     return {fold_name(a): a for a in allowed}
 
 
-# Characters nobody sees: zero-width spaces and joiners, a byte-order mark
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_NBSP = re.compile("[\u00a0\u202f\u2007]")
-
-
-def clean_identifier(value: object) -> str:
-    """An identifier as meant: invisible characters gone, non-breaking spaces plain, no surrounding spaces."""
-    return _NBSP.sub(" ", _INVISIBLE.sub("", cell_text(value))).strip()
-
-
-def identifier_key(value: object) -> str:
-    """What makes two identifiers the same: `r-2017-001 ` is `R-2017-001`."""
-    return clean_identifier(value).casefold()
-
-
 def parse_identifier(value: object) -> str | None:
     """An identifier column (casus_id, deelnemer_id, kaart_id, bijeenkomst): text, cleaned."""
     if is_blank(value):
         return None
     _refuse_excel_error(value)
-    return clean_identifier(value) or None
+    return clean_identifier(cell_text(value)) or None
 
 
 def split_list(value: object) -> list[str]:

@@ -39,12 +39,17 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
+    from .errors import OngeldigVoorbeeld
     from .sample import write_sample
 
     if args.schaal < 1:
         print("Fout: --schaal moet minstens 1 zijn.", file=sys.stderr)
         return 2
-    written = write_sample(Path(args.out_dir), schaal=args.schaal)
+    try:
+        written = write_sample(Path(args.out_dir), schaal=args.schaal)
+    except OngeldigVoorbeeld as e:
+        print(f"Fout: de voorbeeldgegevens zouden niet kloppen: {e}.", file=sys.stderr)
+        return 2
     print(f"{len(written)} bestanden geschreven in {args.out_dir}")
     return 0
 

@@ -8,7 +8,6 @@ thousands point are errors; every message is Dutch and names the line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .contract import DOMEINEN
 from .errors import OnleesbareData
+from .names import code_name
 from .problems import Problem
 
 STANDAARD_LEVENSDOMEINEN = [
@@ -108,13 +108,6 @@ class Doel(_Strict):
 
     def __str__(self) -> str:
         return self.naam
-
-
-def code_name(value: object) -> str:
-    """A code as the contract writes it: `Werk en dagbesteding` -> werk_en_dagbesteding."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", text)
-    return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
 class Config(_Model):

@@ -21,10 +21,9 @@ from IPython.display import display
 
 from . import content, figures
 from .config import load_config
-from .dataset import Dataset, config_path, load
+from .dataset import Dataset, config_path, dataset_years, load, proeftuin_folders
 from .errors import LeergeschiedenisError, OnleesbareData
 from .publish import Filters, YearView, organisations
-from .report import dataset_years, proeftuin_folders
 
 ALLE = "Alle"
 TABS = tuple(t.title for t in content.TABS)

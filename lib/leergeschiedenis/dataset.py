@@ -24,6 +24,11 @@ def config_path(folder: Path) -> Path:
     return next((folder / n for n in CONFIG_NAMES if (folder / n).is_file()), folder / CONFIG_NAMES[0])
 
 
+def proeftuin_folders(root: Path) -> list[Path]:
+    """The proeftuin folders directly under ``root``: those with a proeftuin.yml."""
+    return sorted(p for p in root.iterdir() if p.is_dir() and config_path(p).is_file())
+
+
 SHARED_PRICE_LIST = "prijslijst"
 
 
@@ -182,3 +187,16 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
         problems=problems,
         sources=sources,
     )
+
+
+def dataset_years(d: Dataset) -> list[int]:
+    """Years with any dated registration: cases, sessions, cards or spinnenweb."""
+    years: set[int] = set()
+    for table, column in (
+        ("casussen", "aanmelddatum"),
+        ("bijeenkomsten", "datum"),
+        ("reflectiekaarten", "datum"),
+        ("spinnenweb", "datum"),
+    ):
+        years |= {int(y) for y in d.tables[table][column].dt.year.dropna().unique()}
+    return sorted(years)

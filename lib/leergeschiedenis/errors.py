@@ -61,3 +61,11 @@ class GeenBrowser(LeergeschiedenisError):
 
     reason = "geen_browser"
     exit_code = 2
+
+
+class OngeldigVoorbeeld(LeergeschiedenisError):
+    """The sample generator would write data that breaks its own promises (the shapes of DESIGN.md,
+    headers the reader maps back to the contract, CSV fields that need no quoting); it stops instead."""
+
+    reason = "ongeldig_voorbeeld"
+    exit_code = 2

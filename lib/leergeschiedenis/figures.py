@@ -15,40 +15,14 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt
-from .cases import LEAD_TIME_LABELS
-from .positive_health import DOMEIN_LABELS
+from .labels import DOMEIN_LABELS, FINANCIER_LABELS, LEAD_TIME_LABELS, MEETMOMENT_LABELS, SCENARIO_LABELS
+from .labels import ROL_LABELS as ROL_LABELS  # figures.ROL_LABELS in the dashboard and the report
 from .privacy import HERLEIDBAAR, reason_text
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 BLUE, ORANGE, GREEN, PINK, SKY, RED = OKABE_ITO[:6]
 SEQUENTIAL = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 WIDTH, HEIGHT = 760, 400
-
-ROL_LABELS = {
-    "wijkbewoner": "Wijkbewoner",
-    "professional": "Professional",
-    "manager": "Manager",
-    "bestuurder": "Bestuurder",
-    "financier": "Financier",
-    "student": "Student",
-    "overig": "Overig",
-}
-FINANCIER_LABELS = {
-    "gemeente_wmo": "Gemeente (Wmo)",
-    "gemeente_jeugd": "Gemeente (Jeugdwet)",
-    "gemeente_participatie": "Gemeente (Participatiewet)",
-    "gemeente_overig": "Gemeente (overig)",
-    "zorgverzekeraar": "Zorgverzekeraar",
-    "wlz": "Wet langdurige zorg",
-    "woningcorporatie": "Woningcorporatie",
-    "politie_justitie": "Politie en justitie",
-    "uwv": "UWV",
-    "werkgever": "Werkgever",
-    "inwoner": "Inwoner",
-    "overig": "Overig",
-}
-SCENARIO_LABELS = {"huidig": "Huidige situatie", "niets_doen": "Niets doen", "proeftuinoplossing": "Proeftuinoplossing"}
-MEETMOMENT_LABELS = {"voor": "Voor", "na_6_weken": "Na 6 weken", "herhaling": "Na 6-12 maanden"}
 
 
 def label(text: str) -> str:

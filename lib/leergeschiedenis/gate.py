@@ -29,9 +29,9 @@ from functools import cached_property
 import pandas as pd
 
 from . import cases, positive_health, rendement
-from .cells import identifier_key
 from .contract import BELEMMERINGEN, DOMEINEN
 from .dataset import Dataset
+from .names import identifier_key
 from .privacy import gate_crosstab, protect_cumulative, protect_groups
 
 ALLE = ""  # the view key of the unfiltered view

@@ -7,8 +7,7 @@ returns Markdown. Numbers and dates are in Dutch notation (``fmt``).
 from __future__ import annotations
 
 from . import fmt
-from .figures import FINANCIER_LABELS
-from .positive_health import DOMEIN_LABELS
+from .labels import DOMEIN_LABELS, FINANCIER_LABELS, ROL_MEERVOUD
 from .privacy import HERLEIDBAAR, reason_text
 from .publish import YearView
 from .stats import PairedChange
@@ -249,14 +248,3 @@ def principle_sentence(v: YearView, nr: str) -> str:
         role = max(shares, key=lambda r: (shares[r], r))
         text += f"; naar verhouding het vaakst op kaarten van {ROL_MEERVOUD.get(role, role)} ({fmt.procent(shares[role])} van hun kaarten)"
     return text + "."
-
-
-ROL_MEERVOUD = {
-    "wijkbewoner": "wijkbewoners",
-    "professional": "professionals",
-    "manager": "managers",
-    "bestuurder": "bestuurders",
-    "financier": "financiers",
-    "student": "studenten",
-    "overig": "anderen",
-}

@@ -13,15 +13,6 @@ import pandas as pd
 from .contract import DOMEINEN
 from .stats import PairedChange, holm, paired_change
 
-DOMEIN_LABELS = {
-    "lichaamsfuncties": "Lichaamsfuncties",
-    "mentaal_welbevinden": "Mentaal welbevinden",
-    "zingeving": "Zingeving",
-    "kwaliteit_van_leven": "Kwaliteit van leven",
-    "meedoen": "Meedoen",
-    "dagelijks_functioneren": "Dagelijks functioneren",
-}
-
 
 def up_to(spinnenweb: pd.DataFrame, year: int) -> pd.DataFrame:
     return spinnenweb[spinnenweb["datum"] <= pd.Timestamp(year, 12, 31)]

@@ -22,15 +22,13 @@ import pandas as pd
 from scipy import linalg
 from scipy.optimize import linprog
 
+from .fmt import suppressed as suppressed_text
+
 N_COLUMN = "n"
 
 
 def too_small(n: int | float | None, min_n: int) -> bool:
     return n is None or (isinstance(n, float) and math.isnan(n)) or n < min_n
-
-
-def suppressed_text(min_n: int) -> str:
-    return f"minder dan {min_n} personen"
 
 
 def gate_value(value, n: int | None, min_n: int):

@@ -18,7 +18,6 @@ import functools
 import io
 import re
 import sys
-import unicodedata
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -30,6 +29,7 @@ import pandas as pd
 
 from .contract import TABLES
 from .errors import OnleesbareData
+from .names import fold_name, is_blank, normalize_name
 from .problems import Problem
 
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -67,31 +67,6 @@ class ExcelFout(str):
 class FormuleZonderWaarde(str):
     """A formula cell without a computed value (a workbook written by a program and never
     recalculated by Excel or LibreOffice); the text is the formula, e.g. ``=B2*2``."""
-
-
-def normalize_name(value: object) -> str:
-    """Header and enum matching: case, accents, spaces, hyphens, apostrophes and dots do not count."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii")
-    text = text.strip().lower()
-    text = re.sub(r"['’‘`.]", "", text)
-    text = re.sub(r"[\s\-]+", "_", text)
-    return text
-
-
-def fold_name(value: object) -> str:
-    """What a header or an enumeration value is compared by: accents removed, lower case, text in
-    brackets dropped, every character that is not a letter or digit dropped
-    (`Afsluitdatum (dd-mm-jjjj)` = `afsluitdatum`, `Meet-moment` = `meetmoment`)."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", text)
-    return re.sub(r"[^a-z0-9]", "", text)
-
-
-def words(value: object) -> tuple[str, ...]:
-    """The words of a header in order (`Datum MDO` -> datum, mdo), for spotting a reordered name."""
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", text)
-    return tuple(w for w in re.split(r"[^a-z0-9]+", text) if w)
 
 
 @dataclass(frozen=True)
@@ -223,7 +198,7 @@ def _table_of_header(rows: list[tuple[int, list[object]]], stem: str = "") -> tu
         if matched != len(required):
             continue
         header = next((r for n, r in rows if n == row), [])
-        present = {fold_name(v) for v in header if not _is_blank(v)}
+        present = {fold_name(v) for v in header if not is_blank(v)}
         score = (name == stem, sum(fold_name(c.name) in present for c in spec.columns))
         if best is None or score > best[0]:
             best = (score, name, row)
@@ -477,7 +452,7 @@ def _header_width(text: str, sep: str, required: Iterable[str]) -> int:
     rows = [(n, r) for n, r in rows if not _row_is_blank(r)]
     number, _ = _find_header(rows, list(required))
     header = next((r for n, r in rows if n == number), [])
-    while header and _is_blank(header[-1]):
+    while header and is_blank(header[-1]):
         header = header[:-1]
     return len(header)
 
@@ -777,15 +752,11 @@ def _read_xlsx_rows(path: Path, sheet: str | None) -> tuple[list[tuple[int, list
 # --- from rows to a table ----------------------------------------------------------------
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _row_is_blank(row: list[object]) -> bool:
     try:
         return not "".join(row).strip()  # a CSV row: text only, fast
     except TypeError:
-        return all(_is_blank(v) for v in row)
+        return all(is_blank(v) for v in row)
 
 
 def _find_header(rows: list[tuple[int, list[object]]], required: list[str]) -> tuple[int, int]:
@@ -796,7 +767,7 @@ def _find_header(rows: list[tuple[int, list[object]]], required: list[str]) -> t
     for number, row in rows:
         if number > HEADER_ROWS:
             break
-        names = {fold_name(v) for v in row if not _is_blank(v)}
+        names = {fold_name(v) for v in row if not is_blank(v)}
         matched = sum(fold_name(r) in names for r in required)
         if matched > best_matched:
             best, best_matched = number, matched
@@ -806,7 +777,7 @@ def _find_header(rows: list[tuple[int, list[object]]], required: list[str]) -> t
 
 
 def _shown(row: list[object], limit: int = 60) -> str:
-    text = " ".join(str(v).strip() for v in row if not _is_blank(v))
+    text = " ".join(str(v).strip() for v in row if not is_blank(v))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -836,7 +807,7 @@ def _to_raw_table(
         problems.append(_notice(bestand, f"het bestand is leeg: geen kopregel en geen rijen voor '{table}'", blad))
     header_row, _ = _find_header(head, _required(table))
     header = list(next((r for n, r in head if n == header_row), []))
-    while header and _is_blank(header[-1]):
+    while header and is_blank(header[-1]):
         header = header[:-1]
     above = [(n, r) for n, r in head if n < header_row]
     if above:
@@ -853,7 +824,7 @@ def _to_raw_table(
     headers: dict[str, str] = {}
     position: dict[str, int] = {}
     for i, h in enumerate(header):
-        name = "" if _is_blank(h) else column_name(table, str(h))
+        name = "" if is_blank(h) else column_name(table, str(h))
         if name in headers:
             first = position[name]
             problems.append(
@@ -873,7 +844,7 @@ def _to_raw_table(
         if not name or name in headers:
             # a column without (or with a repeated) header is kept as an unknown column
             name = f"kolom_{i + 1}"
-        headers[name] = name if _is_blank(h) else str(h).strip()
+        headers[name] = name if is_blank(h) else str(h).strip()
         position[name] = i
         names.append(name)
     width = len(names)
@@ -894,15 +865,15 @@ def _to_raw_table(
             cells = list(row) + pad[: width - n]
         else:
             cells = list(row[:width])
-            extra = [v for v in row[width:] if not _is_blank(v)]
+            extra = [v for v in row[width:] if not is_blank(v)]
             if extra:
                 overflow[number] = extra
         body.append(cells)
         index.append(number)
     frame = pd.DataFrame(body, columns=names, index=pd.Index(index, name="rij", dtype="int64"), dtype=object)
     del body
-    unnamed = [n for n in names if _is_blank(header[names.index(n)])]
-    frame = frame.drop(columns=[n for n in unnamed if frame[n].map(_is_blank).all()])
+    unnamed = [n for n in names if is_blank(header[names.index(n)])]
+    frame = frame.drop(columns=[n for n in unnamed if frame[n].map(is_blank).all()])
     headers = {k: v for k, v in headers.items() if k in frame.columns}
     bad = {}
     for rij, positions in (bad_text or {}).items():
@@ -978,12 +949,12 @@ def _fill_merged(
             elif not blank:
                 if col >= len(row):
                     row = list(row) + [None] * (col + 1 - len(row))
-                if _is_blank(row[col]):
+                if is_blank(row[col]):
                     row[col] = value
         for m in starts.get(number, ()):
             col = m[0] - 1
             value = row[col] if col < len(row) else None
-            if not _is_blank(value):
+            if not is_blank(value):
                 active[col] = (m[3], value)
                 filled.append(ref(m))
         yield number, row

@@ -9,7 +9,6 @@ phrases; ``waarom`` says which keywords matched, so the team can check.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
 from itertools import combinations
@@ -19,6 +18,7 @@ import snowballstemmer
 import stop_words
 
 from .config import Config
+from .names import fold
 
 TEXT_FIELDS = ("geleerd", "opgevallen", "vervolg", "delen")
 TEXT_LABELS = {
@@ -37,17 +37,12 @@ def _stemmer():
 
 @cache
 def dutch_stop_words() -> frozenset[str]:
-    return frozenset(_fold(w) for w in stop_words.get_stop_words("dutch"))
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return text.lower()
+    return frozenset(fold(w) for w in stop_words.get_stop_words("dutch"))
 
 
 def words(text: str | None) -> list[str]:
     """Lowercase words without accents: 'Één Wijk-team' -> ['een', 'wijk', 'team']."""
-    return re.findall(r"[a-z0-9]+", _fold(text)) if text else []
+    return re.findall(r"[a-z0-9]+", fold(text)) if text else []
 
 
 def stems(text: str | None) -> list[str]:

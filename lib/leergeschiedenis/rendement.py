@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .cells import clean_identifier, identifier_key
+from .cells import cell_text
 from .contract import FINANCIERS, SCENARIOS
-from .read import normalize_name
+from .names import clean_identifier, identifier_key, normalize_name
 from .stats import PairedChange, paired_change
 
 COMPARISONS = {"na_6_weken": ("voor", "na_6_weken"), "herhaling": ("voor", "herhaling")}
@@ -103,7 +103,7 @@ def refused_case_ids(refused_kosten: pd.DataFrame | None) -> set[str]:
     column = next((c for c in refused_kosten.columns if normalize_name(c) == "casus_id"), None)
     if column is None:
         return set()
-    return {clean_identifier(v) for v in refused_kosten[column].dropna() if clean_identifier(v)}
+    return {i for v in refused_kosten[column].dropna() if (i := clean_identifier(cell_text(v)))}
 
 
 def costs(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -19,12 +18,12 @@ from pathlib import Path
 
 import nbformat
 
-from . import __version__
-from .dataset import Dataset, config_path, load
+from .dataset import dataset_years, load
 from .errors import VerslagMislukt
 from .key_figures import kerncijfers
-from .read import normalize_name
+from .names import slug as name_slug
 from .stylesheet import without_unused_lab_styles
+from .version import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
@@ -47,7 +46,8 @@ class Rendered:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"_+", "-", normalize_name(name)).strip("-") or "proeftuin"
+    """The report folder of a proeftuin: its name by the slug rule (``names.slug``)."""
+    return name_slug(name) or "proeftuin"
 
 
 def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None, notebook: Path = NOTEBOOK) -> str:
@@ -195,20 +195,3 @@ def _replace(new: Path, final: Path) -> None:
 
 def report_years(data_dir: Path) -> list[int]:
     return dataset_years(load(data_dir))
-
-
-def dataset_years(d: Dataset) -> list[int]:
-    """Years with any dated registration: cases, sessions, cards or spinnenweb."""
-    years: set[int] = set()
-    for table, column in (
-        ("casussen", "aanmelddatum"),
-        ("bijeenkomsten", "datum"),
-        ("reflectiekaarten", "datum"),
-        ("spinnenweb", "datum"),
-    ):
-        years |= {int(y) for y in d.tables[table][column].dt.year.dropna().unique()}
-    return sorted(years)
-
-
-def proeftuin_folders(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if p.is_dir() and config_path(p).is_file())

@@ -17,8 +17,9 @@ import pandera.pandas as pa
 from . import cells
 from .config import Config
 from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, AtLeastOne, Column, DateOrder, SumAtMost, Table
+from .names import fold_name, identifier_key, is_blank, name_words
 from .problems import Accounting, Problem
-from .read import RawTable, fold_name, locate, words
+from .read import RawTable, locate
 
 REASONS = "redenen"
 RULE_CODES = {DateOrder: "volgorde", SumAtMost: "som", AtLeastOne: "minstens_een"}
@@ -55,7 +56,7 @@ class _Findings:
 
     def fout(self, rij: int, kolom: str | None, waarde: object, melding: str, regel: str) -> None:
         """``rij`` is the row's index in the table (see ``read.locate``)."""
-        text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
+        text = None if is_blank(waarde) else cells.cell_text(waarde)
         blad, row = locate(self.source, rij)
         self.items.append(Problem(self.bestand, blad, row, kolom, text, melding, "fout", regel))
         self.refused.add(int(rij))
@@ -63,7 +64,7 @@ class _Findings:
     def melding(
         self, kolom: str | None, melding: str, rij: int | None = None, waarde: object = None, regel: str = "kolom"
     ) -> None:
-        text = None if cells.is_blank(waarde) else cells.cell_text(waarde)
+        text = None if is_blank(waarde) else cells.cell_text(waarde)
         blad, row = (self.blad, None) if rij is None else locate(self.source, rij)
         self.items.append(Problem(self.bestand, blad, row, kolom, text, melding, "melding", regel))
 
@@ -306,7 +307,7 @@ def _probably_meant(table: Table, missing: list[str], extra: dict[str, str]) -> 
         best: tuple[int, str] | None = None
         for column in missing:
             target = fold_name(column)
-            if sorted(words(shown)) == sorted(column.split("_")):
+            if sorted(name_words(shown)) == sorted(column.split("_")):
                 distance = 0
             else:
                 distance = DamerauLevenshtein.distance(folded, target)
@@ -469,7 +470,7 @@ def accepted_targets(table: Table, column: str, accepted: pd.DataFrame) -> dict[
     invisible spaces), each with the spelling of its accepted row."""
     values = accepted[column].dropna().astype(str)
     if table.column(column).identifier:
-        return {cells.identifier_key(v): v for v in reversed(values.tolist())}
+        return {identifier_key(v): v for v in reversed(values.tolist())}
     return {v: v for v in values.tolist()}
 
 
@@ -478,8 +479,8 @@ def refused_targets(table: Table, column: str, refused: pd.DataFrame) -> dict[st
     header = next((c for c in refused.columns if fold_name(c) == fold_name(column)), None)
     if header is None:
         return {}
-    key = cells.identifier_key if table.column(column).identifier else str
-    return {key(v): int(rij) for rij, v in refused[header].items() if not cells.is_blank(v)}
+    key = identifier_key if table.column(column).identifier else str
+    return {key(v): int(rij) for rij, v in refused[header].items() if not is_blank(v)}
 
 
 def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None:
@@ -490,7 +491,7 @@ def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None
         refused_rows = refused_keys.get((ref.table, ref.target), {})
         values = typed[ref.column]
         identifier = table.column(ref.column).identifier
-        key = cells.identifier_key if identifier else str
+        key = identifier_key if identifier else str
         spelled = pd.Series([None if pd.isna(v) else targets.get(key(v)) for v in values], index=values.index, dtype=object)
         missing = values.notna() & spelled.isna()
         for rij in values.index[missing]:
@@ -516,7 +517,7 @@ def _uniqueness(table, typed, frame, found) -> None:
     ok = ok.loc[ok.notna().all(axis=1)].copy()
     for c in key:
         if table.column(c).identifier:
-            ok[c] = ok[c].map(cells.identifier_key).astype(object)
+            ok[c] = ok[c].map(identifier_key).astype(object)
     again = ok.duplicated(keep="first")
     if not again.any():
         return

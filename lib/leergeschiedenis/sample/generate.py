@@ -39,8 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from . import sample_text as tx
-from .contract import (
+from ..contract import (
     BELEMMERINGEN,
     DOMEINEN,
     MEETMOMENTEN,
@@ -49,7 +48,9 @@ from .contract import (
     SPINNENWEB_VERSIES,
     TABLES,
 )
-from .read import normalize_name
+from ..errors import OngeldigVoorbeeld
+from ..names import normalize_name
+from . import text as tx
 
 Row = dict[str, object]
 
@@ -160,11 +161,17 @@ def _cell(value: object, kind: str, style: Style) -> str:
     return str(value)
 
 
+def check_headers(columns: Sequence[str], headers: Sequence[str]) -> None:
+    """Every header a style writes must normalise back to its contract column, or the reader would not find it."""
+    for column, header in zip(columns, headers, strict=True):
+        if normalize_name(header) != column:
+            raise OngeldigVoorbeeld(f"kop '{header}' staat niet voor kolom {column}: de lezer zou hem niet herkennen")
+
+
 def write_table(path: Path, table: str, columns: Sequence[str], rows: Iterable[Row], style: Style) -> Path:
     """One contract table as CSV; the headers are checked to normalise back to the contract's names."""
     headers = [style.header(c) for c in columns]
-    for column, header in zip(columns, headers, strict=True):
-        assert normalize_name(header) == column, (header, column)
+    check_headers(columns, headers)
     kinds = [_kind(table, c) for c in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=style.sep, lineterminator="\n")
@@ -176,7 +183,7 @@ def write_table(path: Path, table: str, columns: Sequence[str], rows: Iterable[R
     return path
 
 
-class _FlowList(list):
+class FlowList(list):
     """A short YAML list written inline: ``wijken: [Ruwaard]``."""
 
 
@@ -185,7 +192,7 @@ class _ConfigDumper(yaml.SafeDumper):
 
 
 _ConfigDumper.add_representer(
-    _FlowList, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+    FlowList, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
 )
 
 
@@ -206,7 +213,7 @@ def _rng(*parts: object) -> random.Random:
     return random.Random("leergeschiedenis-sample/" + "/".join(str(p) for p in parts))
 
 
-def _workday(day: dt.date) -> dt.date:
+def workday(day: dt.date) -> dt.date:
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
     return day
@@ -431,9 +438,9 @@ def casussen(plan: Plan) -> list[Row]:
             month = _weighted(rng, month_weights)
             org = _weighted(rng, org_weights)
             last_day = (dt.date(jp.jaar + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            day = _workday(dt.date(jp.jaar, month, rng.randint(1, last_day)))
+            day = workday(dt.date(jp.jaar, month, rng.randint(1, last_day)))
             if day.year != jp.jaar or day > plan.export:  # a weekend at the end of December
-                day = _workday(dt.date(jp.jaar, month, 1))
+                day = workday(dt.date(jp.jaar, month, 1))
             drafts.append((day, org.naam, org))
     drafts.sort(key=lambda d: (d[0], d[1]))
     rows: list[Row] = []
@@ -451,18 +458,18 @@ def _case(rng: random.Random, plan: Plan, casus_id: str, aanmeld: dt.date, org: 
     med_mdo = _interpolate(aanmeld, [(d, m) for d, m, _, _ in plan.doorlooptijden]) * (1.5 if collectief else 1)
     med_opl = _interpolate(aanmeld, [(d, o) for d, _, o, _ in plan.doorlooptijden]) * (1.5 if collectief else 1)
     same_day = _interpolate(aanmeld, [(d, s) for d, _, _, s in plan.doorlooptijden])
-    mdo = _workday(aanmeld + dt.timedelta(days=max(1, _lognormal_days(rng, med_mdo))))
-    opl = mdo if rng.random() < same_day else _workday(mdo + dt.timedelta(days=max(1, _lognormal_days(rng, med_opl))))
-    afsluit: dt.date | None = _workday(opl + dt.timedelta(days=max(14, _lognormal_days(rng, 75, 0.5))))
+    mdo = workday(aanmeld + dt.timedelta(days=max(1, _lognormal_days(rng, med_mdo))))
+    opl = mdo if rng.random() < same_day else workday(mdo + dt.timedelta(days=max(1, _lognormal_days(rng, med_opl))))
+    afsluit: dt.date | None = workday(opl + dt.timedelta(days=max(14, _lognormal_days(rng, 75, 0.5))))
     status = "afgerond"
     stop = rng.random()
     if stop < 0.03:  # stopped before an MDO: the resident withdrew or moved
         mdo = opl = None
-        afsluit = _workday(aanmeld + dt.timedelta(days=rng.randint(5, 30)))
+        afsluit = workday(aanmeld + dt.timedelta(days=rng.randint(5, 30)))
         status = "gestopt"
     elif stop < 0.07:  # stopped after the MDO, no proeftuinoplossing agreed
         opl = None
-        afsluit = _workday(mdo + dt.timedelta(days=rng.randint(7, 60)))
+        afsluit = workday(mdo + dt.timedelta(days=rng.randint(7, 60)))
         status = "gestopt"
     # What the registration shows on the export date.
     if status == "gestopt":
@@ -558,7 +565,7 @@ def _case(rng: random.Random, plan: Plan, casus_id: str, aanmeld: dt.date, org: 
 # ---------------------------------------------------------------------------
 
 
-def _micro_sample(rng: random.Random, rows: list[Row], per_year: dict[int, int]) -> list[Row]:
+def micro_sample(rng: random.Random, rows: list[Row], per_year: dict[int, int]) -> list[Row]:
     """A random sample of finished individual cases per year, as the team drew it."""
     chosen = []
     for year, n in per_year.items():
@@ -593,8 +600,8 @@ def metingen(
         na = min(10.0, _half(before + rng.uniform(lo, hi)))
         dates = {
             "voor": start,
-            "na_6_weken": _workday(start + dt.timedelta(days=42 + rng.randint(-3, 10))),  # type: ignore[operator]
-            "herhaling": _workday(start + dt.timedelta(days=rng.randint(200, 330))),  # type: ignore[operator]
+            "na_6_weken": workday(start + dt.timedelta(days=42 + rng.randint(-3, 10))),  # type: ignore[operator]
+            "herhaling": workday(start + dt.timedelta(days=rng.randint(200, 330))),  # type: ignore[operator]
         }
         values = {"voor": before, "na_6_weken": na, "herhaling": min(10.0, max(1.0, _half(na - rng.uniform(-0.5, 1.5))))}
         for moment in MEETMOMENTEN:
@@ -841,7 +848,7 @@ def reflectiekaarten(
             if not card:
                 continue
             per_year[year] = per_year.get(year, 0) + 1
-            datum = s["datum"] if rng.random() < 0.88 else _workday(s["datum"] + dt.timedelta(days=rng.randint(1, 3)))  # type: ignore[operator]
+            datum = s["datum"] if rng.random() < 0.88 else workday(s["datum"] + dt.timedelta(days=rng.randint(1, 3)))  # type: ignore[operator]
             principes = sorted({plan.thema_principe[t] for t in themes if t in plan.thema_principe})
             orgs = organisaties_per_rol.get(role)
             toestemming = _weighted(rng, [(True, 3), (False, 1), (None, 6)])
@@ -903,7 +910,7 @@ def spinnenweb(
             row: Row = {
                 "deelnemer_id": p,
                 "meetmoment": ronde.meetmoment,
-                "datum": _workday(ronde.van + dt.timedelta(days=rng.randint(0, span))),
+                "datum": workday(ronde.van + dt.timedelta(days=rng.randint(0, span))),
                 "groep": groep,
                 "versie": versie,
             }
@@ -932,63 +939,63 @@ RUWAARD_PRINCIPES = [
         "nr": 1,
         "groep": "willen",
         "naam": "Ons door de leefwereld laten leiden",
-        "trefwoorden": _FlowList(["leefwereld", "wat de bewoner wil", "keukentafel", "eigen regie"]),
+        "trefwoorden": FlowList(["leefwereld", "wat de bewoner wil", "keukentafel", "eigen regie"]),
         "toelichting": "We beginnen bij wat de wijkbewoner wil en kan, niet bij ons aanbod.",
     },
     {
         "nr": 2,
         "groep": "willen",
         "naam": "Uitgaan van positieve gezondheid",
-        "trefwoorden": _FlowList(["positieve gezondheid", "veerkracht", "wat wel kan", "spinnenweb"]),
+        "trefwoorden": FlowList(["positieve gezondheid", "veerkracht", "wat wel kan", "spinnenweb"]),
         "toelichting": "Gezondheid als het vermogen om je aan te passen en eigen regie te voeren.",
     },
     {
         "nr": 3,
         "groep": "willen",
         "naam": "Samen verantwoordelijk voor de wijk",
-        "trefwoorden": _FlowList(["samen verantwoordelijk", "naar elkaar omkijken", "ons huis van de wijk", "buurtbewoners"]),
+        "trefwoorden": FlowList(["samen verantwoordelijk", "naar elkaar omkijken", "ons huis van de wijk", "buurtbewoners"]),
         "toelichting": "Bewoners, professionals en organisaties dragen samen zorg voor een vitale wijk.",
     },
     {
         "nr": 4,
         "groep": "kunnen",
         "naam": "Vertrouwen geven aan professionals",
-        "trefwoorden": _FlowList(["vertrouwen", "ruimte", "loslaten", "durven"]),
+        "trefwoorden": FlowList(["vertrouwen", "ruimte", "loslaten", "durven"]),
         "toelichting": "Professionals krijgen de ruimte om te doen wat nodig is; managers laten los.",
     },
     {
         "nr": 5,
         "groep": "kunnen",
         "naam": "Samen leren en reflecteren",
-        "trefwoorden": _FlowList(["leren", "reflecteren", "leersessie", "van elkaar"]),
+        "trefwoorden": FlowList(["leren", "reflecteren", "leersessie", "van elkaar"]),
         "toelichting": "Leren gebeurt in de praktijk en in de leersessies, over de grenzen van organisaties heen.",
     },
     {
         "nr": 6,
         "groep": "kunnen",
         "naam": "Doen wat nodig is, alsof er geen regels zijn",
-        "trefwoorden": _FlowList(["alsof er geen regels zijn", "doen wat nodig is", "regels", "maatwerk"]),
+        "trefwoorden": FlowList(["alsof er geen regels zijn", "doen wat nodig is", "regels", "maatwerk"]),
         "toelichting": "Eerst de oplossing, dan de vraag of en welke regel in de weg zit.",
     },
     {
         "nr": 7,
         "groep": "nodig",
         "naam": "Ontschotten van budgetten",
-        "trefwoorden": _FlowList(["ontschotten", "budget", "schotten", "één pot"]),
+        "trefwoorden": FlowList(["ontschotten", "budget", "schotten", "één pot"]),
         "toelichting": "Geld volgt de oplossing, niet het loket.",
     },
     {
         "nr": 8,
         "groep": "nodig",
         "naam": "Bestuurlijk eigenaarschap en mandaat",
-        "trefwoorden": _FlowList(["bestuurders", "mandaat", "doorzettingsmacht", "eigenaarschap"]),
+        "trefwoorden": FlowList(["bestuurders", "mandaat", "doorzettingsmacht", "eigenaarschap"]),
         "toelichting": "Bestuurders maken het mogelijk en lossen op wat in de uitvoering vastloopt.",
     },
     {
         "nr": 9,
         "groep": "nodig",
         "naam": "Maatschappelijk rendement zichtbaar maken",
-        "trefwoorden": _FlowList(["maatschappelijk rendement", "kosten", "effectenarena", "welbevinden", "verkeerde zak"]),
+        "trefwoorden": FlowList(["maatschappelijk rendement", "kosten", "effectenarena", "welbevinden", "verkeerde zak"]),
         "toelichting": "We meten welbevinden en kosten, en maken zichtbaar wie investeert en wie baat heeft.",
     },
 ]
@@ -1009,7 +1016,7 @@ RUWAARD_PARTNERS = [
 RUWAARD_CONFIG = {
     "naam": "Proeftuin Ruwaard",
     "gemeente": "Oss",
-    "wijken": _FlowList(["Ruwaard"]),
+    "wijken": FlowList(["Ruwaard"]),
     "inwoners": 13000,
     "visie": "Ruwaard is een vitale wijk waar wijkbewoners tegen lagere kosten een betere (positieve) gezondheid ervaren.",
     "doelen": [
@@ -1019,7 +1026,7 @@ RUWAARD_CONFIG = {
         "Organisaties werken ontschot samen en leren van elkaar",
     ],
     "partners": RUWAARD_PARTNERS,
-    "levensdomeinen": _FlowList(
+    "levensdomeinen": FlowList(
         ["wonen", "financien", "werk_en_dagbesteding", "gezondheid", "sociaal_netwerk", "opvoeding", "veiligheid", "zingeving"]
     ),
     "afspraken": {"casussen_per_organisatie_per_maand": 1},
@@ -1181,25 +1188,29 @@ def _check_rendement(metingen_rows: list[Row], kosten_rows: list[Row], n: int) -
     for m in metingen_rows:
         grades.setdefault(str(m["casus_id"]), {})[str(m["meetmoment"])] = float(m["welbevinden"])  # type: ignore[arg-type]
     changes = [g["na_6_weken"] - g["voor"] for g in grades.values() if "voor" in g and "na_6_weken" in g]
-    assert len(changes) == n and sum(changes) / n > 5, changes
+    if len(changes) != n or sum(changes) / n <= 5:
+        raise OngeldigVoorbeeld(f"welbevinden na 6 weken stijgt niet met meer dan 5 punten in {n} micro-analyses: {changes}")
     annual = annual_costs(kosten_rows, 2017)
     for casus in grades:
-        assert annual[(casus, "proeftuinoplossing")] < annual[(casus, "niets_doen")], casus
-        assert annual[(casus, "huidig")] < annual[(casus, "niets_doen")], casus  # doing nothing escalates
+        if annual[(casus, "proeftuinoplossing")] >= annual[(casus, "niets_doen")]:
+            raise OngeldigVoorbeeld(f"casus {casus}: de proeftuinoplossing kost niet minder dan niets doen")
+        if annual[(casus, "huidig")] >= annual[(casus, "niets_doen")]:  # doing nothing escalates
+            raise OngeldigVoorbeeld(f"casus {casus}: de huidige aanpak kost niet minder dan niets doen")
     per_financier = costs_per_financier(kosten_rows, 2017)
-    assert any(
+    if not any(
         per_financier.get((f, "proeftuinoplossing"), 0) > per_financier.get((f, "niets_doen"), 0) for f, _ in per_financier
-    )
+    ):
+        raise OngeldigVoorbeeld("geen financier betaalt meer met de proeftuinoplossing (de 'verkeerde zak' ontbreekt)")
 
 
 def write_ruwaard(folder: Path) -> list[Path]:
     plan = RUWAARD
     style = plan.style
-    written = [write_config(folder / "proeftuin.yml", plan.config, _comment(plan))]
+    written = [write_config(folder / "proeftuin.yml", plan.config, config_comment(plan))]
     cases = casussen(plan)
     written.append(write_table(folder / "casussen.csv", "casussen", CASUS_KOLOMMEN, cases, style))
 
-    sample = _micro_sample(_rng(plan.key, "steekproef"), cases, {2016: 8, 2017: 17})
+    sample = micro_sample(_rng(plan.key, "steekproef"), cases, {2016: 8, 2017: 17})
     meting_rows = metingen(plan, sample, voor=(1.5, 4.0), big=(5.0, 6.6), small=(1.5, 3.5), n_small=3)
     kosten_rows = kosten(plan, sample)
     _check_rendement(meting_rows, kosten_rows, len(sample))
@@ -1236,44 +1247,44 @@ DEURNE_PRINCIPES = [
         "nr": 1,
         "groep": "willen",
         "naam": "Eén huishouden, één plan, één regisseur",
-        "trefwoorden": _FlowList(["één plan", "regisseur", "huishouden"]),
+        "trefwoorden": FlowList(["één plan", "regisseur", "huishouden"]),
     },
     {
         "nr": 2,
         "groep": "willen",
         "naam": "De inwoner aan het stuur",
-        "trefwoorden": _FlowList(["leefwereld", "eigen regie", "keukentafel", "naar elkaar omkijken"]),
+        "trefwoorden": FlowList(["leefwereld", "eigen regie", "keukentafel", "naar elkaar omkijken"]),
     },
     {
         "nr": 3,
         "groep": "kunnen",
         "naam": "Ruimte voor de professional",
-        "trefwoorden": _FlowList(["vertrouwen", "ruimte", "maatwerk", "regels"]),
+        "trefwoorden": FlowList(["vertrouwen", "ruimte", "maatwerk", "regels"]),
     },
     {
         "nr": 4,
         "groep": "kunnen",
         "naam": "Leren over de grenzen van organisaties heen",
-        "trefwoorden": _FlowList(["leren", "van elkaar", "reflecteren"]),
+        "trefwoorden": FlowList(["leren", "van elkaar", "reflecteren"]),
     },
     {
         "nr": 5,
         "groep": "nodig",
         "naam": "Het geld volgt de oplossing",
-        "trefwoorden": _FlowList(["budget", "ontschotten", "kosten"]),
+        "trefwoorden": FlowList(["budget", "ontschotten", "kosten"]),
     },
     {
         "nr": 6,
         "groep": "nodig",
         "naam": "Bestuurders maken het mogelijk",
-        "trefwoorden": _FlowList(["bestuurders", "mandaat", "doorzettingsmacht"]),
+        "trefwoorden": FlowList(["bestuurders", "mandaat", "doorzettingsmacht"]),
     },
 ]
 
 DEURNE_CONFIG = {
     "naam": "Proeftuin Deurne",
     "gemeente": "Deurne",
-    "wijken": _FlowList(["Deurne-centrum", "Zeilberg", "Liessel"]),
+    "wijken": FlowList(["Deurne-centrum", "Zeilberg", "Liessel"]),
     "inwoners": 14500,
     "visie": "In Deurne doen inwoners mee naar vermogen, met één plan per huishouden en professionals die de ruimte krijgen.",
     "doelen": [
@@ -1297,7 +1308,7 @@ DEURNE_CONFIG = {
         "Jeugdhulp Peelregio",
         "Zorgverzekeraar CZ",
     ],
-    "levensdomeinen": _FlowList(
+    "levensdomeinen": FlowList(
         ["wonen", "financien", "werk_en_inkomen", "gezondheid", "sociaal_netwerk", "opvoeding_en_onderwijs", "veiligheid"]
     ),
     "afspraken": {"casussen_per_organisatie_per_maand": 0.5},
@@ -1424,7 +1435,7 @@ def _deurne_sessies() -> list[Sessie]:
 def write_deurne(folder: Path) -> list[Path]:
     plan = DEURNE
     style = plan.style
-    written = [write_config(folder / "proeftuin.yml", plan.config, _comment(plan))]
+    written = [write_config(folder / "proeftuin.yml", plan.config, config_comment(plan))]
     cases = casussen(plan)
     rng = _rng(plan.key, "regisseur")
     for case in cases:
@@ -1432,7 +1443,7 @@ def write_deurne(folder: Path) -> list[Path]:
             case["regisseur"] = rng.choice(case["betrokken_organisaties"])  # type: ignore[arg-type]
     written.append(write_table(folder / "casussen.csv", "casussen", DEURNE_CASUS_KOLOMMEN, cases, style))
 
-    sample = _micro_sample(_rng(plan.key, "steekproef"), cases, {2018: 5, 2019: 5})
+    sample = micro_sample(_rng(plan.key, "steekproef"), cases, {2018: 5, 2019: 5})
     meting_rows = metingen(plan, sample, voor=(3.0, 5.5), big=(1.5, 3.5), small=(0.0, 1.0), n_small=2)
     written.append(write_table(folder / "metingen.csv", "metingen", METING_KOLOMMEN, meting_rows, style))
 
@@ -1461,7 +1472,7 @@ def write_deurne(folder: Path) -> list[Path]:
 # ---------------------------------------------------------------------------
 
 
-def _comment(plan: Plan) -> str:
+def config_comment(plan: Plan) -> str:
     return (
         f"# {plan.config['naam']}: SYNTHETISCHE voorbeeldgegevens, gemaakt met `leergeschiedenis sample`.\n"
         "# Alle casussen, kaarten en metingen zijn verzonnen; pas dit bestand niet met de hand aan.\n"
@@ -1474,28 +1485,3 @@ def price_list_dir(out_dir: Path) -> Path:
     if out_dir.resolve().name == "sample" and out_dir.resolve().parent.name == "data":
         return out_dir.resolve().parent / "prijslijst"
     return out_dir / "prijslijst"
-
-
-def write_sample(out_dir: Path, prijslijst_dir: Path | None = None, schaal: int = 1) -> list[Path]:
-    """Write ``OUT_DIR/ruwaard/``, ``OUT_DIR/deurne/`` and the shared price list; returns the files written.
-
-    The price list goes to ``prijslijst_dir`` when given, else to
-    ``price_list_dir(OUT_DIR)``: ``data/prijslijst/`` for the repository's
-    ``data/sample``, ``OUT_DIR/prijslijst/`` otherwise. Either way the loader
-    finds it from the proeftuin folders (it looks up to three levels up).
-
-    ``schaal`` > 1 adds ``schaal - 1`` generated proeftuinen of a regional or
-    national programme, ``OUT_DIR/proeftuin-0001-<wijk>/`` and on (see
-    ``sample_scale``); ``schaal`` 1 writes exactly the ordinary sample.
-    """
-    if schaal < 1:
-        raise ValueError("schaal moet minstens 1 zijn")
-    out_dir = Path(out_dir)
-    written = write_ruwaard(out_dir / "ruwaard") + write_deurne(out_dir / "deurne")
-    target = Path(prijslijst_dir) if prijslijst_dir is not None else price_list_dir(out_dir)
-    written.append(write_price_list(target / "prijslijst.csv"))
-    if schaal > 1:
-        from .sample_scale import write_schaal
-
-        written += write_schaal(out_dir, schaal)
-    return written

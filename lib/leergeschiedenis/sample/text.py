@@ -1,4 +1,4 @@
-"""Dutch text banks for the synthetic sample (``sample.py``).
+"""Dutch text banks for the synthetic sample (``sample.generate``, ``sample.schaal``).
 
 Kept apart so the generator stays readable. Every text is invented; none is
 about a real person. ``{a|b}`` picks one alternative, ``{name}`` is filled per

@@ -16,7 +16,7 @@ and every random draw (``random.Random`` and numpy generators seeded with
 N > i.
 
 Cases, micro-analyses, sessions and reflection cards reuse the sample's own
-generators (``sample.casussen``, ``metingen``, ``kosten``, ``bijeenkomsten``,
+generators (``generate.casussen``, ``metingen``, ``kosten``, ``bijeenkomsten``,
 ``reflectiekaarten``); the spinnenweb, the bulk of the rows, is drawn with
 numpy and written without per-cell Python formatting. Spinnenweb is at domain
 level for most proeftuinen and at item level for about one in seven. Each
@@ -29,17 +29,17 @@ import datetime as dt
 import hashlib
 import math
 import random
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist
 
 import numpy as np
 
-from . import sample as sm
-from . import sample_text as tx
-from .contract import DOMEINEN, SCENARIOS, SPINNENWEB_VERSIES
-from .read import normalize_name
+from ..contract import DOMEINEN, SPINNENWEB_VERSIES
+from ..errors import OngeldigVoorbeeld
+from ..names import slug
+from . import generate as gen
+from . import text as tx
 
 GOLDEN = (math.sqrt(5) - 1) / 2
 # Mean cases and spinnenweb participants of a generated proeftuin are about 1.38 times these medians.
@@ -66,14 +66,9 @@ WIJKEN = _wijken()
 assert math.gcd(len(GEMEENTEN), len(WIJKEN)) == 1  # every (gemeente, wijk) pair once in len(G) * len(W) proeftuinen
 
 
-def ascii_slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
-
-
 def folder_name(index: int) -> str:
     """``proeftuin-0001-kruidenwijk``: the folder of generated proeftuin ``index`` (1, 2, ...)."""
-    return f"proeftuin-{index:04d}-{ascii_slug(_place(index)[1])}"
+    return f"proeftuin-{index:04d}-{slug(_place(index)[1])}"
 
 
 def _place(index: int) -> tuple[tuple[str, str, dict], str]:
@@ -114,7 +109,7 @@ DOMEINEN_DEURNE = ("wonen", "financien", "werk_en_inkomen", "gezondheid", "socia
 class Opzet:
     index: int
     folder: str
-    plan: sm.Plan
+    plan: gen.Plan
     deurne_stijl: bool
     start: dt.date  # first day of the proeftuin
     grootte: float
@@ -128,7 +123,7 @@ class Opzet:
 
 
 def _prefix(wijk: str) -> str:
-    words = [w for w in ascii_slug(wijk).split("-") if w not in ("de", "het")] or ["x"]
+    words = [w for w in slug(wijk).split("-") if w not in ("de", "het")] or ["x"]
     letters = "".join(w[0] for w in words) if len(words) > 1 else words[0][:2]
     return letters.upper()
 
@@ -176,7 +171,7 @@ def opzet(index: int) -> Opzet:
         (f"Thuiszorg {regio}", 0.6, (gez,), 0.4),
     ]
     organisaties = tuple(
-        sm.Organisatie(naam, round(w * rng.uniform(0.7, 1.3), 2), tuple(dict.fromkeys(d)))
+        gen.Organisatie(naam, round(w * rng.uniform(0.7, 1.3), 2), tuple(dict.fromkeys(d)))
         for naam, w, d, kans in candidates
         if rng.random() < kans
     )
@@ -204,7 +199,7 @@ def opzet(index: int) -> Opzet:
     per_jaar = _split(n_casussen, weights, 3)
     groei = [rng.uniform(1.0, 2.5)] + [max(0.2, 1.2 - 0.4 * k + rng.uniform(-0.2, 0.2)) for k in range(1, len(jaren))]
     jaarplannen = tuple(
-        sm.Jaarplan(jaar, n, eerste_maand if k == 0 else 1, 12, round(g, 2))
+        gen.Jaarplan(jaar, n, eerste_maand if k == 0 else 1, 12, round(g, 2))
         for k, (jaar, n, g) in enumerate(zip(jaren, per_jaar, groei, strict=True))
     )
     start = dt.date(start_jaar, eerste_maand, 1)
@@ -222,21 +217,21 @@ def opzet(index: int) -> Opzet:
     config = {
         "naam": naam,
         "gemeente": gemeente,
-        "wijken": sm._FlowList([wijk]),
+        "wijken": gen.FlowList([wijk]),
         "inwoners": max(2500, 100 * round(90 * size * rng.uniform(0.8, 1.2))),
         "visie": rng.choice(tx.VISIES).format(w=wijk),
         "doelen": [d for d in tx.DOELEN if rng.random() < 0.55] or list(tx.DOELEN[:3]),
         "partners": names + list(ook_betrokken[: rng.randint(1, 3)]),
-        "levensdomeinen": sm._FlowList(domeinen),
+        "levensdomeinen": gen.FlowList(domeinen),
         "afspraken": {"casussen_per_organisatie_per_maand": rng.choice((0.5, 1, 1, 2))},
-        "ontwerpprincipes": sm.RUWAARD_PRINCIPES,  # the programme's nine design principles
+        "ontwerpprincipes": gen.RUWAARD_PRINCIPES,  # the programme's nine design principles
         "reflectiekaarten_citeerbaar": rng.random() < 0.1,
         "privacy": {"min_groepsgrootte": 5},
     }
-    plan = sm.Plan(
+    plan = gen.Plan(
         key=f"schaal-{index}",
         config=config,
-        style=sm.PLAIN if deurne_stijl else sm.DUTCH_EXCEL,
+        style=gen.PLAIN if deurne_stijl else gen.DUTCH_EXCEL,
         slots={"wijk": wijk, "welzijn": welzijn, "corporatie": corporatie, "ontmoetingsplek": ontmoetingsplek},
         organisaties=organisaties,
         ook_betrokken=ook_betrokken,
@@ -248,9 +243,9 @@ def opzet(index: int) -> Opzet:
         collectief=rng.uniform(0.03, 0.1),
         belemmering_kans=((start, rng.uniform(0.6, 0.8)), (eind, rng.uniform(0.3, 0.5))),
         binnen_aanbod_kans=((start, rng.uniform(0.45, 0.6)), (eind, rng.uniform(0.65, 0.8))),
-        domein_bank=dict(sm.DEURNE.domein_bank) if deurne_stijl else {},
-        thema_principe=dict(sm.RUWAARD.thema_principe),
-        thema_gewicht={jaar: dict(sm.RUWAARD.thema_gewicht[2016 + min(k, 2)]) for k, jaar in enumerate(jaren)},
+        domein_bank=dict(gen.DEURNE.domein_bank) if deurne_stijl else {},
+        thema_principe=dict(gen.RUWAARD.thema_principe),
+        thema_gewicht={jaar: dict(gen.RUWAARD.thema_gewicht[2016 + min(k, 2)]) for k, jaar in enumerate(jaren)},
     )
     kaart_organisaties = {
         "professional": [(o.naam, o.gewicht) for o in organisaties],
@@ -286,14 +281,14 @@ def opzet(index: int) -> Opzet:
 # ---------------------------------------------------------------------------
 
 
-def _sessies(o: Opzet) -> list[sm.Sessie]:
+def _sessies(o: Opzet) -> list[gen.Sessie]:
     """Learning sessions every month or two (more often in a large proeftuin), conferences, arenas, dialogues."""
     rng = _rng(o.index, "sessies")
     plan = o.plan
     naam = plan.config["naam"]
     leertafel = o.deurne_stijl
     base = 8 + 5 * math.sqrt(o.grootte)
-    sessies = [sm.Sessie(f"Startconferentie {naam}", sm._workday(o.start + dt.timedelta(days=rng.randint(7, 20))),
+    sessies = [gen.Sessie(f"Startconferentie {naam}", gen.workday(o.start + dt.timedelta(days=rng.randint(7, 20))),
                          "werkconferentie", round(30 + 25 * math.sqrt(o.grootte) + rng.randint(-5, 10)), False)]  # fmt: skip
     nummer = 0
     jaren = [jp.jaar for jp in plan.jaren]
@@ -303,7 +298,7 @@ def _sessies(o: Opzet) -> list[sm.Sessie]:
         for m in range(first, 13, step):
             if m in (7, 8):
                 continue
-            day = sm._workday(dt.date(jaar, m, rng.randint(5, 18 if m == 12 else 24)))  # not at Christmas
+            day = gen.workday(dt.date(jaar, m, rng.randint(5, 18 if m == 12 else 24)))  # not at Christmas
             if day > plan.export or day <= sessies[0].datum:
                 continue
             nummer += 1
@@ -311,7 +306,7 @@ def _sessies(o: Opzet) -> list[sm.Sessie]:
             deelnemers = None if rng.random() < 0.04 else max(4, round(trend + rng.uniform(-2, 2.5)))
             soort = "periodieke_leersessie" if leertafel else "tweewekelijkse_leersessie"
             titel = f"Leertafel {nummer}" if leertafel else f"Leersessie {nummer}"
-            sessies.append(sm.Sessie(titel, day, soort, deelnemers, rng.random() > 0.15))
+            sessies.append(gen.Sessie(titel, day, soort, deelnemers, rng.random() > 0.15))
         extra = [("Werkconferentie", "werkconferentie", 0.8 if k else 0.0, 40 + 30 * math.sqrt(o.grootte)),
                  ("Effectenarena", "effectenarena", 0.6, 20 + 8 * math.sqrt(o.grootte)),
                  ("Dialoogsessie bestuurders", "dialoogsessie", 0.7, 12 + 4 * math.sqrt(o.grootte)),
@@ -322,14 +317,14 @@ def _sessies(o: Opzet) -> list[sm.Sessie]:
             lo = o.start.month + 1 if k == 0 else 1
             month = rng.randint(min(lo, 12), 12)
             month = 9 if month in (7, 8) else month  # nobody organises a conference in the summer holidays
-            day = sm._workday(dt.date(jaar, month, rng.randint(3, 18 if month == 12 else 26)))
+            day = gen.workday(dt.date(jaar, month, rng.randint(3, 18 if month == 12 else 26)))
             if day > plan.export or day <= sessies[0].datum:
                 continue
-            sessies.append(sm.Sessie(f"{titel} {jaar}", day, soort, round(size + rng.randint(-4, 6))))
+            sessies.append(gen.Sessie(f"{titel} {jaar}", day, soort, round(size + rng.randint(-4, 6))))
     return sorted(sessies, key=lambda s: (s.datum, s.naam))
 
 
-def _micro_sample(o: Opzet, cases: list[sm.Row]) -> list[sm.Row]:
+def _micro_sample(o: Opzet, cases: list[gen.Row]) -> list[gen.Row]:
     rng = _rng(o.index, "steekproef")
     per_year = {}
     for jp in o.plan.jaren:
@@ -344,20 +339,20 @@ def _micro_sample(o: Opzet, cases: list[sm.Row]) -> list[sm.Row]:
         n = min(pool, max(2, min(25, round(jp.casussen * rng.uniform(0.04, 0.1)))))
         if n >= 1:
             per_year[jp.jaar] = n
-    return sm._micro_sample(rng, cases, per_year)
+    return gen.micro_sample(rng, cases, per_year)
 
 
-def _check_kosten(kosten_rows: list[sm.Row], sample: list[sm.Row]) -> None:
+def _check_kosten(kosten_rows: list[gen.Row], sample: list[gen.Row]) -> None:
     """Every micro-analysis: the proeftuinoplossing costs less than doing nothing, at every price year."""
-    assert tuple(sm.ARCHETYPEN["schulden"]) == SCENARIOS
-    for jaar in sm.PRIJSJAREN:
-        annual = sm.annual_costs(kosten_rows, jaar)
+    for jaar in gen.PRIJSJAREN:
+        annual = gen.annual_costs(kosten_rows, jaar)
         for case in sample:
             c = str(case["casus_id"])
-            assert annual[(c, "proeftuinoplossing")] < annual[(c, "niets_doen")], (c, jaar)
+            if annual[(c, "proeftuinoplossing")] >= annual[(c, "niets_doen")]:
+                raise OngeldigVoorbeeld(f"casus {c}: de proeftuinoplossing kost in prijsjaar {jaar} niet minder dan niets doen")
 
 
-def _lookup(style: sm.Style, values: np.ndarray) -> np.ndarray:
+def _lookup(style: gen.Style, values: np.ndarray) -> np.ndarray:
     """Formatted cells of ``values`` (as ``style.number`` writes them)."""
     return np.array([style.number(float(v)) for v in values], dtype=object)
 
@@ -400,9 +395,10 @@ def spinnenweb(o: Opzet) -> tuple[list[str], list[str]]:
     ordinal = np.concatenate([p[2] for p in parts])
     group = np.concatenate([np.full(len(p[0]), p[3]) for p in parts])
     n = len(person)
-    assert first <= ordinal.min() and ordinal.max() <= limit, (o.index, ordinal.min(), ordinal.max())
+    if not first <= ordinal.min() <= ordinal.max() <= limit:
+        raise OngeldigVoorbeeld(f"proeftuin {o.index}: een spinnenwebmeting valt buiten de jaren van de proeftuin")
 
-    niveau = np.array([sm.DOMEIN_NIVEAU[d] for d in DOMEINEN])
+    niveau = np.array([gen.DOMEIN_NIVEAU[d] for d in DOMEINEN])
     level = np.clip(rng.normal(niveau, 1.3, (p_total, len(DOMEINEN))), 1.5, 8.5)
     respons = rng.uniform(0.3, 1.4, p_total)
     gain = rng.uniform(0.6, 1.6, n_groups)
@@ -421,7 +417,10 @@ def spinnenweb(o: Opzet) -> tuple[list[str], list[str]]:
 
     counts = SPINNENWEB_VERSIES[o.versie]
     if o.items:
-        assert counts is not None
+        if counts is None:
+            raise OngeldigVoorbeeld(
+                f"proeftuin {o.index}: spinnenweb-versie {o.versie} heeft geen vragen om per vraag te schrijven"
+            )
         item_columns = [(d, i) for d in DOMEINEN for i in range(1, counts[d] + 1)]
         domain_of = np.array([DOMEINEN.index(d) for d, _ in item_columns])
         scores = np.clip(np.rint(mean[:, domain_of] + rng.normal(0, 1.1, (n, len(item_columns)))), 0, 10).astype(np.int8)
@@ -440,15 +439,17 @@ def spinnenweb(o: Opzet) -> tuple[list[str], list[str]]:
         table = _lookup(style, np.arange(101) / 10)[codes.astype(np.int16)]
         columns += list(DOMEINEN)
     headers = [style.header(c) for c in columns]
-    for column, header in zip(columns, headers, strict=True):
-        assert normalize_name(header) == column, (header, column)
+    gen.check_headers(columns, headers)
     for text in [*groepen, *headers, *dates, *ids[:1]]:
-        assert not set(text) & {style.sep, '"', "\n", "\r"}, text  # safe to join without quoting
+        if set(text) & {style.sep, '"', "\n", "\r"}:  # joined without quoting below
+            raise OngeldigVoorbeeld(
+                f"proeftuin {o.index}: '{text}' bevat het scheidingsteken, een aanhalingsteken of een regeleinde"
+            )
     rows = np.concatenate([np.column_stack(fixed), table], axis=1)
     return headers, [style.sep.join(r) for r in rows.tolist()]
 
 
-def _write_lines(path: Path, header: list[str], lines: list[str], style: sm.Style) -> Path:
+def _write_lines(path: Path, header: list[str], lines: list[str], style: gen.Style) -> Path:
     text = style.sep.join(header) + "\n" + "".join(line + "\n" for line in lines)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode("utf-8-sig" if style.bom else "utf-8"))
@@ -460,35 +461,35 @@ def write_proeftuin(out_dir: Path, index: int) -> list[Path]:
     o = opzet(index)
     plan, style = o.plan, o.plan.style
     folder = Path(out_dir) / o.folder
-    written = [sm.write_config(folder / "proeftuin.yml", plan.config, sm._comment(plan))]
+    written = [gen.write_config(folder / "proeftuin.yml", plan.config, gen.config_comment(plan))]
 
-    cases = sm.casussen(plan)
+    cases = gen.casussen(plan)
     if o.deurne_stijl:
         rng = _rng(index, "regisseur")
         for case in cases:
             if case["status"] != "aangemeld":
                 case["regisseur"] = rng.choice(case["betrokken_organisaties"])  # type: ignore[arg-type]
-    kolommen = sm.DEURNE_CASUS_KOLOMMEN if o.deurne_stijl else sm.CASUS_KOLOMMEN
-    written.append(sm.write_table(folder / "casussen.csv", "casussen", kolommen, cases, style))
+    kolommen = gen.DEURNE_CASUS_KOLOMMEN if o.deurne_stijl else gen.CASUS_KOLOMMEN
+    written.append(gen.write_table(folder / "casussen.csv", "casussen", kolommen, cases, style))
 
     sample = _micro_sample(o, cases)
     rng = _rng(index, "effect")
     voor = rng.uniform(1.5, 4.5)
     big = rng.uniform(1.5, 5.0)
-    meting_rows = sm.metingen(plan, sample, voor=(voor, voor + rng.uniform(1.5, 2.5)), big=(big, big + rng.uniform(1, 2)),
+    meting_rows = gen.metingen(plan, sample, voor=(voor, voor + rng.uniform(1.5, 2.5)), big=(big, big + rng.uniform(1, 2)),
                               small=(0.0, 1.0), n_small=len(sample) // 6)  # fmt: skip
-    kosten_rows = sm.kosten(plan, sample)
+    kosten_rows = gen.kosten(plan, sample)
     _check_kosten(kosten_rows, sample)
-    written.append(sm.write_table(folder / "metingen.csv", "metingen", sm.METING_KOLOMMEN, meting_rows, style))
-    written.append(sm.write_table(folder / "kosten.csv", "kosten", sm.KOSTEN_KOLOMMEN, kosten_rows, style))
+    written.append(gen.write_table(folder / "metingen.csv", "metingen", gen.METING_KOLOMMEN, meting_rows, style))
+    written.append(gen.write_table(folder / "kosten.csv", "kosten", gen.KOSTEN_KOLOMMEN, kosten_rows, style))
     del cases, sample, meting_rows, kosten_rows
 
-    sessies = sm.bijeenkomsten(plan, _sessies(o))
-    written.append(sm.write_table(folder / "bijeenkomsten.csv", "bijeenkomsten", sm.BIJEENKOMST_KOLOMMEN, sessies, style))
+    sessies = gen.bijeenkomsten(plan, _sessies(o))
+    written.append(gen.write_table(folder / "bijeenkomsten.csv", "bijeenkomsten", gen.BIJEENKOMST_KOLOMMEN, sessies, style))
     kaart_id = None if o.deurne_stijl else (lambda year, n: f"K-{year}-{n:04d}")
-    kaarten = sm.reflectiekaarten(plan, sessies, o.kaart_organisaties, kaart_id)
-    columns = [c for c in sm.KAART_KOLOMMEN if c != "kaart_id" or kaart_id]
-    written.append(sm.write_table(folder / "reflectiekaarten.csv", "reflectiekaarten", columns, kaarten, style))
+    kaarten = gen.reflectiekaarten(plan, sessies, o.kaart_organisaties, kaart_id)
+    columns = [c for c in gen.KAART_KOLOMMEN if c != "kaart_id" or kaart_id]
+    written.append(gen.write_table(folder / "reflectiekaarten.csv", "reflectiekaarten", columns, kaarten, style))
     del sessies, kaarten
 
     header, lines = spinnenweb(o)
