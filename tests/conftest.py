@@ -72,8 +72,9 @@ def lek(tmp_path_factory):
 
 
 def pytest_configure(config):
-    """Tests use a cache of their own, so they never read a developer's cache."""
+    """Tests use a cache of their own, so they never read a developer's cache (whatever
+    LEERGESCHIEDENIS_CACHE says) and never write into it."""
     import os
     import tempfile
 
-    os.environ.setdefault("LEERGESCHIEDENIS_CACHE", tempfile.mkdtemp(prefix="lg-cache-tests-"))
+    os.environ["LEERGESCHIEDENIS_CACHE"] = tempfile.mkdtemp(prefix="lg-cache-tests-")

@@ -91,3 +91,8 @@ def test_only_this_user_can_read_the_cached_data(reads, folder, tmp_path):
     assert len(entries) == 2 * len(ALL)  # a Parquet file and a pickle per table
     assert base.stat().st_mode & 0o777 == 0o700
     assert all(entry.stat().st_mode & 0o077 == 0 for entry in entries)
+
+
+def test_the_tests_never_use_a_developers_cache():
+    """conftest.py overrides LEERGESCHIEDENIS_CACHE, also when a developer set it."""
+    assert cache.folder().name.startswith("lg-cache-tests-")
