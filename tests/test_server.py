@@ -20,6 +20,7 @@ import pytest
 
 from leergeschiedenis import dashboard
 from leergeschiedenis import server as voila_server
+from leergeschiedenis.errors import OnleesbareData
 
 from .conftest import free_port
 
@@ -152,6 +153,20 @@ def test_refuses_to_listen_off_loopback_without_a_token():
         pytest.fail("het dashboard startte op 0.0.0.0 zonder token")
     assert process.returncode == 2
     assert "alleen met een token" in err and "Traceback" not in err
+
+
+def test_installed_without_the_sample_a_data_root_is_required(monkeypatch, capsys):
+    """Installed with `pip install .` there is no data/sample: no default, one Dutch line, exit 2."""
+    from leergeschiedenis.cli import main
+
+    monkeypatch.setattr(voila_server, "SAMPLE", None)
+    monkeypatch.setattr(dashboard, "SAMPLE", None)
+    monkeypatch.delenv(dashboard.DATA_ENV, raising=False)
+    assert main(["dashboard"]) == 2
+    err = capsys.readouterr().err
+    assert "leergeschiedenis sample MAP" in err and "Traceback" not in err
+    with pytest.raises(OnleesbareData, match="voorbeeldgegevens"):
+        dashboard.app()
 
 
 def test_in_a_source_checkout_the_sample_is_the_default():
