@@ -126,9 +126,9 @@ class Dashboard:
         self.kern = w.HTML()
         self.texts = {text: w.HTML() for text, _ in TAB_CONTENT if text != "kern"}
         self._set_filter_options()
-        # Charts are created from the first view's full state
-        # the browser is connected (Voila renders first, preheated kernels even earlier) are
-        # messages that would be lost; only state set at construction reaches the page.
+        # Charts are created from the first view's full state: updates sent before the browser
+        # is connected (Voila renders first, preheated kernels even earlier) are messages that
+        # would be lost; only state set at construction reaches the page.
         first_view = self.view()
         self.charts = {name: Chart(fig) for name, fig in view_figures(first_view).items()}
         pages = [
