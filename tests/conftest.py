@@ -1,3 +1,13 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -5,6 +15,7 @@ import pytest
 import leergeschiedenis as lg
 
 DATA = Path(__file__).parent / "data"
+SAMPLE = Path(__file__).parent.parent / "data" / "sample"
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +83,54 @@ def lek(tmp_path_factory):
 
 
 def pytest_configure(config):
-    """Tests use a cache of their own, so they never read a developer's cache."""
-    import os
-    import tempfile
+    """Tests use a cache of their own, so they never read a developer's cache (whatever
+    LEERGESCHIEDENIS_CACHE says) and never write into it."""
+    os.environ["LEERGESCHIEDENIS_CACHE"] = tempfile.mkdtemp(prefix="lg-cache-tests-")
 
-    os.environ.setdefault("LEERGESCHIEDENIS_CACHE", tempfile.mkdtemp(prefix="lg-cache-tests-"))
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def dashboard_server(data_root: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Iterator[str]:
+    """`leergeschiedenis dashboard DATA_ROOT` on a free port: its URL once the page answers; stopped afterwards."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", str(data_root), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=cwd,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"het dashboard stopte meteen (exit {process.returncode})")
+                if time.time() > deadline:
+                    pytest.fail("het dashboard startte niet binnen 120 s")
+                time.sleep(0.5)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The dashboard on the sample, shared by the server and the browser tests."""
+    with dashboard_server(SAMPLE) as url:
+        yield url

@@ -91,3 +91,26 @@ def test_only_this_user_can_read_the_cached_data(reads, folder, tmp_path):
     assert len(entries) == 2 * len(ALL)  # a Parquet file and a pickle per table
     assert base.stat().st_mode & 0o777 == 0o700
     assert all(entry.stat().st_mode & 0o077 == 0 for entry in entries)
+
+
+def test_the_tests_never_use_a_developers_cache():
+    """conftest.py overrides LEERGESCHIEDENIS_CACHE, also when a developer set it."""
+    assert cache.folder().name.startswith("lg-cache-tests-")
+
+
+def test_the_key_changes_with_any_module_of_the_package(tmp_path):
+    """Not a hand-kept list of files (it missed problems.py): every module counts."""
+    package = tmp_path / "leergeschiedenis"
+    shutil.copytree(cache.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    modules = sorted(package.rglob("*.py"))
+    assert package / "problems.py" in modules and len(modules) > 30
+    before = cache.source_hash(package)
+    assert before == cache.source_hash(cache.PACKAGE_DIR)
+    for module in modules:
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n")
+        assert cache.source_hash(package) != before, module.name
+        module.write_bytes(original)
+    assert cache.source_hash(package) == before
+    (package / "regels.yml").write_text("min_groepsgrootte: 5\n")
+    assert cache.source_hash(package) != before

@@ -1,20 +1,17 @@
 """The dashboard as a manager uses it: the real Voila server, Debian's Chromium, axe-core.
 
-Run alone with `pytest -m browser`. Screenshots land in test-artifacts/.
+Run alone with `pytest -m browser`. Screenshots land in test-artifacts/. The server checks
+that need no browser (HTTP, websocket, refusing to listen) are in test_server.py.
 """
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from leergeschiedenis.browser import chromium, chromium_path
+
+from .conftest import dashboard_server
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -26,40 +23,6 @@ if not chromium_path() or not AXE.is_file():
     if os.environ.get("CI"):
         raise RuntimeError(reason)  # in CI the browser tests must run, not be skipped
     pytestmark.append(pytest.mark.skip(reason=reason))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", str(ROOT / "data" / "sample"), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        os.killpg(process.pid, signal.SIGTERM)
-        pytest.fail("het dashboard startte niet binnen 120 s")
-    yield url
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="module")
@@ -148,147 +111,13 @@ def test_accessibility_no_serious_or_critical_violations(page):
     assert bad == [], bad
 
 
-# -- the server under attack ---------------------------------------------------------------
-
-
-def _get(url: str) -> tuple[int, str, dict]:
-    import urllib.error
-
-    try:
-        with urllib.request.urlopen(url, timeout=10) as r:  # follows redirects
-            return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "voila/render/verkennen.ipynb",
-        "voila/render/leergeschiedenis.ipynb",
-        "voila/files/verkennen.ipynb",
-        "voila/files/dashboard.ipynb",
-        "voila/files/../data/sample/ruwaard/casussen.csv",
-        "voila/files/%2e%2e/data/sample/ruwaard/proeftuin.yml",
-        "voila/files/..%2fdata%2fsample%2fruwaard%2fproeftuin.yml",
-        "voila/static/../../../../etc/passwd",
-        "api/contents",
-        "api/contents/data/sample/ruwaard/casussen.csv",
-        "tree",
-        "lab",
-        "notebooks/verkennen.ipynb",
-        "files/data/sample/ruwaard/casussen.csv",
-    ],
-)
-def test_nothing_but_the_dashboard_is_served(server, path):
-    import http.client
-    from urllib.parse import urlsplit
-
-    host = urlsplit(server)
-    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
-    conn.request("GET", "/" + path)  # sent as written: no client-side normalisation of ../
-    response = conn.getresponse()
-    body = response.read().decode("utf-8", "replace")
-    if response.status in (301, 302, 303, 307, 308):
-        status, body, _ = _get(server.rstrip("/") + response.getheader("Location", "/").split(str(host.port), 1)[-1])
-    else:
-        status = response.status
-    assert status in (403, 404), (path, status)
-    for content in ("casus_id", "Casus ID", "naam: Proeftuin", "root:x:0", '"cells"'):
-        assert content not in body, (path, content)
-
-
-def test_security_headers(server):
-    status, _, headers = _get(server)
-    assert status == 200
-    assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
-    assert "frame-ancestors 'self'" in headers["Content-Security-Policy"]
-    assert "default-src 'self'" in headers["Content-Security-Policy"]
-
-
-def test_websocket_execute_request_is_not_executed(page, server, tmp_path):
-    import json
-    import uuid
-
-    proof = tmp_path / "uitgevoerd"
-    kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
-    message = {
-        "header": {
-            "msg_id": uuid.uuid4().hex,
-            "username": "x",
-            "session": uuid.uuid4().hex,
-            "msg_type": "execute_request",
-            "version": "5.3",
-            "date": "2026-01-01T00:00:00Z",
-        },
-        "parent_header": {},
-        "metadata": {},
-        "channel": "shell",
-        "buffers": [],
-        "content": {
-            "code": f"open({str(proof)!r}, 'w').write('x')",
-            "silent": False,
-            "store_history": False,
-            "user_expressions": {},
-            "allow_stdin": False,
-            "stop_on_error": True,
-        },
-    }
-    replies = page.evaluate(
-        """([url, msg]) => new Promise(resolve => {
-            const ws = new WebSocket(url);
-            const got = [];
-            ws.onopen = () => ws.send(JSON.stringify(msg));
-            ws.onmessage = e => { try { got.push(JSON.parse(e.data).msg_type); } catch (x) { got.push('binary'); } };
-            setTimeout(() => resolve(got), 4000);
-        })""",
-        [server.replace("http", "ws") + f"api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}", message],
-    )
-    assert "execute_reply" not in replies and "execute_input" not in replies
-    assert not proof.exists()
-    assert json.dumps(replies)
-
-
-def test_refuses_to_listen_off_loopback_without_a_token():
-    # a process with a deadline: a build that wrongly starts serving fails here instead of hanging
-    env = {k: v for k, v in os.environ.items() if k != "LEERGESCHIEDENIS_TOKEN"}
-    command = [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", "--host", "0.0.0.0", "--port", str(_free_port())]
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
-    try:
-        _, err = process.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.communicate()
-        pytest.fail("het dashboard startte op 0.0.0.0 zonder token")
-    assert process.returncode == 2
-    assert "alleen met een token" in err and "Traceback" not in err
-
-
 # -- the dashboard leaks nothing -------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def lek_server(lek):
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", str(lek.parent), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    yield url
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
+    with dashboard_server(lek.parent) as url:
+        yield url
 
 
 def test_dashboard_text_and_widget_state_leak_nothing(browser, lek_server):

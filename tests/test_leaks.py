@@ -1,5 +1,5 @@
 """Nothing confidential in any published output: report (executed notebook, HTML, PDF text),
-kerncijfers.json and the index. The dashboard is attacked in test_dashboard_browser.py."""
+kerncijfers.json and the index. The dashboard is attacked in test_server.py and test_dashboard_browser.py."""
 
 import json
 import os

@@ -1,4 +1,7 @@
-"""Every notebook runs on fixture data, and is committed without outputs."""
+"""Every notebook runs on fixture data, and is committed without outputs.
+
+The report and the dashboard notebook are package data (``lib/leergeschiedenis/notebooks/``);
+``notebooks/`` holds only the exploration notebook for JupyterLab."""
 
 import json
 from pathlib import Path
@@ -8,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PACKAGE_NOTEBOOKS = ROOT / "lib" / "leergeschiedenis" / "notebooks"
+NOTEBOOKS = sorted([*(ROOT / "notebooks").glob("*.ipynb"), *PACKAGE_NOTEBOOKS.glob("*.ipynb")])
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
@@ -30,6 +34,23 @@ def test_exploration_notebook_runs_on_fixture_data(tmp_path):
 
 
 def test_dashboard_notebook_is_one_call_into_the_library():
-    cells = json.loads((ROOT / "notebooks" / "dashboard.ipynb").read_text())["cells"]
+    cells = json.loads((PACKAGE_NOTEBOOKS / "dashboard.ipynb").read_text())["cells"]
     code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
     assert code == ["from leergeschiedenis.dashboard import app\n\napp()"]
+
+
+def test_the_package_runs_its_own_notebooks():
+    from leergeschiedenis import report, server
+
+    assert report.NOTEBOOK == PACKAGE_NOTEBOOKS / "leergeschiedenis.ipynb"
+    assert server.DASHBOARD == PACKAGE_NOTEBOOKS / "dashboard.ipynb"
+    assert {p.name for p in NOTEBOOKS} == {"leergeschiedenis.ipynb", "dashboard.ipynb", "verkennen.ipynb"}  # one copy each
+
+
+def test_the_report_notebook_defaults_to_the_sample_of_the_checkout():
+    """Opened in JupyterLab from the source checkout, the report notebook runs as it is."""
+    cells = json.loads((PACKAGE_NOTEBOOKS / "leergeschiedenis.ipynb").read_text())["cells"]
+    parameters = next(c for c in cells if "parameters" in c["metadata"].get("tags", []))
+    namespace: dict = {}
+    exec("".join(parameters["source"]), namespace)
+    assert (PACKAGE_NOTEBOOKS / namespace["data_dir"] / "proeftuin.yml").is_file()

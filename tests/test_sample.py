@@ -1,4 +1,4 @@
-"""The synthetic sample: reproducible byte for byte, accepted by the contract, and showing what DESIGN.md promises."""
+"""The synthetic sample: reproducible byte for byte, accepted by the contract, and showing what sample.py's docstring promises."""
 
 import dataclasses
 from pathlib import Path
@@ -104,7 +104,7 @@ def test_the_two_proeftuinen_use_different_dialects(generated):
     assert "€ " in (generated / "prijslijst" / "prijslijst.csv").read_text(encoding="utf-8-sig")
 
 
-# --- Ruwaard shows what DESIGN.md promises ---------------------------------
+# --- Ruwaard shows what sample.py promises ---------------------------------
 
 
 def test_ruwaard_grows_from_about_30_to_about_200_cases(ruwaard):

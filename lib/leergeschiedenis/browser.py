@@ -50,15 +50,3 @@ def chromium() -> Iterator:
             yield browser
         finally:
             browser.close()
-
-
-def screenshot(url: str, path: str, anchor: str | None = None, width: int = 1100, height: int = 1300) -> None:
-    """A picture of what a reader sees, starting at the element with id ``anchor``."""
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(url, wait_until="load")
-        page.wait_for_function("() => [...document.querySelectorAll('.plotly-graph-div')].every(d => d.querySelector('svg'))")
-        if anchor:
-            page.evaluate(f"document.getElementById({anchor!r}).scrollIntoView()")
-        page.wait_for_timeout(300)
-        page.screenshot(path=path)

@@ -2,8 +2,9 @@
 session do not parse Excel again.
 
 Each table is stored under the content hash of everything its validation
-depends on: its own file (and sheet), proeftuin.yml, the reading code and the
-contract, and the keys of the tables it refers to. Changing casussen therefore
+depends on: its own file (and sheet), proeftuin.yml, the package's source (every
+module and data file, not a hand-kept list that misses one), and the keys of the
+tables it refers to. Changing casussen therefore
 invalidates casussen, metingen and kosten, and nothing else. Accepted rows are
 Parquet; refused rows, problems and the row accounting are a small pickle
 beside it (refused cells keep the mixed types they were read with).
@@ -33,7 +34,9 @@ from .version import __version__
 
 ENV = "LEERGESCHIEDENIS_CACHE"
 OFF = {"uit", "0", "off", "false", "nee"}
-CODE = ("read.py", "cells.py", "names.py", "validate.py", "contract.py", "config.py", "cache.py")
+PACKAGE_DIR = Path(__file__).resolve().parent
+# every module, and package data the contract could be declared in; notebooks and templates only shape a report
+SOURCE_SUFFIXES = (".py", ".yml")
 
 
 def folder() -> Path | None:
@@ -43,13 +46,18 @@ def folder() -> Path | None:
     return Path(setting) if setting else Path.home() / ".cache" / "leergeschiedenis"
 
 
+def source_hash(package: Path = PACKAGE_DIR) -> str:
+    """The package's source: any change to any module (or its name) gives another cache key."""
+    digest = hashlib.sha256(f"{__version__}|{CONTRACT_VERSION}".encode())
+    for path in sorted(p for p in package.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @cache
 def _code_hash() -> str:
-    here = Path(__file__).parent
-    digest = hashlib.sha256(f"{__version__}|{CONTRACT_VERSION}".encode())
-    for name in CODE:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+    return source_hash()
 
 
 def file_hash(path: Path) -> str:

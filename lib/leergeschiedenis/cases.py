@@ -143,9 +143,6 @@ def lead_time_trend(casussen: pd.DataFrame, name: str = "aanmelding_oplossing") 
     return pd.DataFrame({"n": grouped.size(), "mediaan": grouped.median()}).rename_axis("kwartaal")
 
 
-FUNNEL = ("aangemeld", "mdo_gehouden", "oplossing_afgesproken", "afgerond")
-
-
 def status_counts(casussen: pd.DataFrame) -> pd.Series:
     return casussen["status"].astype("string").value_counts().reindex(list(STATUSSEN), fill_value=0).rename("casussen")
 

@@ -160,7 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     dash = sub.add_parser("dashboard", help="start het dashboard (Voila) voor managers, op 127.0.0.1")
     dash.add_argument(
-        "data_root", nargs="?", metavar="DATA_ROOT", help="map met proeftuinmappen (standaard: de voorbeeldgegevens)"
+        "data_root",
+        nargs="?",
+        metavar="DATA_ROOT",
+        help="map met proeftuinmappen (standaard: de voorbeeldgegevens van de broncode)",
     )
     dash.add_argument("--port", type=int, default=8866, help="poort (standaard 8866)")
     dash.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren; alles behalve 127.0.0.1 vraagt een token")

@@ -1,4 +1,4 @@
-"""The data contract (DATA-CONTRACT.md; for people: docs/datacontract.md), declared once, as data.
+"""The data contract, declared once, as data (for people: docs/datacontract.md, written from it).
 
 The reader, the validator, the documentation (``contract_markdown``) and the
 sample generator all read these declarations, so a rule changes in one place.

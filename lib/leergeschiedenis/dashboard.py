@@ -125,9 +125,9 @@ class Dashboard:
         self.kern = w.HTML()
         self.texts = {text: w.HTML() for text, _ in TAB_CONTENT if text != "kern"}
         self._set_filter_options()
-        # Charts are created from the first view's full state
-        # the browser is connected (Voila renders first, preheated kernels even earlier) are
-        # messages that would be lost; only state set at construction reaches the page.
+        # Charts are created from the first view's full state: updates sent before the browser
+        # is connected (Voila renders first, preheated kernels even earlier) are messages that
+        # would be lost; only state set at construction reaches the page.
         first_view = self.view()
         self.charts = {name: Chart(fig) for name, fig in view_figures(first_view).items()}
         pages = [
@@ -306,11 +306,20 @@ def _quality_html(v: YearView) -> str:
 
 
 DATA_ENV = "LEERGESCHIEDENIS_DATA"
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
+_CHECKOUT = Path(__file__).resolve().parents[2]
+# The synthetic sample is in the source checkout (data/sample), not in the package: installed
+# with `pip install .` there is no default and a data root must be given.
+SAMPLE: Path | None = _CHECKOUT / "data" / "sample" if (_CHECKOUT / "pyproject.toml").is_file() else None
+NO_SAMPLE = (
+    "Geef de map met proeftuinmappen: de voorbeeldgegevens horen bij de broncode en niet bij het "
+    "geïnstalleerde pakket ('leergeschiedenis sample MAP' schrijft ze in MAP)."
+)
 
 
 def app(data_root: str | Path | None = None) -> w.VBox:
     """The whole dashboard; the Voila notebook calls only this. Data: the argument,
-    else $LEERGESCHIEDENIS_DATA (set by `leergeschiedenis dashboard`), else the sample."""
+    else $LEERGESCHIEDENIS_DATA (set by `leergeschiedenis dashboard`), else the sample of a source checkout."""
     root = data_root or os.environ.get(DATA_ENV) or SAMPLE
+    if root is None:
+        raise OnleesbareData(NO_SAMPLE)
     return Dashboard(discover(root)).widget

@@ -8,8 +8,6 @@ Colours: the Okabe-Ito palette, readable with every common colour-vision deficie
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -415,7 +413,3 @@ def domain_change(changes: dict, title: str, min_n: int, reason: str | None = No
     )
     sub = f"gemiddelde verandering van dezelfde deelnemers · n = {n}" + (" · met 95%-interval" if has_ci else "")
     return _layout(fig, title, sub, "Verandering in punten (0-10)", None, height=360)
-
-
-def is_drawn(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))

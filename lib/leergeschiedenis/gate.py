@@ -43,7 +43,6 @@ def organisation_key(name: object) -> str:
 
 
 WELBEVINDEN = tuple(f"welbevinden_{after}" for after in rendement.COMPARISONS)
-SENSITIVE = ("levensdomeinen", "belemmeringen", "gestopt")
 
 
 @dataclass

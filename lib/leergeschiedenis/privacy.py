@@ -1,6 +1,6 @@
 """The privacy gate, applied at the edge before anything is published.
 
-Two rules (DESIGN.md, "Rules that hold everywhere"):
+Two rules (the README's "Privacy" section has the full set):
 
 * a *statistic about people* (mean, median, spread, change, share, cost, score,
   chart point) computed from fewer than ``min_groepsgrootte`` people is

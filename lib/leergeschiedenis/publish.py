@@ -242,19 +242,6 @@ class YearView:
     def belemmeringen(self) -> pd.Series:
         return self._sensitive_counts("belemmeringen", cases.obstacle_counts(self._year_cases))
 
-    @property
-    def levensdomeinen_per_organisatie(self) -> pd.DataFrame:
-        """Sensitive cross-tabulation (organisations as identifiers): small counts suppressed, margins in mind."""
-        return self.gate.crosstabs["levensdomeinen"]
-
-    @property
-    def belemmeringen_per_organisatie(self) -> pd.DataFrame:
-        return self.gate.crosstabs["belemmeringen"]
-
-    @property
-    def gestopt_per_organisatie(self) -> pd.DataFrame:
-        return self.gate.crosstabs["gestopt"]
-
     @cached_property
     def binnen_bestaand_aanbod(self) -> cases.Share:
         share = cases.within_existing_offer(self._year_cases)
@@ -304,10 +291,6 @@ class YearView:
     def kosten_totaal(self) -> pd.Series | None:
         """Sum per scenario, or None when it rests on too few cases."""
         return None if self._costs_hidden else self._costs.totals()
-
-    @cached_property
-    def kosten_gemiddeld(self) -> pd.Series | None:
-        return None if self._costs_hidden else self._costs.per_case.mean()
 
     @cached_property
     def besparing(self) -> dict[str, float] | None:
@@ -362,10 +345,6 @@ class YearView:
     @cached_property
     def thema_per_rol(self) -> pd.DataFrame:
         return reflections.theme_by_role(self._year_cards, self._coded_cards, self.config)
-
-    @cached_property
-    def themas_per_maand(self) -> pd.DataFrame:
-        return reflections.themes_by_month(self._year_cards, self._coded_cards, self.config)
 
     @cached_property
     def citaten(self) -> pd.DataFrame:

@@ -32,7 +32,6 @@ from .errors import OnleesbareData
 from .names import fold_name, is_blank, normalize_name
 from .problems import Problem
 
-TABLE_SUFFIXES = (".csv", ".xlsx")
 _IGNORED_SUFFIXES = {".yml", ".yaml", ".md", ".txt", ".json", ".pdf", ".docx"}
 
 # The header is looked for in the first rows of a sheet: title rows above it are common.
@@ -583,11 +582,6 @@ def _csv_error(name: str, e: csv.Error, number: int) -> str:
 
 
 # --- xlsx --------------------------------------------------------------------------------
-
-
-def workbook_sheets(path: Path) -> list[str]:
-    with _open_workbook(path) as wb:
-        return list(wb.sheetnames)
 
 
 def _mb(size: int) -> str:

@@ -21,12 +21,6 @@ from .config import Config
 from .names import fold
 
 TEXT_FIELDS = ("geleerd", "opgevallen", "vervolg", "delen")
-TEXT_LABELS = {
-    "geleerd": "Wat ik geleerd heb",
-    "opgevallen": "Wat me opviel",
-    "vervolg": "Voor het vervolg",
-    "delen": "Wat ik wil delen",
-}
 MIN_TERM_LENGTH = 3
 
 

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 import nbformat
@@ -25,8 +26,9 @@ from .names import slug as name_slug
 from .stylesheet import without_unused_lab_styles
 from .version import __version__
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-NOTEBOOK = PACKAGE_DIR.parents[1] / "notebooks" / "leergeschiedenis.ipynb"
+# package data, so a plain `pip install .` (a Dask worker) finds them; installed as files, not zipped
+PACKAGE_DIR = Path(files(__package__))
+NOTEBOOK = PACKAGE_DIR / "notebooks" / "leergeschiedenis.ipynb"
 TEMPLATES = PACKAGE_DIR / "templates"
 HASH_FILE = ".invoer-sha256"
 KERNEL = "python3"

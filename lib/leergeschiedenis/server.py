@@ -10,13 +10,15 @@ import secrets
 import subprocess
 import sys
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
-from .dashboard import DATA_ENV, SAMPLE
-from .errors import OnveiligAdres
+from .dashboard import DATA_ENV, NO_SAMPLE, SAMPLE
+from .errors import OnleesbareData, OnveiligAdres
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-DASHBOARD = PACKAGE_DIR.parents[1] / "notebooks" / "dashboard.ipynb"
+# package data, so a plain `pip install .` finds them; installed as files, not zipped
+PACKAGE_DIR = Path(files(__package__))
+DASHBOARD = PACKAGE_DIR / "notebooks" / "dashboard.ipynb"
 JUPYTER_TEMPLATES = PACKAGE_DIR / "templates" / "jupyter"
 TOKEN_ENV = "LEERGESCHIEDENIS_TOKEN"
 
@@ -76,10 +78,13 @@ def voila_command(
             f"Het dashboard luistert op {host}, dus niet alleen op deze computer: dat mag alleen met een token. "
             f"Geef --token of zet {TOKEN_ENV}, en zet het dashboard achter een proxy met inlog (zie README)."
         )
+    data_root = data_root or SAMPLE
+    if data_root is None:
+        raise OnleesbareData(NO_SAMPLE)
     config_dir = Path(tempfile.mkdtemp(prefix="leergeschiedenis-voila-"))
     (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or ""), indent=2))
     env = dict(os.environ)
-    env[DATA_ENV] = str(Path(data_root or SAMPLE).resolve())
+    env[DATA_ENV] = str(Path(data_root).resolve())
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
     argv = [
         sys.executable,

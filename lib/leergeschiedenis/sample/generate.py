@@ -2,8 +2,8 @@
 
 Why synthetic: real case registrations are confidential, yet the notebooks,
 the dashboard and the tests need data that looks and behaves like a
-programme team's Excel exports. Everything here is invented; the shapes follow
-DESIGN.md (Ruwaard: ~30 cases in 2016, ~200 in 2017, 25 micro-analyses with
+programme team's Excel exports. Everything here is invented; the shapes are
+the ones the report is about (Ruwaard: ~30 cases in 2016, ~200 in 2017, 25 micro-analyses with
 welbevinden up by more than 5 points and lower costs in every case, 13
 spinnenweb participants of Ons Huis van de Wijk).
 
@@ -1183,7 +1183,7 @@ KAART_KOLOMMEN = TABLES["reflectiekaarten"].column_names
 
 
 def _check_rendement(metingen_rows: list[Row], kosten_rows: list[Row], n: int) -> None:
-    """The sample must show what DESIGN.md promises, or the generator refuses to write it."""
+    """The sample must show what the module docstring promises, or the generator refuses to write it."""
     grades: dict[str, dict[str, float]] = {}
     for m in metingen_rows:
         grades.setdefault(str(m["casus_id"]), {})[str(m["meetmoment"])] = float(m["welbevinden"])  # type: ignore[arg-type]
