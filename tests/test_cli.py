@@ -87,3 +87,10 @@ def test_exit_codes_come_from_the_error_types():
         "OngeldigVoorbeeld": 2,
     }
     assert errors.VerslagMislukt.exit_code == 1
+
+
+def test_tab_completion_lists_the_tables():
+    import leergeschiedenis as lg
+
+    d = lg.load(Path(__file__).parent / "data" / "analyse")
+    assert {"casussen", "metingen", "spinnenweb", "refused", "summary"} <= set(dir(d))

@@ -101,6 +101,16 @@ BEZIG = "<span class='lg-bezig' role='status'>⏳ Bezig met bijwerken…</span>"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": False}
 
 
+def _first_to_show(proeftuinen: dict[str, Proeftuin]) -> str:
+    """The proeftuin with the most registrations (the one most managers come for), passing over
+    any that cannot be read or has no data yet: those say so when chosen."""
+    order = sorted(proeftuinen, key=lambda n: (proeftuinen[n].omvang, n), reverse=True)
+    default = next((n for n in order if _shows_something(proeftuinen[n])), None)
+    if default is None:
+        raise OnleesbareData("Geen enkele proeftuin kon worden gelezen of heeft al gegevens: zie leergeschiedenis check.")
+    return default
+
+
 class Dashboard:
     """Controls, tabs and charts; ``refresh()`` recomputes the view and updates every tab."""
 
@@ -108,45 +118,49 @@ class Dashboard:
         if not proeftuinen:
             raise OnleesbareData("Geen proeftuinen gevonden.")
         self.proeftuinen = proeftuinen
-        # the proeftuin with the most registrations first (the one most managers come for),
-        # passing over any that cannot be read or has no data yet: those say so when chosen
-        order = sorted(proeftuinen, key=lambda n: (proeftuinen[n].omvang, n), reverse=True)
-        default = next((n for n in order if _shows_something(proeftuinen[n])), None)
-        if default is None:
-            raise OnleesbareData("Geen enkele proeftuin kon worden gelezen of heeft al gegevens: zie leergeschiedenis check.")
-        first = proeftuinen[default]
+        self._make_controls(_first_to_show(proeftuinen))
+        # Charts are created from the first view's full state: updates sent before the browser
+        # is connected (Voila renders first, preheated kernels even earlier) are messages that
+        # would be lost; only state set at construction reaches the page.
+        first_view = self.view()
+        self._make_tabs(first_view)
+        self._view = first_view
+        self._stale: set[int] = set()  # tabs showing an earlier view: redrawn when they are opened
+        self._unreadable: str | None = None  # the Dutch line for a proeftuin that cannot be read
+        self._updating = False
+        self._observe()
+        controls = w.HBox([self.proeftuin, self.jaar, self.organisatie, self.rol], layout=w.Layout(flex_flow="row wrap"))
+        title = w.HTML("<h2 style='margin:0.2rem 0'>Leergeschiedenis: dashboard</h2>")
+        self.widget = w.VBox([title, controls, self.status, self.tabs])
+        self.refresh(first_view, charts=False)
+
+    def _make_controls(self, default: str) -> None:
+        first = self.proeftuinen[default]
         self.proeftuin = w.Dropdown(
-            options=sorted(proeftuinen), value=default, description="Proeftuin", style={"description_width": "5rem"}
+            options=sorted(self.proeftuinen), value=default, description="Proeftuin", style={"description_width": "5rem"}
         )
         self.jaar = w.Dropdown(options=first.years, value=first.years[-1] if first.years else None, description="Jaar")
         self.organisatie = w.Dropdown(description="Organisatie", style={"description_width": "6rem"})
         self.rol = w.Dropdown(description="Rol (kaarten)", style={"description_width": "7rem"})
         self.status = w.HTML(layout=w.Layout(min_height="1.5rem"))
+        self._set_filter_options()
+
+    def _make_tabs(self, view: YearView) -> None:
+        """One page per tab of the content registry: its text (or the key figures) above its charts."""
         self.kern = w.HTML()
         self.texts = {text: w.HTML() for text, _ in TAB_CONTENT if text != "kern"}
-        self._set_filter_options()
-        # Charts are created from the first view's full state: updates sent before the browser
-        # is connected (Voila renders first, preheated kernels even earlier) are messages that
-        # would be lost; only state set at construction reaches the page.
-        first_view = self.view()
-        self.charts = {name: Chart(fig) for name, fig in view_figures(first_view).items()}
+        self.charts = {name: Chart(fig) for name, fig in view_figures(view).items()}
         pages = [
             [self.kern if text == "kern" else self.texts[text], *(self.charts[name].widget for name in charts)]
             for text, charts in TAB_CONTENT
         ]
         self.tabs = w.Tab(children=[w.VBox(p) for p in pages], titles=TABS)
+
+    def _observe(self) -> None:
         self.tabs.observe(self._tab_changed, names="selected_index")
-        self._view = first_view
-        self._stale: set[int] = set()  # tabs showing an earlier view: redrawn when they are opened
-        self._unreadable: str | None = None  # the Dutch line for a proeftuin that cannot be read
         for control in (self.jaar, self.organisatie, self.rol):
             control.observe(self._changed, names="value")
         self.proeftuin.observe(self._proeftuin_changed, names="value")
-        controls = w.HBox([self.proeftuin, self.jaar, self.organisatie, self.rol], layout=w.Layout(flex_flow="row wrap"))
-        title = w.HTML("<h2 style='margin:0.2rem 0'>Leergeschiedenis: dashboard</h2>")
-        self.widget = w.VBox([title, controls, self.status, self.tabs])
-        self._updating = False
-        self.refresh(first_view, charts=False)
 
     @property
     def current(self) -> Proeftuin:

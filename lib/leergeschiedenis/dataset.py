@@ -54,6 +54,10 @@ class Dataset:
             return tables[name]
         raise AttributeError(name)
 
+    def __dir__(self) -> list[str]:
+        """Tab completion in JupyterLab lists the tables too (``d.casussen``)."""
+        return sorted({*super().__dir__(), *self.__dict__.get("tables", {})})
+
     @property
     def naam(self) -> str:
         return self.config.naam

@@ -24,9 +24,10 @@ def _round(value, digits: int = 2):
     return None if value is None else round(value, digits)
 
 
-def kerncijfers(source: Dataset | YearView, year: int | None = None, organisatie: str | None = None) -> dict:
-    """Key figures of ``year`` (a Dataset and a year, optionally an organisation) or of a ``YearView``."""
-    view = source if isinstance(source, YearView) else YearView(source, int(year), Filters(organisatie=organisatie))
+def kerncijfers(source: Dataset | YearView, jaar: int | None = None, organisatie: str | None = None) -> dict:
+    """Key figures of ``jaar`` (a Dataset, a year and optionally an organisation, matched like an
+    identifier) or of a ``YearView``."""
+    view = source if isinstance(source, YearView) else YearView(source, int(jaar), Filters(organisatie=organisatie))
     out = {
         "proeftuin": view.naam,
         "jaar": view.jaar,

@@ -150,39 +150,42 @@ def to_pdf(html_path: Path, pdf_path: Path) -> None:
 
 def render(
     data_dir: str | Path,
-    year: int,
+    jaar: int,
     out_dir: str | Path = "reports",
     pdf: bool = False,
     force: bool = False,
     progress: bool = False,
     notebook: Path = NOTEBOOK,
 ) -> Rendered:
+    """Render the learning history of proeftuin ``data_dir`` for ``jaar`` into ``out_dir``/<proeftuin>/<jaar>/:
+    executed notebook, HTML, kerncijfers.json (and a PDF with ``pdf``). Unchanged inputs are not rendered
+    again unless ``force``; the old report stays until the new one is complete."""
     data_dir = Path(data_dir)
     dataset = load(data_dir)
     name = dataset.naam
-    folder = Path(out_dir) / slug(name) / str(year)
+    folder = Path(out_dir) / slug(name) / str(jaar)
     prijslijst = dataset.sources.get("prijslijst")
     shared = prijslijst.path if prijslijst and prijslijst.path.parent != data_dir else None
-    digest = input_hash(data_dir, year, pdf, shared, Path(notebook))
+    digest = input_hash(data_dir, jaar, pdf, shared, Path(notebook))
     done = folder / HASH_FILE
     if not force and done.is_file() and done.read_text().strip() == digest:
-        return Rendered(name, slug(name), year, folder, skipped=True)
+        return Rendered(name, slug(name), jaar, folder, skipped=True)
 
     folder.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{year}-", dir=folder.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{jaar}-", dir=folder.parent))
     try:
-        executed = work / f"leergeschiedenis-{year}.ipynb"
-        execute(data_dir, year, executed, progress, Path(notebook))
-        to_html(executed, work / f"leergeschiedenis-{year}.html")
-        figures = kerncijfers(dataset, year)
+        executed = work / f"leergeschiedenis-{jaar}.ipynb"
+        execute(data_dir, jaar, executed, progress, Path(notebook))
+        to_html(executed, work / f"leergeschiedenis-{jaar}.html")
+        figures = kerncijfers(dataset, jaar)
         (work / "kerncijfers.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if pdf:
-            to_pdf(work / f"leergeschiedenis-{year}.html", work / f"leergeschiedenis-{year}.pdf")
+            to_pdf(work / f"leergeschiedenis-{jaar}.html", work / f"leergeschiedenis-{jaar}.pdf")
         (work / HASH_FILE).write_text(digest + "\n")
         _replace(work, folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return Rendered(name, slug(name), year, folder, skipped=False)
+    return Rendered(name, slug(name), jaar, folder, skipped=False)
 
 
 def _replace(new: Path, final: Path) -> None:
