@@ -2,8 +2,25 @@ import dataclasses
 
 import numpy as np
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
 
-from leergeschiedenis.privacy import gate_crosstab, gate_dataclass, gate_frame, gate_value, suppressed_text
+from leergeschiedenis.privacy import (
+    HERLEIDBAAR,
+    TE_WEINIG,
+    gate_crosstab,
+    gate_dataclass,
+    gate_frame,
+    gate_value,
+    jsonable,
+    protect_cumulative,
+    protect_groups,
+    reason_text,
+    suppressed_text,
+    too_small,
+)
 from leergeschiedenis.stats import PairedChange
 
 
@@ -14,12 +31,39 @@ def test_statistic_about_too_few_people_is_suppressed():
     assert suppressed_text(5) == "minder dan 5 personen"
 
 
+def test_too_small_with_odd_counts():
+    assert too_small(1, 5) and too_small(0, 5) and too_small(None, 5)
+    assert not too_small(5, 5) and not too_small(6, 5)
+    assert too_small(4.5, 5)  # a decimal count (a weighted n) below the minimum
+    assert not too_small(5.0, 5) and not too_small(5.5, 5)
+    assert too_small(float("nan"), 5) and too_small(np.float64("nan"), 5)  # unknown is not enough
+    assert gate_value(7.5, float("nan"), 5) is None and gate_value(7.5, 4.9, 5) is None
+
+
+def test_reason_text_says_why():
+    assert reason_text(TE_WEINIG, 5) == "minder dan 5 personen"
+    assert reason_text(None, 3) == "minder dan 3 personen"
+    assert reason_text(HERLEIDBAAR, 5) == "verborgen omdat anders een kleine groep te herleiden is"
+
+
 def test_dataclass_keeps_only_its_count():
     change = PairedChange(3, 4.0, 9.0, 5.0, 5.0)
     gated = gate_dataclass(change, 5)
     assert gated.n == 3
     assert all(v is None for k, v in dataclasses.asdict(gated).items() if k != "n")
     assert gate_dataclass(change, 3) == change
+    assert gate_dataclass(change, 4) == PairedChange(3, None, None, None, None)
+
+
+def test_dataclass_with_another_count_field():
+    @dataclasses.dataclass(frozen=True)
+    class Score:
+        personen: int
+        n: float | None
+        gemiddeld: float | None
+
+    assert gate_dataclass(Score(2, 9.0, 7.0), 5, n_field="personen") == Score(2, None, None)
+    assert gate_dataclass(Score(6, 1.0, 7.0), 5, n_field="personen") == Score(6, 1.0, 7.0)
 
 
 def test_gate_frame_masks_rows_with_small_n():
@@ -28,28 +72,432 @@ def test_gate_frame_masks_rows_with_small_n():
     assert gated["mediaan"].isna().tolist() == [True, False, False]
     assert gated["q1"].tolist()[1:] == [2.0, 3.0]
     assert gated["n"].tolist() == [2, 5, 9]  # the count itself stays
+    assert frame["mediaan"].tolist() == [10.0, 12.0, 14.0]  # the input is left alone
 
 
-def test_crosstab_primary_and_secondary_suppression():
-    counts = pd.DataFrame({"wonen": [12, 3, 0], "financien": [8, 9, 6], "werk": [7, 10, 5]}, index=["GGZ", "GGD", "Wonen"])
-    gated = gate_crosstab(counts, 5)
-    # Worked by hand: 3 is small (primary). Column 'wonen' would reveal it from its total,
-    # so 12 goes; row GGZ then hides its smallest other (7), row GGD its smallest other (9);
-    # columns 'financien' and 'werk' then each hide their smallest other (6, 5).
-    assert gated.isna().to_dict("list") == {
-        "wonen": [True, True, False],
-        "financien": [False, True, True],
-        "werk": [True, False, True],
-    }
-    assert gated.loc["GGZ", "financien"] == 8 and gated.loc["GGD", "werk"] == 10
-    assert gated.loc["Wonen", "wonen"] == 0  # zero is not a small group
-
-
-def test_crosstab_without_small_counts_is_unchanged():
-    counts = pd.DataFrame({"a": [5, 0], "b": [6, 7]})
-    assert gate_crosstab(counts, 5).equals(counts.astype("float64"))
+def test_gate_frame_with_unknown_n_and_another_count_column():
+    frame = pd.DataFrame({"personen": [np.nan, 4.0, 6.0], "x": [1, 2, 3], "y": [7, 8, 9]})
+    gated = gate_frame(frame, 5, ["x"], n_column="personen")
+    assert gated["x"].isna().tolist() == [True, True, False]
+    assert gated["x"].dtype == "float64" and gated.loc[2, "x"] == 3.0
+    assert gated["y"].tolist() == [7, 8, 9]  # not a value column
 
 
 def test_gated_values_are_nan_not_zero():
     gated = gate_frame(pd.DataFrame({"n": [1], "x": [0.0]}), 5, ["x"])
     assert np.isnan(gated.loc[0, "x"])
+
+
+def test_jsonable():
+    assert jsonable(None) is None
+    assert jsonable(np.int64(7)) == 7 and type(jsonable(np.int64(7))) is int
+    assert jsonable(np.float64("nan")) is None and jsonable(float("nan")) is None
+    assert jsonable(np.float32(2.5)) == 2.5 and type(jsonable(np.float32(2.5))) is float
+    assert type(jsonable(np.float64(1.5))) is float
+    assert jsonable("GGZ") == "GGZ" and jsonable(3) == 3
+
+
+# ---- group protection: figures that add up ------------------------------------------------------
+
+
+def people(*numbers: int) -> frozenset:
+    return frozenset(numbers)
+
+
+def span(first: int, last: int) -> frozenset:
+    return frozenset(range(first, last + 1))
+
+
+def test_partition_with_a_small_remainder_hides_the_smallest_published_part():
+    # overall 14 = A 6 + B 6 + C 2: overall minus A and B would give C's 2 people, so one more part
+    # goes; A and B are equally large, the tie is broken by name: A. A + C hold 8 >= 5 together.
+    groups = {"alle": span(1, 14), "A": span(1, 6), "B": span(7, 12), "C": people(13, 14)}
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])])
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": None, "C": TE_WEINIG}
+    # listed the other way round, still A: ties go by name, not by position
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["C", "B", "A"])])
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": None, "C": TE_WEINIG}
+    # a remainder of a single person counts too: 13 = 6 + 6 + 1
+    groups = {"alle": span(1, 13), "A": span(1, 6), "B": span(7, 12), "C": people(13)}
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])])
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": None, "C": TE_WEINIG}
+    # the smallest published part goes, not the first: here B (5) is smaller than A (7)
+    groups = {"alle": span(1, 14), "A": span(1, 7), "B": span(8, 12), "C": people(13, 14)}
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])])
+    assert reasons == {"alle": None, "A": None, "B": HERLEIDBAAR, "C": TE_WEINIG}
+
+
+def test_partition_remainder_of_zero_or_enough_people_hides_nothing():
+    groups = {"alle": span(1, 12), "A": span(1, 6), "B": span(7, 12)}
+    assert protect_groups(groups, 5, partitions=[("alle", ["A", "B"])]) == dict.fromkeys(groups)
+    # the hidden parts hold exactly the minimum together (2 + 3 = 5): nothing more is hidden
+    groups = {"alle": span(1, 17), "A": span(1, 6), "B": span(7, 12), "C": people(13, 14), "D": span(15, 17)}
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C", "D"])])
+    assert reasons == {"alle": None, "A": None, "B": None, "C": TE_WEINIG, "D": TE_WEINIG}
+
+
+def test_a_hidden_total_hides_its_parts():
+    # overall = A 6 + B 2: A is hidden (secondary), and A's costs per financier must go with it,
+    # or F1 + F2 would give A's total again.
+    groups = {
+        "alle": span(1, 8),
+        "A": span(1, 6),
+        "B": people(7, 8),
+        "A/F1": span(1, 6),
+        "A/F2": span(1, 5),
+    }
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B"])], breakdowns=[("A", ["A/F1", "A/F2"])])
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": TE_WEINIG, "A/F1": HERLEIDBAAR, "A/F2": HERLEIDBAAR}
+    # a total hidden for too few people hides its parts as well
+    groups = {"T": span(1, 4), "P": span(1, 4), "Q": span(1, 4)}
+    assert protect_groups(groups, 5, partitions=[("T", ["P"])], breakdowns=[("T", ["Q"])]) == dict.fromkeys(groups, TE_WEINIG)
+    groups = {"T": span(1, 4), "P": span(1, 6)}
+    assert protect_groups(groups, 5, partitions=[("T", ["P"])]) == {"T": TE_WEINIG, "P": HERLEIDBAAR}
+
+
+def test_breakdown_with_overlapping_parts_counts_people_once():
+    # costs per financier: F2 and F3 (2 people each, sharing person 6) are hidden; together they are
+    # about 3 people (5, 6, 7), not 4, so with a minimum of 4 one more financier goes: F1 (5 < 8).
+    groups = {"T": span(1, 8), "F1": span(1, 5), "F2": people(5, 6), "F3": people(6, 7), "F4": span(1, 8)}
+    reasons = protect_groups(groups, 4, breakdowns=[("T", ["F1", "F2", "F3", "F4"])])
+    assert reasons == {"T": None, "F1": HERLEIDBAAR, "F2": TE_WEINIG, "F3": TE_WEINIG, "F4": None}
+
+
+def test_breakdown_without_a_part_left_to_hide_hides_its_total():
+    # the two financiers (3 people together) are both too small, so the total minus nothing
+    # shown would describe 3 people: the total goes.
+    groups = {"T": span(1, 6), "F1": people(1, 2), "F2": people(2, 3)}
+    reasons = protect_groups(groups, 5, breakdowns=[("T", ["F1", "F2"])])
+    assert reasons == {"T": HERLEIDBAAR, "F1": TE_WEINIG, "F2": TE_WEINIG}
+
+
+def test_pool_nested_groups_that_differ_by_a_few_hide_the_smaller():
+    # a role group of 6 inside an organisation of 8: the difference is about 2 people
+    groups = {"org": span(1, 8), "rol": span(1, 6)}
+    assert protect_groups(groups, 5, pools=[["org", "rol"]]) == {"org": None, "rol": HERLEIDBAAR}
+    assert protect_groups(groups, 5, pools=[["rol", "org"]]) == {"org": None, "rol": HERLEIDBAAR}
+    # one person apart
+    groups = {"org": span(1, 7), "rol": span(1, 6)}
+    assert protect_groups(groups, 5, pools=[["org", "rol"]]) == {"org": None, "rol": HERLEIDBAAR}
+    # exactly the minimum apart, the same people, or not nested: nothing to derive
+    for rol in (span(1, 5), span(1, 10), span(6, 11)):
+        groups = {"org": span(1, 10), "rol": rol}
+        assert protect_groups(groups, 5, pools=[["org", "rol"]]) == {"org": None, "rol": None}
+    # without the pool the two are judged alone
+    groups = {"org": span(1, 8), "rol": span(1, 6)}
+    assert protect_groups(groups, 5) == {"org": None, "rol": None}
+
+
+def test_pool_against_what_a_partition_leaves():
+    # overall 12 = A 6 + B 4 + C 2: B and C are too small, and overall minus A gives their 6 people
+    # (7..12) together, which is allowed; a published role group of people 7..13 would then give
+    # person 13 away, so it is hidden.
+    groups = {"alle": span(1, 12), "A": span(1, 6), "B": span(7, 10), "C": people(11, 12), "rol": span(7, 13)}
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
+    assert reasons == {"alle": None, "A": None, "B": TE_WEINIG, "C": TE_WEINIG, "rol": HERLEIDBAAR}
+    # ... and one inside the derivable rest: people 7..11, one short of it
+    groups["rol"] = span(7, 11)
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
+    assert reasons["rol"] == HERLEIDBAAR
+    # far enough from it: people 1..12 (the rest plus 6) is the overall itself, which is published
+    groups["rol"] = span(1, 12)
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
+    assert reasons["rol"] is None
+
+
+def test_every_partition_is_judged_after_a_hidden_total():
+    # the first partition's total is too small (its part goes with it); the second still needs its
+    # secondary suppression
+    groups = {
+        "klein": span(1, 3),
+        "klein/x": span(1, 3),
+        "alle": span(1, 14),
+        "A": span(1, 6),
+        "B": span(7, 12),
+        "C": people(13, 14),
+    }
+    reasons = protect_groups(groups, 5, partitions=[("klein", ["klein/x"]), ("alle", ["A", "B", "C"])])
+    assert reasons == {
+        "klein": TE_WEINIG,
+        "klein/x": TE_WEINIG,
+        "alle": None,
+        "A": HERLEIDBAAR,
+        "B": None,
+        "C": TE_WEINIG,
+    }
+
+
+def test_group_protection_runs_until_nothing_changes_across_rounds():
+    # round 1: the pool hides the role group (6 people inside the organisation's 8); round 2: the role
+    # group's costs per financier go with it, or F1 would give the hidden figure again.
+    groups = {"org": span(1, 8), "rol": span(1, 6), "rol/F1": span(1, 6), "rol/F2": span(1, 5)}
+    reasons = protect_groups(groups, 5, breakdowns=[("rol", ["rol/F1", "rol/F2"])], pools=[["org", "rol"]])
+    assert reasons == {"org": None, "rol": HERLEIDBAAR, "rol/F1": HERLEIDBAAR, "rol/F2": HERLEIDBAAR}
+
+
+def test_group_protection_runs_until_nothing_changes():
+    # hiding A for the partition makes the pool of A's role groups matter only through what is left:
+    # the second round hides R1 (inside the published R2, 1 apart) — suppression only grows.
+    groups = {
+        "alle": span(1, 14),
+        "A": span(1, 6),
+        "B": span(7, 12),
+        "C": people(13, 14),
+        "R1": span(1, 6),
+        "R2": span(1, 7),
+    }
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["R2", "R1"]])
+    assert reasons == {
+        "alle": None,
+        "A": HERLEIDBAAR,
+        "B": None,
+        "C": TE_WEINIG,
+        "R1": HERLEIDBAAR,
+        "R2": None,
+    }
+
+
+def test_protect_cumulative_judges_years_in_order():
+    by_year = {
+        2018: span(1, 11),  # given in any order: judged after 2016 and 2017
+        2016: span(1, 8),
+        2015: people(1, 2),  # too few
+        2017: span(1, 10),  # 2 newcomers: 2017 minus 2016 would describe them
+        2019: span(3, 13),  # 2 joined and 2 left since 2018: 4 people differ
+        2020: span(1, 18),
+    }
+    reasons = protect_cumulative(by_year, 5)
+    assert reasons == {
+        2015: TE_WEINIG,
+        2016: None,  # never hidden afterwards: its report is already out
+        2017: HERLEIDBAAR,
+        2018: HERLEIDBAAR,  # 11 - 8 = 3 newcomers against 2016
+        2019: None,  # against 2016 (the only published year): 1, 2 left and 9..13 joined, 7 people
+        2020: None,
+    }
+    assert list(reasons) == sorted(by_year)
+
+
+def test_protect_cumulative_counts_leavers_too():
+    # two people dropped out since the published year before: the difference is about them
+    reasons = protect_cumulative({2016: span(1, 8), 2017: span(3, 8)}, 5)
+    assert reasons == {2016: None, 2017: HERLEIDBAAR}
+    # the same people again, or enough new ones
+    assert protect_cumulative({2016: span(1, 8), 2017: span(1, 8), 2018: span(1, 13)}, 5) == {
+        2016: None,
+        2017: None,
+        2018: None,
+    }
+    # one newcomer against the last published year, even if the first is far enough away
+    reasons = protect_cumulative({2016: span(1, 6), 2017: span(1, 12), 2018: span(1, 13)}, 5)
+    assert reasons == {2016: None, 2017: None, 2018: HERLEIDBAAR}
+    assert protect_cumulative({}, 5) == {}
+    # exactly the minimum is enough, one fewer is not
+    assert protect_cumulative({2016: span(1, 5), 2017: span(1, 4)}, 5) == {2016: None, 2017: TE_WEINIG}
+
+
+# ---- cross-tabulations of a sensitive attribute -------------------------------------------------
+
+
+def lp_bounds(values: np.ndarray, hidden: np.ndarray) -> dict[tuple[int, int], tuple[float, float]]:
+    """Lowest and highest value of every hidden cell given the shown cells and the row and column
+    totals: the hidden cells of each line add up to its total minus its shown cells (counts >= 0)."""
+    cells = [tuple(int(i) for i in cell) for cell in np.argwhere(hidden)]
+    if not cells:
+        return {}
+    constraints, sums = [], []
+    for axis in (0, 1):
+        for line in range(values.shape[axis]):
+            members = [i for i, cell in enumerate(cells) if cell[axis] == line]
+            if members:
+                coefficients = np.zeros(len(cells))
+                coefficients[members] = 1.0
+                constraints.append(coefficients)
+                sums.append(sum(values[cells[i]] for i in members))
+    bounds = {}
+    for i, cell in enumerate(cells):
+        goal = np.zeros(len(cells))
+        goal[i] = 1.0
+        low = linprog(goal, A_eq=np.array(constraints), b_eq=sums, bounds=(0, None), method="highs")
+        high = linprog(-goal, A_eq=np.array(constraints), b_eq=sums, bounds=(0, None), method="highs")
+        assert low.status == 0 and high.status == 0
+        bounds[cell] = (low.fun, -high.fun)
+    return bounds
+
+
+def pinned(values: np.ndarray, hidden: np.ndarray, min_n: int) -> list[tuple[int, int]]:
+    """Hidden cells of 1 .. min_n - 1 whose value the published table determines."""
+    return [c for c, (lo, hi) in lp_bounds(values, hidden).items() if 0 < values[c] < min_n and hi - lo < 0.5]
+
+
+def hidden_line_sums_ok(values: np.ndarray, hidden: np.ndarray, min_n: int) -> bool:
+    for axis in (0, 1):
+        sums = np.where(hidden, values, 0).sum(axis=axis)
+        whole = hidden.all(axis=axis)
+        if any(0 < s < min_n and not w for s, w in zip(sums, whole, strict=True)):
+            return False
+    return True
+
+
+def test_crosstab_without_small_counts_is_unchanged():
+    counts = pd.DataFrame({"a": [5, 0], "b": [6, 7]})
+    assert gate_crosstab(counts, 5).equals(counts.astype("float64"))
+    assert gate_crosstab(pd.DataFrame(), 5).empty
+
+
+def test_crosstab_hides_a_count_of_one():
+    # One person in r1·a. Its column partner is the 9, its row partner the 8; but r2·a = 9 then stands
+    # alone in row r2 (9 of 16 shown as 7), and column a gives r1·a = 10 - 9 = 1. Hiding the 12 leaves
+    # r3·a alone in row r3, so r2's 7 goes too; then with t = r1·a: r2·a = 10 - t, r1·b = 9 - t,
+    # r2·b = 6 + t, for any t from 0 to 9. Only r3·b = 10 stays.
+    counts = pd.DataFrame({"a": [1, 9, 12], "b": [8, 7, 10]}, index=["r1", "r2", "r3"])
+    gated = gate_crosstab(counts, 5)
+    assert gated.isna().to_numpy().tolist() == [[True, True], [True, True], [True, False]]
+    hidden = gated.isna().to_numpy()
+    assert lp_bounds(counts.to_numpy(float), hidden)[(0, 0)] == pytest.approx((0.0, 9.0))
+    assert hidden_line_sums_ok(counts.to_numpy(float), hidden, 5)
+    assert gated.where(~gated.isna(), counts).equals(counts.astype("float64"))  # shown cells unchanged
+    # the boundary: min_n - 1 is hidden, min_n is not
+    assert np.isnan(gate_crosstab(pd.DataFrame({"a": [4, 9], "b": [9, 9]}), 5).loc[0, "a"])
+    assert gate_crosstab(pd.DataFrame({"a": [5, 9], "b": [9, 9]}), 5).notna().all().all()
+
+
+def test_crosstab_hidden_cell_alone_in_its_column():
+    # GGZ·wonen = 2 is small; column wonen has no other non-zero count. Hiding a zero beside it is not
+    # enough: rows GGD and Wonen show 9 and 7 of their totals 9 and 7, so their hidden wonen cells are 0,
+    # and the column total 2 then gives GGZ·wonen = 2. Once GGD·werk (9) is hidden too, with x = GGZ·wonen:
+    # GGZ·werk = 8 - x, GGD·werk = 7 + x, GGD·wonen = 2 - x, so x can be anything from 0 to 2.
+    counts = pd.DataFrame({"wonen": [2, 0, 0], "werk": [6, 9, 7]}, index=["GGZ", "GGD", "Wonen"])
+    values = counts.to_numpy(float)
+    before_audit = np.array([[True, True], [True, False], [True, False]])
+    assert hidden_line_sums_ok(values, before_audit, 5)  # the sum rule alone does not see it
+    assert pinned(values, before_audit, 5) == [(0, 0)]
+    gated = gate_crosstab(counts, 5)
+    assert gated.isna().to_dict("list") == {"wonen": [True, True, True], "werk": [True, True, False]}
+    assert gated.loc["Wonen", "werk"] == 7
+    assert lp_bounds(values, gated.isna().to_numpy())[(0, 0)] == pytest.approx((0.0, 2.0))
+
+
+def test_crosstab_hidden_cell_bridging_two_hidden_blocks():
+    # Two blocks of small counts (2's, min 3), each line's hidden cells summing to 4 or 5, joined by r2·c3 = 1.
+    # Rows r1 + r2 hide 4 + 5 = 9, columns c1 + c2 hide 4 + 4 = 8 of the same block plus the bridge,
+    # so the bridge is 9 - 8 = 1 exactly. Hiding the rest of row r2 (its 10) breaks that: with r2·c3 = x,
+    # x = 5 - (r3·c3 + r4·c3), and rows r3 and r4 (hidden cells 4 each) let that pair add up to
+    # anything from 0 to 8, so x can be anything from 0 to 5 (r2·c4 = 11 - x takes up the rest).
+    v = np.full((4, 4), 10)
+    v[0:2, 0:2] = 2
+    v[2:4, 2:4] = 2
+    v[1, 2] = 1
+    counts = pd.DataFrame(v, index=["r1", "r2", "r3", "r4"], columns=["c1", "c2", "c3", "c4"])
+    values = counts.to_numpy(float)
+    primary = (values > 0) & (values < 3)
+    assert hidden_line_sums_ok(values, primary, 3)
+    assert pinned(values, primary, 3) == [(1, 2)]
+    gated = gate_crosstab(counts, 3)
+    assert gated.isna().to_numpy().tolist() == [
+        [True, True, False, False],
+        [True, True, True, True],
+        [False, False, True, True],
+        [False, False, True, True],
+    ]
+    assert lp_bounds(values, gated.isna().to_numpy())[(1, 2)] == pytest.approx((0.0, 5.0))
+
+
+def test_crosstab_worked_by_hand():
+    counts = pd.DataFrame({"wonen": [12, 3, 0], "financien": [8, 9, 6], "werk": [7, 10, 5]}, index=["GGZ", "GGD", "Wonen"])
+    gated = gate_crosstab(counts, 5)
+    # 3 is small (primary). Column wonen would give it from its total, so 12 goes; row GGD hides its
+    # smallest other (9). Then GGZ·wonen = 12 stands alone in row GGZ, and 15 - 12 = 3 again: the audit
+    # hides GGD·werk (10), the zero beside the 3 in column wonen, and GGZ's smallest other (7), after which
+    # with t = GGD·wonen: GGZ·wonen = 15 - t, GGZ·werk = 4 + t, GGD·werk = 13 - t for any t from 0 to 13.
+    assert gated.isna().to_dict("list") == {
+        "wonen": [True, True, True],
+        "financien": [False, True, False],
+        "werk": [True, True, False],
+    }
+    assert gated.loc["GGZ", "financien"] == 8 and gated.loc["Wonen", "werk"] == 5
+    assert lp_bounds(counts.to_numpy(float), gated.isna().to_numpy())[(1, 0)] == pytest.approx((0.0, 13.0))
+
+
+def hidden_mask(rows: list[list[int]], min_n: int) -> list[list[bool]]:
+    return gate_crosstab(pd.DataFrame(rows), min_n).isna().to_numpy().tolist()
+
+
+def test_crosstab_columns_need_their_hidden_sum_too():
+    # column 0 hides 1 + 2 = 3 < 5: its total minus the shown 9 would give 3 people, so its 9 goes too;
+    # rows 0 and 1 each hide their first smallest partner (the 9 in column 1)
+    assert hidden_mask([[1, 9, 9], [2, 9, 9], [9, 9, 9]], 5) == [
+        [True, True, False],
+        [True, True, False],
+        [True, False, False],
+    ]
+    # 2 + 3 = 5 is enough: column 0 keeps its 9
+    assert hidden_mask([[2, 9, 9], [3, 9, 9], [9, 9, 9]], 5) == [
+        [True, True, False],
+        [True, True, False],
+        [False, False, False],
+    ]
+
+
+def test_crosstab_counts_of_one_take_their_nonzero_partners():
+    # min 3: each 1 is alone in its column; column 1 takes the 11, column 2 the 7, and then every line
+    # hides 12 or 8; with t = cell (0, 2): (0, 1) = 12 - t, (1, 2) = 8 - t, (1, 1) = t: nothing is pinned
+    assert hidden_mask([[10, 11, 1], [5, 1, 7]], 3) == [[False, True, True], [False, True, True]]
+
+
+def test_crosstab_a_hidden_count_of_exactly_the_minimum_may_be_known():
+    # min 3: the 2 takes the 10 below it and the first 3 beside it; column 0 then pins that 3 (it is
+    # alone there), which is allowed (3 people), but row 0 then pins the 2 (5 - 3), so the other 3 goes,
+    # and its column needs the 5: with t = the 2, the block moves as t, 5 - t, 12 - t, 3 + t.
+    assert hidden_mask([[3, 2, 3], [6, 10, 5]], 3) == [[True, True, True], [False, True, True]]
+
+
+def test_crosstab_a_count_known_to_be_one_or_two_is_not_pinned():
+    # min 3: the two 1's in column 2 (a whole column hidden: 2 is its total anyway); row 0 takes the 3,
+    # row 1 has only zeros to add. With t = cell (1, 2): (1, 0) = 1 - t, (0, 0) = 2 + t, (0, 2) = 2 - t,
+    # so (0, 2) is 1 or 2 and (1, 2) is 0 or 1: not a single value, nothing more is hidden.
+    rows = [[3, 4, 1], [0, 0, 1]]
+    assert hidden_mask(rows, 3) == [[True, False, True], [True, True, True]]
+    bounds = lp_bounds(np.array(rows, dtype=float), np.array(hidden_mask(rows, 3)))
+    assert bounds[(0, 2)] == pytest.approx((1.0, 2.0)) and bounds[(1, 2)] == pytest.approx((0.0, 1.0))
+
+
+def test_crosstab_audit_prefers_a_nonzero_partner_to_a_zero():
+    # min 3: the 2 has only zeros in its row and column, so zeros are hidden around it; row 0 then
+    # pins the hidden zero above it (7 shown of 7), so the audit hides the 7, not the zero beside it.
+    # With t = the 2: (0, 1) = 2 - t, (0, 0) = 5 + t, (1, 0) = 2 - t.
+    assert hidden_mask([[7, 0, 0], [0, 2, 0]], 3) == [[True, True, False], [True, True, True]]
+
+
+def test_crosstab_one_cell_and_margins_that_give_everything_away():
+    # a single organisation and domain: the margins are the count; the cell is hidden all the same
+    assert gate_crosstab(pd.DataFrame({"wonen": [2]}, index=["GGZ"]), 5).isna().to_numpy().tolist() == [[True]]
+    # row 1 and column 1 add up to 0, so the margins alone say cell (0, 0) = 3: all hidden, nothing to add
+    assert hidden_mask([[3, 0], [0, 0]], 5) == [[True, True], [True, True]]
+
+
+@st.composite
+def count_tables(draw):
+    rows, cols = draw(st.integers(2, 5)), draw(st.integers(2, 5))
+    min_n = draw(st.integers(3, 5))
+    cells = draw(st.lists(st.integers(0, 12), min_size=rows * cols, max_size=rows * cols))
+    return np.array(cells, dtype=float).reshape(rows, cols), min_n
+
+
+@settings(max_examples=40, deadline=None)
+@given(count_tables())
+def test_crosstab_protects_every_small_count(table):
+    values, min_n = table
+    counts = pd.DataFrame(
+        values, index=[f"org{i}" for i in range(values.shape[0])], columns=[f"d{j}" for j in range(values.shape[1])]
+    )
+    gated = gate_crosstab(counts, min_n)
+    hidden = gated.isna().to_numpy()
+    assert (gated.to_numpy()[~hidden] == values[~hidden]).all()  # shown cells are the true counts
+    assert hidden[(values > 0) & (values < min_n)].all()  # primary suppression
+    assert hidden_line_sums_ok(values, hidden, min_n)  # no margin minus shown cells gives 1 .. min - 1
+    # No small count is pinned by the table, unless the margins alone pin it (a column total of 1 with
+    # the other rows' totals 0, say): no choice of hidden cells can help then.
+    found = pinned(values, hidden, min_n)
+    if found:
+        assert set(found) <= set(pinned(values, np.ones_like(hidden), min_n))
