@@ -193,11 +193,15 @@ def test_pool_against_what_a_partition_leaves():
     # (7..12) together, which is allowed; a published role group of people 7..13 would then give
     # person 13 away, so it is hidden.
     groups = {"alle": span(1, 12), "A": span(1, 6), "B": span(7, 10), "C": people(11, 12), "rol": span(7, 13)}
-    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
+    pool = [["alle", "A", "B", "C", "rol"]]  # one quantity: the partition's rest is compared with the role group
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=pool)
     assert reasons == {"alle": None, "A": None, "B": TE_WEINIG, "C": TE_WEINIG, "rol": HERLEIDBAAR}
+    # a rest is compared only with groups of its own quantity
+    other = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
+    assert other["rol"] is None
     # ... and one inside the derivable rest: people 7..11, one short of it
     groups["rol"] = span(7, 11)
-    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
+    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=pool)
     assert reasons["rol"] == HERLEIDBAAR
     # far enough from it: people 1..12 (the rest plus 6) is the overall itself, which is published
     groups["rol"] = span(1, 12)
@@ -350,9 +354,12 @@ def test_crosstab_hides_a_count_of_one():
     # alone in row r2 (9 of 16 shown as 7), and column a gives r1·a = 10 - 9 = 1. Hiding the 12 leaves
     # r3·a alone in row r3, so r2's 7 goes too; then with t = r1·a: r2·a = 10 - t, r1·b = 9 - t,
     # r2·b = 6 + t, for any t from 0 to 9. Only r3·b = 10 stays.
+    # The audit widens where a pin comes from (the line with the fewest hidden cells first), so the
+    # 2 x 2 block of r1 and r2 suffices: with t = r1·a, r1·b = 9 - t, r2·a = 10 - t, r2·b = 6 + t for any
+    # t from 0 to 9, and row r3 stays shown whole (12 and 10).
     counts = pd.DataFrame({"a": [1, 9, 12], "b": [8, 7, 10]}, index=["r1", "r2", "r3"])
     gated = gate_crosstab(counts, 5)
-    assert gated.isna().to_numpy().tolist() == [[True, True], [True, True], [True, False]]
+    assert gated.isna().to_numpy().tolist() == [[True, True], [True, True], [False, False]]
     hidden = gated.isna().to_numpy()
     assert lp_bounds(counts.to_numpy(float), hidden)[(0, 0)] == pytest.approx((0.0, 9.0))
     assert hidden_line_sums_ok(counts.to_numpy(float), hidden, 5)
@@ -381,9 +388,8 @@ def test_crosstab_hidden_cell_alone_in_its_column():
 def test_crosstab_hidden_cell_bridging_two_hidden_blocks():
     # Two blocks of small counts (2's, min 3), each line's hidden cells summing to 4 or 5, joined by r2·c3 = 1.
     # Rows r1 + r2 hide 4 + 5 = 9, columns c1 + c2 hide 4 + 4 = 8 of the same block plus the bridge,
-    # so the bridge is 9 - 8 = 1 exactly. Hiding the rest of row r2 (its 10) breaks that: with r2·c3 = x,
-    # x = 5 - (r3·c3 + r4·c3), and rows r3 and r4 (hidden cells 4 each) let that pair add up to
-    # anything from 0 to 8, so x can be anything from 0 to 5 (r2·c4 = 11 - x takes up the rest).
+    # so the bridge is 9 - 8 = 1 exactly. Hiding column c3 whole (its 10s in r1 too) breaks that: the
+    # bridge then trades with r1·c3 inside rows r1 and r2, so it can be anything from 0 to 5.
     v = np.full((4, 4), 10)
     v[0:2, 0:2] = 2
     v[2:4, 2:4] = 2
@@ -394,9 +400,10 @@ def test_crosstab_hidden_cell_bridging_two_hidden_blocks():
     assert hidden_line_sums_ok(values, primary, 3)
     assert pinned(values, primary, 3) == [(1, 2)]
     gated = gate_crosstab(counts, 3)
+    # (now the third column is hidden whole instead of the rest of row r2: the same ten cells' worth)
     assert gated.isna().to_numpy().tolist() == [
-        [True, True, False, False],
-        [True, True, True, True],
+        [True, True, True, False],
+        [True, True, True, False],
         [False, False, True, True],
         [False, False, True, True],
     ]
@@ -407,16 +414,16 @@ def test_crosstab_worked_by_hand():
     counts = pd.DataFrame({"wonen": [12, 3, 0], "financien": [8, 9, 6], "werk": [7, 10, 5]}, index=["GGZ", "GGD", "Wonen"])
     gated = gate_crosstab(counts, 5)
     # 3 is small (primary). Column wonen would give it from its total, so 12 goes; row GGD hides its
-    # smallest other (9). Then GGZ·wonen = 12 stands alone in row GGZ, and 15 - 12 = 3 again: the audit
-    # hides GGD·werk (10), the zero beside the 3 in column wonen, and GGZ's smallest other (7), after which
-    # with t = GGD·wonen: GGZ·wonen = 15 - t, GGZ·werk = 4 + t, GGD·werk = 13 - t for any t from 0 to 13.
+    # smallest other (9). The audit then widens through the lines with the fewest hidden cells, ending in
+    # a cycle of six hidden cells (two per row, two per column): with t = GGD·wonen, every hidden cell
+    # moves with t, so t can be anything from 0 to 8 and the 3 is not pinned.
     assert gated.isna().to_dict("list") == {
-        "wonen": [True, True, True],
-        "financien": [False, True, False],
-        "werk": [True, True, False],
+        "wonen": [True, True, False],
+        "financien": [False, True, True],
+        "werk": [True, False, True],
     }
-    assert gated.loc["GGZ", "financien"] == 8 and gated.loc["Wonen", "werk"] == 5
-    assert lp_bounds(counts.to_numpy(float), gated.isna().to_numpy())[(1, 0)] == pytest.approx((0.0, 13.0))
+    assert gated.loc["GGZ", "financien"] == 8 and gated.loc["GGD", "werk"] == 10
+    assert lp_bounds(counts.to_numpy(float), gated.isna().to_numpy())[(1, 0)] == pytest.approx((0.0, 8.0))
 
 
 def hidden_mask(rows: list[list[int]], min_n: int) -> list[list[bool]]:
@@ -449,7 +456,10 @@ def test_crosstab_a_hidden_count_of_exactly_the_minimum_may_be_known():
     # min 3: the 2 takes the 10 below it and the first 3 beside it; column 0 then pins that 3 (it is
     # alone there), which is allowed (3 people), but row 0 then pins the 2 (5 - 3), so the other 3 goes,
     # and its column needs the 5: with t = the 2, the block moves as t, 5 - t, 12 - t, 3 + t.
-    assert hidden_mask([[3, 2, 3], [6, 10, 5]], 3) == [[True, True, True], [False, True, True]]
+    # (now: the 2 x 2 block of the 3, the 2, the 6 and the 10, plus the 5 its column needs)
+    rows = [[3, 2, 3], [6, 10, 5]]
+    assert hidden_mask(rows, 3) == [[True, True, False], [True, True, True]]
+    assert lp_bounds(np.array(rows, dtype=float), np.array(hidden_mask(rows, 3)))[(0, 1)] == pytest.approx((0.0, 5.0))
 
 
 def test_crosstab_a_count_known_to_be_one_or_two_is_not_pinned():

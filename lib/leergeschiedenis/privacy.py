@@ -28,7 +28,7 @@ N_COLUMN = "n"
 
 
 def too_small(n: int | float | None, min_n: int) -> bool:
-    return n is None or (isinstance(n, float) and math.isnan(n)) or n < min_n
+    return n is None or bool(pd.isna(n)) or n < min_n
 
 
 def gate_value(value, n: int | None, min_n: int):
@@ -105,6 +105,8 @@ def protect_groups(
     def remainder(parts) -> frozenset:
         return frozenset().union(*(groups[k] for k in parts if reason[k] is not None))
 
+    totals = {total for total, _ in [*partitions, *breakdowns]}
+
     def shown_parts(parts):
         return [k for k in parts if reason[k] is None and groups[k]]
 
@@ -128,10 +130,13 @@ def protect_groups(
                     rest = remainder(parts)
                     if rest and rest != groups[total]:
                         known.append((None, rest, parts))
-            for (a, ga, a_parts), (_, gb, _) in itertools.permutations(known, 2):
+            for (a, ga, a_parts), (b, gb, _) in itertools.permutations(known, 2):
                 if ga < gb and 0 < len(gb - ga) < min_n:
-                    # the smaller figure goes; a derived rest cannot go, so it grows by one more hidden part
-                    return a if a is not None else smallest(shown_parts(a_parts))
+                    if a is not None:  # the smaller figure goes
+                        return a
+                    if b is not None and b not in totals:  # a derived rest cannot go: the figure around it does
+                        return b
+                    return smallest(shown_parts(a_parts))  # ... unless that is a total: the rest grows instead
         return None
 
     for _ in range(len(reason) + 1):
@@ -245,8 +250,12 @@ def _pinned_lines(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
     if not pinned:
         return []
     r, c = cells[pinned[0]]
-    others = [(1, values.index[k]) if axis == 0 else (0, values.columns[k]) for axis, k in lines]
-    return [(1, values.index[r]), (0, values.columns[c]), *others]
+    # widen where the pin comes from: lines with the fewest hidden cells first (a line with one
+    # hidden cell gives it away through its margin), the pinned cell's own row and column first among equals
+    count = {line: int(row.sum()) for line, row in zip(lines, a_eq, strict=True)}
+    own = [(0, r), (1, c)]
+    order = sorted(own + [line for line in lines if line not in own], key=lambda line: count.get(line, 0))
+    return [(1, values.index[k]) if axis == 0 else (0, values.columns[k]) for axis, k in order]
 
 
 def jsonable(value):
