@@ -588,27 +588,45 @@ def _mb(size: int) -> str:
 
 def _check_workbook_file(path: Path) -> None:
     """Refuse what is not a plain .xlsx before openpyxl unpacks anything."""
-    name = path.name
+    _refuse_unless_zip(path)
+    members = _zip_directory(path)
+    _refuse_unbounded(path.name, members)
+    _refuse_other_zip(path.name, members)
+
+
+def _refuse_unless_zip(path: Path) -> None:
+    """A workbook is a zip file: anything else is named by its first bytes (an old or encrypted
+    workbook, a CSV saved as .xlsx, an image) so the team knows what they handed in."""
     with path.open("rb") as f:
         head = f.read(16)
     if head.startswith(_CFB):
         raise _refuse_cfb(path, "Excel-werkmap (.xlsx)")
-    if not head.startswith(_ZIP):
-        if not head:
-            raise OnleesbareData(f"{name} is leeg (0 bytes) en geen Excel-werkmap: sla de werkmap opnieuw op vanuit Excel.")
-        kind = _what_it_is(head)
-        if kind is None and b"\x00" not in head:
-            kind = "een tekstbestand (misschien CSV)"
-        kind = kind or "een onbekend bestandstype"
-        raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+    if head.startswith(_ZIP):
+        return
+    if not head:
+        raise OnleesbareData(f"{path.name} is leeg (0 bytes) en geen Excel-werkmap: sla de werkmap opnieuw op vanuit Excel.")
+    kind = _what_it_is(head)
+    if kind is None and b"\x00" not in head:
+        kind = "een tekstbestand (misschien CSV)"
+    kind = kind or "een onbekend bestandstype"
+    raise OnleesbareData(f"{path.name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+
+
+def _zip_directory(path: Path) -> list[zipfile.ZipInfo]:
+    """The zip's table of contents, read without unpacking a member."""
     try:
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
+            return archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise OnleesbareData(
-            f"{name} is beschadigd of onvolledig (bijvoorbeeld afgebroken bij het kopiëren of downloaden): "
+            f"{path.name} is beschadigd of onvolledig (bijvoorbeeld afgebroken bij het kopiëren of downloaden): "
             "sla de werkmap opnieuw op vanuit Excel of kopieer haar opnieuw."
         ) from None
+
+
+def _refuse_unbounded(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Too many members, too much unpacked, or a member that grows far beyond its packed size (a
+    zip bomb): memory stays bounded whatever the directory claims."""
     if len(members) > MAX_MEMBERS:
         raise OnleesbareData(f"{name} bevat {len(members)} onderdelen en is geen gewone Excel-werkmap; het wordt niet geopend.")
     total = sum(m.file_size for m in members)
@@ -625,17 +643,22 @@ def _check_workbook_file(path: Path) -> None:
             f"{name} wordt niet geopend: een onderdeel zou uitgepakt {_mb(bomb.file_size)} worden, meer dan "
             f"{MAX_RATIO} keer zo groot als ingepakt; een gewone Excel-werkmap doet dat niet (mogelijk een zip-bom)."
         )
+
+
+def _refuse_other_zip(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """A Word document, a presentation or an .ods renamed to .xlsx is a zip without a workbook."""
     names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names:
-        if "word/document.xml" in names:
-            kind = "een Word-document"
-        elif "ppt/presentation.xml" in names:
-            kind = "een PowerPoint-presentatie"
-        elif "content.xml" in names and "mimetype" in names:
-            kind = "een LibreOffice-bestand (.ods)"
-        else:
-            kind = "een zip-archief"
-        raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+    if "xl/workbook.xml" in names:
+        return
+    if "word/document.xml" in names:
+        kind = "een Word-document"
+    elif "ppt/presentation.xml" in names:
+        kind = "een PowerPoint-presentatie"
+    elif "content.xml" in names and "mimetype" in names:
+        kind = "een LibreOffice-bestand (.ods)"
+    else:
+        kind = "een zip-archief"
+    raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
 
 
 class _open_workbook:
