@@ -78,7 +78,7 @@ class Column:
     example: str = ""
     # an identifier is compared ignoring case and surrounding or invisible spaces
     identifier: bool = False
-    # an empty cell is filled with ``<file>[-<sheet>]-r<row>``, an identifier unique in the folder
+    # an empty cell is filled with ``<file>[-<sheet>]-r<row>``, an identifier that leads back to the row
     from_row: bool = False
     # an empty cell takes this proeftuin.yml setting (``default`` is a fixed value)
     default_from: str | None = None

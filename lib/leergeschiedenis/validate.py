@@ -323,7 +323,7 @@ def _fill_empty_from_row_and_config(table: Table, typed: pd.DataFrame, raw: RawT
 
 
 def _row_identifiers(raw: RawTable, index: pd.Index) -> pd.Series:
-    """``<file>[-<sheet>]-r<row>``: unique in the folder, and it leads a person back to the row."""
+    """``<file>[-<sheet>]-r<row>``: one per row, and it leads a person back to that row."""
     stem = raw.source.path.stem + (f"-{raw.source.sheet}" if raw.source.sheet else "")
     return pd.Series([f"{stem}-r{rij}" for rij in index], index=index, dtype="string")
 
