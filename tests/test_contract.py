@@ -28,3 +28,14 @@ def test_confidential_columns_are_the_four_free_texts():
 
 def test_every_table_is_validated():
     assert sorted(ORDER) == sorted(TABLES)
+
+
+def test_filled_columns_name_a_setting_or_are_identifiers():
+    from leergeschiedenis.config import Config
+
+    for table in TABLES.values():
+        for c in table.columns:
+            if c.default_from:
+                assert c.default_from in Config.model_fields, (table.name, c.name)
+            if c.from_row:
+                assert c.identifier and c.kind == "text" and not c.required, (table.name, c.name)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+import leergeschiedenis as lg
+from leergeschiedenis import fmt
 from leergeschiedenis.browser import chromium, chromium_path
 
-from .conftest import dashboard_server
+from .conftest import SAMPLE, dashboard_server
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -29,6 +31,13 @@ if not chromium_path() or not AXE.is_file():
 def browser():
     with chromium() as b:
         yield b
+
+
+@pytest.fixture(scope="module")
+def ruwaard():
+    """Ruwaard's key figures per year: what the cards must show is what the sample holds."""
+    d = lg.load(SAMPLE / "ruwaard")
+    return {year: lg.kerncijfers(d, year) for year in (2016, 2017)}
 
 
 @pytest.fixture
@@ -63,26 +72,32 @@ def test_page_renders_without_errors_and_offline(page):
     assert _shot(page, "dashboard-overzicht").stat().st_size > 10_000
 
 
-def test_shows_the_key_figures_of_the_sample(page):
+def test_shows_the_key_figures_of_the_sample(page, ruwaard):
+    k, before = ruwaard[2017], ruwaard[2016]
     page.get_by_label("Jaar").select_option("2017")
-    page.wait_for_function("() => document.querySelector('.lg-kerncijfers').innerText.includes('2016: 30')")
+    page.wait_for_function(
+        "t => document.querySelector('.lg-kerncijfers').innerText.includes(t)",
+        arg=f"2016: {fmt.geheel(before['casussen']['totaal'])}",
+    )
     cards = _cards(page)
-    assert "Casussen aangemeld\n204" in cards
-    assert "€ 209.418" in cards  # besparing per jaar, Ruwaard 2017
-    assert "5,5" in cards  # welbevinden verandering
+    assert f"Casussen aangemeld\n{fmt.geheel(k['casussen']['totaal'])}" in cards
+    assert fmt.euro(k["kosten"]["besparing"]) in cards  # besparing per jaar
+    assert fmt.getal(k["welbevinden"]["verandering"], 1) in cards  # welbevinden verandering
 
 
-def test_changing_the_year_changes_figures_and_charts(page):
+def test_changing_the_year_changes_figures_and_charts(page, ruwaard):
+    k = ruwaard[2016]
     before = _cards(page)
     charts_before = page.evaluate(
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')"
     )
     page.get_by_label("Jaar").select_option("2016")
     page.wait_for_function("b => document.querySelector('.lg-kerncijfers').innerText !== b", arg=before)
-    assert "Casussen aangemeld\n30" in _cards(page)
+    assert f"Casussen aangemeld\n{fmt.geheel(k['casussen']['totaal'])}" in _cards(page)
     page.get_by_role("tab", name="Rendement").click()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.js-plotly-plot')].some(d => d.layout.title.text.includes('n = 8 casussen'))"
+        "t => [...document.querySelectorAll('.js-plotly-plot')].some(d => d.layout.title.text.includes(t))",
+        arg=f"n = {k['kosten']['n_casussen']} casussen",
     )
     charts_after = page.evaluate(
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')"

@@ -151,6 +151,12 @@ class Config(_Model):
             return tuple(self.principe_nummers)
         raise KeyError(source)
 
+    def default_value(self, setting: str) -> object:
+        """The setting that fills a contract column's empty cells (``Column.default_from``)."""
+        if setting not in type(self).model_fields:
+            raise KeyError(setting)
+        return getattr(self, setting)
+
 
 _PYDANTIC_DUTCH = {
     "missing": "verplichte sleutel ontbreekt",

@@ -78,6 +78,10 @@ class Column:
     example: str = ""
     # an identifier is compared ignoring case and surrounding or invisible spaces
     identifier: bool = False
+    # an empty cell is filled with ``<file>[-<sheet>]-r<row>``, an identifier that leads back to the row
+    from_row: bool = False
+    # an empty cell takes this proeftuin.yml setting (``default`` is a fixed value)
+    default_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -225,7 +229,13 @@ REFLECTIEKAARTEN = Table(
     "Eén reflectiekaart, ingevuld na een bijeenkomst.",
     required=False,
     columns=(
-        _c("kaart_id", "text", identifier=True, description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt"),
+        _c(
+            "kaart_id",
+            "text",
+            identifier=True,
+            from_row=True,
+            description="uniek; wordt gemaakt uit bestand en rij als het ontbreekt",
+        ),
         _c("datum", "date", required=True),
         _c("bijeenkomst", "text", required=True, identifier=True, description="naam van de bijeenkomst"),
         _c("rol", "enum", required=True, allowed=ROLLEN),
@@ -235,7 +245,12 @@ REFLECTIEKAARTEN = Table(
         _c("vervolg", "text", description="suggestie voor het vervolg"),
         _c("delen", "text", description="wat wil ik delen"),
         _c("themas", "list", allowed_from="ontwerpprincipes", description="nummers van ontwerpprincipes; handmatige codering"),
-        _c("toestemming_citaat", "bool", description="standaard: reflectiekaarten_citeerbaar uit proeftuin.yml"),
+        _c(
+            "toestemming_citaat",
+            "bool",
+            default_from="reflectiekaarten_citeerbaar",
+            description="standaard: reflectiekaarten_citeerbaar uit proeftuin.yml",
+        ),
     ),
     unique=("kaart_id",),
     rules=(AtLeastOne(("geleerd", "opgevallen", "vervolg", "delen")),),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import cache
 from .config import Config, load_config
-from .contract import ORDER, TABLES
+from .contract import ORDER, TABLES, Table
 from .errors import OnleesbareData
 from .problems import Accounting, Problem
 from .read import Source, find_sources, read_table
@@ -132,14 +132,29 @@ def _find_shared_price_list(folder: Path) -> Path | None:
 
 def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
     """Read and validate one proeftuin folder. Raises ``OnleesbareData`` when nothing sensible can be read."""
-    folder = Path(folder)
+    folder = _existing_folder(Path(folder))
+    config_file = config_path(folder)
+    config, problems = load_config(config_file)
+    sources, notices = _discover_sources(folder, prijslijst)
+    problems.extend(notices)
+    results = _validate_in_order(sources, config, cache.file_hash(config_file))
+    for result in results.values():
+        problems.extend(result.problems)
+    return _assemble(folder, config, sources, results, problems)
+
+
+def _existing_folder(folder: Path) -> Path:
+    """A relative folder that is not there says where it was looked for from."""
     if not folder.is_dir():
         where = "" if folder.is_absolute() else f" (gezocht vanuit {Path.cwd()})"
         raise OnleesbareData(f"De map {folder} bestaat niet{where}: geef de map van een proeftuin (met proeftuin.yml).")
-    config_file = config_path(folder)
-    config, problems = load_config(config_file)
+    return folder
+
+
+def _discover_sources(folder: Path, prijslijst: str | Path | None) -> tuple[dict[str, Source], list[Problem]]:
+    """The source of each table in ``folder`` (the price list possibly from a shared folder), with a
+    notice for every file that is not read; refused when a required table or the price list is missing."""
     sources, notices = find_sources(folder)
-    problems.extend(notices)
     if "prijslijst" not in sources:
         shared = Path(prijslijst) if prijslijst else _find_shared_price_list(folder)
         if shared is not None and shared.is_dir():
@@ -154,34 +169,50 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
             f"Er is een bestand 'kosten' maar geen 'prijslijst' in {folder} "
             "of in een gedeelde map prijslijst/ erboven: voeg de prijslijst toe."
         )
+    return sources, notices
 
+
+def _validate_in_order(sources: dict[str, Source], config: Config, config_hash: str) -> dict[str, TableResult]:
+    """Each table validated in ``ORDER``, so a reference is checked against the accepted (and
+    refused) rows of the table it points at; a table's cache key includes those of its targets."""
     results: dict[str, TableResult] = {}
     accepted_keys: dict[tuple[str, str], dict[str, str]] = {}
     refused_keys: dict[tuple[str, str], dict[str, int]] = {}
     keys: dict[str, str] = {}
-    config_hash = cache.file_hash(config_file)
     for name in ORDER:
         if name not in sources:
             continue
         upstream = [keys[ref.table] for ref in TABLES[name].references if ref.table in keys]
         keys[name] = cache.table_key(name, sources[name], config_hash, upstream)
-        result = cache.get(keys[name], name)
-        if result is None:
-            result = validate_table(read_table(name, sources[name]), TABLES[name], config, accepted_keys, refused_keys)
-            cache.put(keys[name], result)
+        result = _validated(name, sources[name], config, keys[name], accepted_keys, refused_keys)
         results[name] = result
         for column in _REFERENCE_TARGETS.get(name, ()):
             accepted_keys[(name, column)] = accepted_targets(TABLES[name], column, result.accepted)
             refused_keys[(name, column)] = refused_targets(TABLES[name], column, result.refused)
-        problems.extend(result.problems)
+    return results
 
-    tables = {}
-    for name, table in TABLES.items():
-        if name in results:
-            tables[name] = results[name].accepted
-        else:
-            empty = pd.Index([], name="rij", dtype="int64")
-            tables[name] = pd.DataFrame({c.name: empty_column(c, empty) for c in table.columns}, index=empty)
+
+def _validated(
+    name: str,
+    source: Source,
+    config: Config,
+    key: str,
+    accepted_keys: dict[tuple[str, str], dict[str, str]],
+    refused_keys: dict[tuple[str, str], dict[str, int]],
+) -> TableResult:
+    """One table from the cache, else read from its file, validated and cached."""
+    result = cache.get(key, name)
+    if result is None:
+        result = validate_table(read_table(name, source), TABLES[name], config, accepted_keys, refused_keys)
+        cache.put(key, result)
+    return result
+
+
+def _assemble(
+    folder: Path, config: Config, sources: dict[str, Source], results: dict[str, TableResult], problems: list[Problem]
+) -> Dataset:
+    """The Dataset, with every contract table present: one without a file is empty, with its columns typed."""
+    tables = {name: results[name].accepted if name in results else _empty_table(table) for name, table in TABLES.items()}
     return Dataset(
         folder=folder,
         config=config,
@@ -191,6 +222,11 @@ def load(folder: str | Path, prijslijst: str | Path | None = None) -> Dataset:
         problems=problems,
         sources=sources,
     )
+
+
+def _empty_table(table: Table) -> pd.DataFrame:
+    empty = pd.Index([], name="rij", dtype="int64")
+    return pd.DataFrame({c.name: empty_column(c, empty) for c in table.columns}, index=empty)
 
 
 def dataset_years(d: Dataset) -> list[int]:

@@ -450,10 +450,7 @@ def _header_width(text: str, sep: str, required: Iterable[str]) -> int:
         return 0
     rows = [(n, r) for n, r in rows if not _row_is_blank(r)]
     number, _ = _find_header(rows, list(required))
-    header = next((r for n, r in rows if n == number), [])
-    while header and is_blank(header[-1]):
-        header = header[:-1]
-    return len(header)
+    return len(_header_cells(rows, number))
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -591,27 +588,45 @@ def _mb(size: int) -> str:
 
 def _check_workbook_file(path: Path) -> None:
     """Refuse what is not a plain .xlsx before openpyxl unpacks anything."""
-    name = path.name
+    _refuse_unless_zip(path)
+    members = _zip_directory(path)
+    _refuse_unbounded(path.name, members)
+    _refuse_other_zip(path.name, members)
+
+
+def _refuse_unless_zip(path: Path) -> None:
+    """A workbook is a zip file: anything else is named by its first bytes (an old or encrypted
+    workbook, a CSV saved as .xlsx, an image) so the team knows what they handed in."""
     with path.open("rb") as f:
         head = f.read(16)
     if head.startswith(_CFB):
         raise _refuse_cfb(path, "Excel-werkmap (.xlsx)")
-    if not head.startswith(_ZIP):
-        if not head:
-            raise OnleesbareData(f"{name} is leeg (0 bytes) en geen Excel-werkmap: sla de werkmap opnieuw op vanuit Excel.")
-        kind = _what_it_is(head)
-        if kind is None and b"\x00" not in head:
-            kind = "een tekstbestand (misschien CSV)"
-        kind = kind or "een onbekend bestandstype"
-        raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+    if head.startswith(_ZIP):
+        return
+    if not head:
+        raise OnleesbareData(f"{path.name} is leeg (0 bytes) en geen Excel-werkmap: sla de werkmap opnieuw op vanuit Excel.")
+    kind = _what_it_is(head)
+    if kind is None and b"\x00" not in head:
+        kind = "een tekstbestand (misschien CSV)"
+    kind = kind or "een onbekend bestandstype"
+    raise OnleesbareData(f"{path.name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+
+
+def _zip_directory(path: Path) -> list[zipfile.ZipInfo]:
+    """The zip's table of contents, read without unpacking a member."""
     try:
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
+            return archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise OnleesbareData(
-            f"{name} is beschadigd of onvolledig (bijvoorbeeld afgebroken bij het kopiëren of downloaden): "
+            f"{path.name} is beschadigd of onvolledig (bijvoorbeeld afgebroken bij het kopiëren of downloaden): "
             "sla de werkmap opnieuw op vanuit Excel of kopieer haar opnieuw."
         ) from None
+
+
+def _refuse_unbounded(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Too many members, too much unpacked, or a member that grows far beyond its packed size (a
+    zip bomb): memory stays bounded whatever the directory claims."""
     if len(members) > MAX_MEMBERS:
         raise OnleesbareData(f"{name} bevat {len(members)} onderdelen en is geen gewone Excel-werkmap; het wordt niet geopend.")
     total = sum(m.file_size for m in members)
@@ -628,17 +643,22 @@ def _check_workbook_file(path: Path) -> None:
             f"{name} wordt niet geopend: een onderdeel zou uitgepakt {_mb(bomb.file_size)} worden, meer dan "
             f"{MAX_RATIO} keer zo groot als ingepakt; een gewone Excel-werkmap doet dat niet (mogelijk een zip-bom)."
         )
+
+
+def _refuse_other_zip(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """A Word document, a presentation or an .ods renamed to .xlsx is a zip without a workbook."""
     names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names:
-        if "word/document.xml" in names:
-            kind = "een Word-document"
-        elif "ppt/presentation.xml" in names:
-            kind = "een PowerPoint-presentatie"
-        elif "content.xml" in names and "mimetype" in names:
-            kind = "een LibreOffice-bestand (.ods)"
-        else:
-            kind = "een zip-archief"
-        raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
+    if "xl/workbook.xml" in names:
+        return
+    if "word/document.xml" in names:
+        kind = "een Word-document"
+    elif "ppt/presentation.xml" in names:
+        kind = "een PowerPoint-presentatie"
+    elif "content.xml" in names and "mimetype" in names:
+        kind = "een LibreOffice-bestand (.ods)"
+    else:
+        kind = "een zip-archief"
+    raise OnleesbareData(f"{name} is geen Excel-werkmap maar {kind}: sla de tabel in Excel op als .xlsx of CSV.")
 
 
 class _open_workbook:
@@ -783,73 +803,114 @@ def _to_raw_table(
     merges: list[Merge] | None = None,
     bad_text: dict[int, list[int]] | None = None,
 ) -> RawTable:
+    """Rows as read, made a table: find the header, name the columns, take the body under it."""
     problems: list[Problem] = list(notices or [])
-    bestand, blad = source.bestand, source.sheet
-    # the header is the first row (within the first rows) with the table's required columns;
-    # blank rows are skipped silently everywhere, so they need not be kept
     records = iter(records)
+    head = _head_rows(records)
+    if not head:
+        _empty_file(table, source, problems)
+    header_row, _ = _find_header(head, _required(table))
+    header = _header_cells(head, header_row)
+    _note_rows_above(head, header_row, source, problems)
+    names, headers = _column_names(table, header, header_row, source, problems)
+    body_rows = chain(((n, r) for n, r in head if n > header_row), records)
+    if merges:
+        body_rows = _fill_merged(body_rows, merges, header_row, source.bestand, source.sheet, problems)
+    frame, overflow = _body(body_rows, names)
+    frame = _drop_blank_unnamed(frame, names, header)
+    headers = {k: v for k, v in headers.items() if k in frame.columns}
+    bad = _bad_text_columns(bad_text or {}, frame.index, names, header_row, source, problems)
+    return RawTable(table, source, frame, headers, problems, overflow, header_row, bad)
+
+
+def _head_rows(records: Iterator[tuple[int, list[object]]]) -> list[tuple[int, list[object]]]:
+    """The non-blank rows among the first ``HEADER_ROWS``, where the header is looked for; the
+    rest stays in ``records``. Blank rows are skipped everywhere, so they need not be kept."""
     head: list[tuple[int, list[object]]] = []
     for number, row in records:
         if not _row_is_blank(row):
             head.append((number, row))
         if number >= HEADER_ROWS and head:
             break
-    if not head:
+    return head
+
+
+def _empty_file(table: str, source: Source, problems: list[Problem]) -> None:
+    """A required table cannot be empty; an optional one is read as 0 rows, with a notice."""
+    bestand, blad = source.bestand, source.sheet
+    if TABLES[table].required:
         where = bestand + (f" (blad {blad})" if blad else "")
-        if TABLES[table].required:
-            raise OnleesbareData(f"{where} is leeg: de tabel '{table}' heeft geen kopregel en geen rijen.")
-        problems.append(_notice(bestand, f"het bestand is leeg: geen kopregel en geen rijen voor '{table}'", blad))
-    header_row, _ = _find_header(head, _required(table))
-    header = list(next((r for n, r in head if n == header_row), []))
+        raise OnleesbareData(f"{where} is leeg: de tabel '{table}' heeft geen kopregel en geen rijen.")
+    problems.append(_notice(bestand, f"het bestand is leeg: geen kopregel en geen rijen voor '{table}'", blad))
+
+
+def _header_cells(rows: list[tuple[int, list[object]]], header_row: int) -> list[object]:
+    """The cells of the header row, without the blank ones at its end."""
+    header = list(next((r for n, r in rows if n == header_row), []))
     while header and is_blank(header[-1]):
         header = header[:-1]
+    return header
+
+
+def _note_rows_above(head: list[tuple[int, list[object]]], header_row: int, source: Source, problems: list[Problem]) -> None:
+    """Title rows above the header are not data; the team is told what was passed over."""
     above = [(n, r) for n, r in head if n < header_row]
     if above:
         skipped = ", ".join(f"rij {n} ('{_shown(r)}')" for n, r in above)
         problems.append(
             _notice(
-                bestand,
+                source.bestand,
                 f"de kopregel staat op rij {header_row}; wat erboven staat is niet als gegevens gelezen: {skipped}",
-                blad,
+                source.sheet,
                 header_row,
             )
         )
+
+
+def _column_names(
+    table: str, header: list[object], header_row: int, source: Source, problems: list[Problem]
+) -> tuple[list[str], dict[str, str]]:
+    """(name per column, name -> header as the team wrote it). A column without a header, or with
+    the header of an earlier column, is kept under ``kolom_<n>`` so no cell is lost."""
     names: list[str] = []
     headers: dict[str, str] = {}
     position: dict[str, int] = {}
     for i, h in enumerate(header):
         name = "" if is_blank(h) else column_name(table, str(h))
         if name in headers:
-            first = position[name]
-            problems.append(
-                Problem(
-                    bestand,
-                    blad,
-                    header_row,
-                    str(h),
-                    str(h),
-                    f"kolom '{h}' staat er twee keer (kolom {_letter(first)} en {_letter(i)}): de eerste, kolom "
-                    f"{_letter(first)} ('{headers[name]}'), is gebruikt; kolom {_letter(i)} is bewaard als "
-                    f"'kolom_{i + 1}' maar niet gecontroleerd",
-                    "melding",
-                    "kolom",
-                )
-            )
+            problems.append(_repeated_column(h, position[name], i, headers[name], header_row, source))
         if not name or name in headers:
-            # a column without (or with a repeated) header is kept as an unknown column
             name = f"kolom_{i + 1}"
         headers[name] = name if is_blank(h) else str(h).strip()
         position[name] = i
         names.append(name)
+    return names, headers
+
+
+def _repeated_column(h: object, first: int, i: int, first_shown: str, header_row: int, source: Source) -> Problem:
+    return Problem(
+        source.bestand,
+        source.sheet,
+        header_row,
+        str(h),
+        str(h),
+        f"kolom '{h}' staat er twee keer (kolom {_letter(first)} en {_letter(i)}): de eerste, kolom "
+        f"{_letter(first)} ('{first_shown}'), is gebruikt; kolom {_letter(i)} is bewaard als "
+        f"'kolom_{i + 1}' maar niet gecontroleerd",
+        "melding",
+        "kolom",
+    )
+
+
+def _body(rows: Iterable[tuple[int, list[object]]], names: list[str]) -> tuple[pd.DataFrame, dict[int, list[object]]]:
+    """The non-blank rows, padded or cut to the header's width, as one frame; what a row has right
+    of the header comes back per row, so it can be refused rather than silently dropped."""
     width = len(names)
-    body_rows = chain(((n, r) for n, r in head if n > header_row), records)
-    if merges:
-        body_rows = _fill_merged(body_rows, merges, header_row, bestand, blad, problems)
     body: list[list[object]] = []
     index: list[int] = []
     overflow: dict[int, list[object]] = {}
     pad = [None] * width
-    for number, row in body_rows:
+    for number, row in rows:
         if _row_is_blank(row):
             continue
         n = len(row)
@@ -865,19 +926,40 @@ def _to_raw_table(
         body.append(cells)
         index.append(number)
     frame = pd.DataFrame(body, columns=names, index=pd.Index(index, name="rij", dtype="int64"), dtype=object)
-    del body
+    return frame, overflow
+
+
+def _drop_blank_unnamed(frame: pd.DataFrame, names: list[str], header: list[object]) -> pd.DataFrame:
+    """A column with neither a header nor a value is spreadsheet layout, not data."""
     unnamed = [n for n in names if is_blank(header[names.index(n)])]
-    frame = frame.drop(columns=[n for n in unnamed if frame[n].map(is_blank).all()])
-    headers = {k: v for k, v in headers.items() if k in frame.columns}
-    bad = {}
-    for rij, positions in (bad_text or {}).items():
-        if rij in frame.index:
+    return frame.drop(columns=[n for n in unnamed if frame[n].map(is_blank).all()])
+
+
+def _bad_text_columns(
+    bad_text: dict[int, list[int]],
+    index: pd.Index,
+    names: list[str],
+    header_row: int,
+    source: Source,
+    problems: list[Problem],
+) -> dict[int, list[str | None]]:
+    """Rows with bytes that are not UTF-8, their cell positions turned into column names (None:
+    right of the header) for the validator to refuse; at or above the header they are a notice."""
+    width = len(names)
+    bad: dict[int, list[str | None]] = {}
+    for rij, positions in bad_text.items():
+        if rij in index:
             bad[rij] = [names[i] if i < width else None for i in positions]
         elif rij <= header_row:
             problems.append(
-                _notice(bestand, "deze regel bevat tekens die geen UTF-8 zijn (getoond als �); typ ze opnieuw", blad, rij)
+                _notice(
+                    source.bestand,
+                    "deze regel bevat tekens die geen UTF-8 zijn (getoond als �); typ ze opnieuw",
+                    source.sheet,
+                    rij,
+                )
             )
-    return RawTable(table, source, frame, headers, problems, overflow, header_row, bad)
+    return bad
 
 
 def _letter(i: int) -> str:

@@ -205,8 +205,30 @@ def validate_table(
     ``refused_keys`` the values of refused rows there, so a reference to one says so."""
     found = _Findings(raw)
     frame = raw.cells
-    index = frame.index
     items = item_columns(table, frame.columns) if table.items_of else {}
+    extra, meant = _unknown_columns(table, raw, items, found)
+    _refuse_bad_text(raw, found)
+    _refuse_overflow(raw, found)
+
+    typed = _typed_columns(table, raw, config, meant, found)
+    _fill_empty_from_row_and_config(table, typed, raw, config)
+    if table.items_of:
+        _spinnenweb_items(typed, frame, items, found, raw.plain_text)
+
+    _value_checks(table, typed, frame, found)
+    _references(table, typed, frame, found, accepted_keys, refused_keys or {})
+    _uniqueness(table, typed, frame, found)
+
+    for name in extra:
+        typed[raw.headers.get(name, name)] = frame[name].map(cells.parse_text).astype("string")
+    return _result(table, raw, typed, found)
+
+
+def _unknown_columns(table: Table, raw: RawTable, items: dict, found: _Findings) -> tuple[list[str], dict[str, str]]:
+    """(columns the contract does not know, those of them that are probably a missing contract
+    column -> that column). An unknown column is kept with a notice; a probably meant one refuses
+    its filled rows (every row for a required column), so no value is silently unused."""
+    frame = raw.cells
     known = set(table.column_names)
     extra = [c for c in frame.columns if c not in known and c not in items]
     meant = _probably_meant(table, [c for c in known if c not in frame.columns], {n: raw.headers.get(n, n) for n in extra})
@@ -226,20 +248,27 @@ def validate_table(
             found.fout(rij, shown, frame.at[rij, name], message, "kolomnaam")
         if not len(filled):
             found.melding(shown, message)
+    return extra, meant
 
+
+def _refuse_bad_text(raw: RawTable, found: _Findings) -> None:
+    """Rows of a UTF-8 file with bytes in another encoding: their text cannot be trusted."""
     for rij, columns in raw.bad_text.items():
         for name in columns:
             shown = raw.headers.get(name, name) if name else None
             found.fout(
                 rij,
                 shown,
-                frame.at[rij, name] if name else None,
+                raw.cells.at[rij, name] if name else None,
                 "deze regel is geen geldige UTF-8-tekst, al is de rest van het bestand dat wel (waarschijnlijk geplakt uit "
                 "een bestand in een andere codering, zoals Windows-1252); typ de tekens met � opnieuw of sla het bestand "
                 "opnieuw op als 'CSV UTF-8'",
                 "codering",
             )
 
+
+def _refuse_overflow(raw: RawTable, found: _Findings) -> None:
+    """Cells right of the header belong to no column: their row is refused, not silently cut."""
     for rij, extra_cells in raw.overflow.items():
         shown = ", ".join(cells.cell_text(v) for v in extra_cells)
         found.fout(
@@ -250,42 +279,58 @@ def validate_table(
             "cellen",
         )
 
-    columns: dict[str, pd.Series] = {}  # the typed frame is built once: inserting column by column is slow
+
+def _typed_columns(table: Table, raw: RawTable, config: Config, meant: dict[str, str], found: _Findings) -> pd.DataFrame:
+    """Every contract column parsed and typed, one missing from the file empty (refusing every row
+    when it is required); built once, as inserting column by column is slow."""
+    frame = raw.cells
+    columns: dict[str, pd.Series] = {}
     for column in table.columns:
-        if column.name not in frame.columns:
-            if column.required and column.name in meant.values():
-                pass  # refused above, naming the column that was probably meant
-            elif column.required:
-                for rij in index:
-                    found.fout(
-                        rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand", "kolom_ontbreekt"
-                    )
-            columns[column.name] = empty_column(column, index)
+        if column.name in frame.columns:
+            columns[column.name] = _typed_column(column, frame[column.name], raw.plain_text, config, found)
             continue
-        source = frame[column.name]
-        values, wrong = _parsed(source, _parser(column, config), raw.plain_text, found, column.name, KIND_RULE[column.kind])
-        if column.required:
-            # a blank cell parses to nothing without an error (a blank list to [], hence the mask)
-            blank = cells.blank_mask(source) if column.kind == "list" else values.isna() & ~wrong
-            for rij in source.index[blank]:
-                found.fout(rij, column.name, None, "verplicht veld is leeg", "verplicht")
-        if column.default is not None:
-            values = values.map(lambda v, d=column.default: d if v is None else v)
-        columns[column.name] = _typed(values, column)
-    typed = pd.DataFrame(columns, index=index)
+        if column.required and column.name not in meant.values():  # else refused naming the column probably meant
+            for rij in frame.index:
+                found.fout(
+                    rij, column.name, None, f"verplichte kolom '{column.name}' ontbreekt in het bestand", "kolom_ontbreekt"
+                )
+        columns[column.name] = empty_column(column, frame.index)
+    return pd.DataFrame(columns, index=frame.index)
 
-    if table.name == "reflectiekaarten":
-        _reflectiekaarten_defaults(typed, raw, config)
-    if table.items_of:
-        _spinnenweb_items(typed, frame, items, found, raw.plain_text)
 
-    _value_checks(table, typed, frame, found)
-    _references(table, typed, frame, found, accepted_keys, refused_keys or {})
-    _uniqueness(table, typed, frame, found)
+def _typed_column(column: Column, source: pd.Series, plain_text: bool, config: Config, found: _Findings) -> pd.Series:
+    """One column's cells parsed (each wrong cell and each empty required one refused), its fixed
+    default filled in, and given its pandas type."""
+    values, wrong = _parsed(source, _parser(column, config), plain_text, found, column.name, KIND_RULE[column.kind])
+    if column.required:
+        # a blank cell parses to nothing without an error (a blank list to [], hence the mask)
+        blank = cells.blank_mask(source) if column.kind == "list" else values.isna() & ~wrong
+        for rij in source.index[blank]:
+            found.fout(rij, column.name, None, "verplicht veld is leeg", "verplicht")
+    if column.default is not None:
+        values = values.map(lambda v, d=column.default: d if v is None else v)
+    return _typed(values, column)
 
-    for name in extra:
-        typed[raw.headers.get(name, name)] = frame[name].map(cells.parse_text).astype("string")
 
+def _fill_empty_from_row_and_config(table: Table, typed: pd.DataFrame, raw: RawTable, config: Config) -> None:
+    """Empty cells of a column the contract fills from where the row is (``Column.from_row``) or
+    from a proeftuin.yml setting (``Column.default_from``)."""
+    for column in table.columns:
+        if column.from_row:
+            typed[column.name] = typed[column.name].fillna(_row_identifiers(raw, typed.index))
+        if column.default_from:
+            typed[column.name] = typed[column.name].fillna(config.default_value(column.default_from))
+
+
+def _row_identifiers(raw: RawTable, index: pd.Index) -> pd.Series:
+    """``<file>[-<sheet>]-r<row>``: one per row, and it leads a person back to that row."""
+    stem = raw.source.path.stem + (f"-{raw.source.sheet}" if raw.source.sheet else "")
+    return pd.Series([f"{stem}-r{rij}" for rij in index], index=index, dtype="string")
+
+
+def _result(table: Table, raw: RawTable, typed: pd.DataFrame, found: _Findings) -> TableResult:
+    """Accepted rows typed, refused rows as read with their reasons, and the row accounting."""
+    index = typed.index
     refused_mask = index.isin(sorted(found.refused))
     accepted = typed.loc[~refused_mask]
     refused = _refused_rows(raw, found, refused_mask)
@@ -340,13 +385,6 @@ def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
     # inserted, not assigned: a team column that happens to be called 'redenen' is kept too
     rows.insert(len(rows.columns), REASONS, [" | ".join(reasons.get(int(r), [])) for r in rows.index], allow_duplicates=True)
     return rows
-
-
-def _reflectiekaarten_defaults(typed: pd.DataFrame, raw: RawTable, config: Config) -> None:
-    stem = raw.source.path.stem + (f"-{raw.source.sheet}" if raw.source.sheet else "")
-    generated = pd.Series([f"{stem}-r{rij}" for rij in typed.index], index=typed.index, dtype="string")
-    typed["kaart_id"] = typed["kaart_id"].fillna(generated)
-    typed["toestemming_citaat"] = typed["toestemming_citaat"].fillna(config.reflectiekaarten_citeerbaar)
 
 
 def _item_counts(domain: str) -> dict[str, int]:
