@@ -511,3 +511,26 @@ def test_crosstab_protects_every_small_count(table):
     found = pinned(values, hidden, min_n)
     if found:
         assert set(found) <= set(pinned(values, np.ones_like(hidden), min_n))
+
+
+def test_a_rest_inside_another_total_grows_instead_of_hiding_that_total():
+    # overall 1..12 = A 1..7 + B 8..10 + C 11..12: B and C are hidden (too few) and their rest 8..12 holds
+    # 5, which is allowed. But 6..12 is the total of a second partition of the same quantity (say a buurt
+    # with one organisation D): 6..12 minus the rest 8..12 gives people 6 and 7. A total is never hidden for
+    # that, so the rest grows: A goes too, the rest becomes everyone, and nothing is derivable any more.
+    groups = {"alle": span(1, 12), "A": span(1, 7), "B": span(8, 10), "C": people(11, 12), "buurt": span(6, 12), "D": span(6, 12)}
+    partitions = [("alle", ["A", "B", "C"]), ("buurt", ["D"])]
+    reasons = protect_groups(groups, 5, partitions=partitions, pools=[list(groups)])
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": TE_WEINIG, "C": TE_WEINIG, "buurt": None, "D": None}
+
+
+def test_crosstab_keeps_looking_past_a_line_with_nothing_left_to_hide():
+    # GGZ·wonen = 2 and the zero beside it: every cell ends up hidden (the column total 2 is published
+    # anyway), and the 2 is not pinned: it can be anything from 0 to 2.
+    counts = pd.DataFrame({"wonen": [2, 0], "werk": [6, 8]}, index=["GGZ", "GGD"])
+    gated = gate_crosstab(counts, 5)
+    assert gated.isna().all().all()
+    assert lp_bounds(counts.to_numpy(float), gated.isna().to_numpy())[(0, 0)] == pytest.approx((0.0, 2.0))
+    # one small count among thirty organisations costs four hidden cells, not a whole column
+    rows = [[2, 9]] + [[7 + i % 6, 8 + i % 5] for i in range(29)]
+    assert sum(map(sum, hidden_mask(rows, 5))) == 4
