@@ -78,16 +78,18 @@ def test_security_headers(server):
     assert "default-src 'self'" in headers["Content-Security-Policy"]
 
 
-async def _send_over_websocket(url: str, message: dict, seconds: float) -> list[str]:
-    """Send one message on a kernel's channels and collect the types of what comes back."""
+async def _send_over_websocket(url: str, messages: list[dict], until: str, seconds: float) -> list[str]:
+    """Send messages on a kernel's channels and collect the types of what comes back, until a
+    message of type ``until`` arrives (or ``seconds`` pass: a loaded machine may be slow)."""
     from tornado.websocket import websocket_connect
 
     ws = await websocket_connect(url)
-    ws.write_message(json.dumps(message))
+    for message in messages:
+        ws.write_message(json.dumps(message))
     got: list[str] = []
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
-    while (left := deadline - loop.time()) > 0:
+    while until not in got and (left := deadline - loop.time()) > 0:
         try:
             frame = await asyncio.wait_for(ws.read_message(), left)
         except TimeoutError:
@@ -102,19 +104,13 @@ async def _send_over_websocket(url: str, message: dict, seconds: float) -> list[
     return got
 
 
-@pytest.mark.slow
-def test_websocket_execute_request_is_not_executed(server, tmp_path):
-    proof = tmp_path / "uitgevoerd"
-    status, page, _ = _get(server)
-    assert status == 200
-    config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', page, re.S)
-    kernel = json.loads(config.group(1))["kernelId"]
-    message = {
+def _shell_message(msg_type: str, content: dict) -> dict:
+    return {
         "header": {
             "msg_id": uuid.uuid4().hex,
             "username": "x",
             "session": uuid.uuid4().hex,
-            "msg_type": "execute_request",
+            "msg_type": msg_type,
             "version": "5.3",
             "date": "2026-01-01T00:00:00Z",
         },
@@ -122,7 +118,20 @@ def test_websocket_execute_request_is_not_executed(server, tmp_path):
         "metadata": {},
         "channel": "shell",
         "buffers": [],
-        "content": {
+        "content": content,
+    }
+
+
+@pytest.mark.slow
+def test_websocket_execute_request_is_not_executed(server, tmp_path):
+    proof = tmp_path / "uitgevoerd"
+    status, page, _ = _get(server)
+    assert status == 200
+    config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', page, re.S)
+    kernel = json.loads(config.group(1))["kernelId"]
+    execute = _shell_message(
+        "execute_request",
+        {
             "code": f"open({str(proof)!r}, 'w').write('x')",
             "silent": False,
             "store_history": False,
@@ -130,10 +139,13 @@ def test_websocket_execute_request_is_not_executed(server, tmp_path):
             "allow_stdin": False,
             "stop_on_error": True,
         },
-    }
+    )
+    # a kernel_info_request after it: the kernel handles shell messages in order, so its reply proves
+    # the channel works and that the execute_request before it never reached the kernel
+    info = _shell_message("kernel_info_request", {})
     url = server.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
-    replies = asyncio.run(_send_over_websocket(url, message, 4))
-    assert replies, "het kernelkanaal antwoordde niet: de test bewijst dan niets"
+    replies = asyncio.run(_send_over_websocket(url, [execute, info], "kernel_info_reply", 60))
+    assert "kernel_info_reply" in replies, "het kernelkanaal antwoordde niet: de test bewijst dan niets"
     assert "execute_reply" not in replies and "execute_input" not in replies
     assert not proof.exists()
 
