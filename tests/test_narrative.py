@@ -122,7 +122,7 @@ def test_plurals_and_singulars(analyse):
     two = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
     sentence = narrative.agreement_sentence(YearView(two, 2017))
     assert sentence.startswith("De afspraak was 2 casussen per organisatie per maand.")
-    assert "haalden 0 van de 4 organisaties" in sentence
+    assert "haalde geen van de 4 organisaties" in sentence
 
 
 def test_the_reason_for_a_hidden_figure_is_the_true_one(monkeypatch, view):
@@ -144,3 +144,11 @@ def test_the_spinnenweb_sentence_names_the_largest_change_by_size(view, monkeypa
     v.__dict__["spinnenweb_veranderingen"] = {1: changes}
     v.__dict__["spinnenweb_momenten"] = {0: "Nulmeting (oktober 2017)", 1: "Vervolgmeting 1 (april 2018)"}
     assert "veranderde meedoen het meest: 1,5 punt omlaag." in narrative.spinnenweb_sentence(v)
+
+
+def test_who_met_the_agreement_in_dutch():
+    assert narrative._who_met(3, 10) == "haalden 3 van de 10 organisaties"
+    assert narrative._who_met(1, 10) == "haalde 1 van de 10 organisaties"
+    assert narrative._who_met(0, 10) == "haalde geen van de 10 organisaties"
+    assert narrative._who_met(0, 1) == "haalde de organisatie niet"
+    assert narrative._who_met(1, 1) == "haalde de organisatie"

@@ -76,10 +76,18 @@ def agreement_sentence(v: YearView) -> str:
 
     return (
         f"De afspraak was {fmt.aantal(per_month)} {noun} per organisatie per maand. Over {fmt.stuks(months, 'maand', 'maanden')} "
-        f"{'haalde' if met == 1 else 'haalden'} {fmt.geheel(met)} van de {fmt.stuks(len(a), 'organisatie', 'organisaties')} "
-        "de afspraak elke maand; "
+        f"{_who_met(met, len(a))} de afspraak elke maand; "
         f"gemiddeld haalde een organisatie de afspraak in {fmt.procent(a['aandeel_gehaald'].mean())} van de maanden."
     )
+
+
+def _who_met(met: int, total: int) -> str:
+    """'haalden 3 van de 10 organisaties', 'haalde 1 van de 10 organisaties', 'haalde geen van de 10 organisaties'."""
+    if total == 1:
+        return "haalde de organisatie" if met else "haalde de organisatie niet"
+    if met == 0:
+        return f"haalde geen van de {fmt.geheel(total)} organisaties"
+    return f"{'haalde' if met == 1 else 'haalden'} {fmt.geheel(met)} van de {fmt.geheel(total)} organisaties"
 
 
 def _before_after(before: float, after: float) -> tuple[str, str]:
