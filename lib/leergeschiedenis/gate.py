@@ -28,7 +28,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import cases, positive_health, rendement
+from . import cases, indicators, positive_health, rendement
 from .contract import BELEMMERINGEN, DOMEINEN
 from .dataset import Dataset
 from .names import identifier_key
@@ -112,7 +112,14 @@ def _decide(dataset: Dataset, year: int) -> YearGate:
     answered = cohort.loc[cohort["binnen_bestaand_aanbod"].notna(), "casus_id"]
     groups.update({("binnen_bestaand_aanbod", v): g for v, g in by_view(answered).items()})
 
-    stats = [*WELBEVINDEN, "kosten", *(("financier", f) for f in financiers), "binnen_bestaand_aanbod"]
+    terms = []
+    for step, maximum in dataset.config.afspraken.maximale_doorlooptijd_dagen:
+        if maximum is not None:
+            judged = indicators.within_term(dataset.casussen, year, step, maximum).ids
+            groups.update({(f"binnen_termijn_{step}", v): g for v, g in by_view(judged).items()})
+            terms.append(f"binnen_termijn_{step}")
+
+    stats = [*WELBEVINDEN, "kosten", *(("financier", f) for f in financiers), "binnen_bestaand_aanbod", *terms]
     partitions = [((s, ALLE), [(s, v) for v in views[1:]]) for s in stats]
     breakdowns = [(("kosten", v), [(("financier", f), v) for f in financiers]) for v in views]
     pools = [[(s, v) for s in WELBEVINDEN for v in views]]

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import cases, fmt, positive_health, reflections, rendement, sessions
+from . import cases, fmt, goals, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
 from .dataset import Dataset
 from .errors import OnbekendeOrganisatie
@@ -413,6 +413,35 @@ class YearView:
     @property
     def versie_notitie(self) -> str | None:
         return positive_health.version_note(self._spinnenweb)
+
+    # -- De wijk and the goals (budget lines and activities are not about people) -------
+
+    def _table(self, name: str) -> pd.DataFrame | None:
+        """A neighbourhood table, None when the proeftuin has no file for it."""
+        return self.dataset.tables[name] if name in self.dataset.accounting else None
+
+    @cached_property
+    def wijkbudget(self) -> wijk.Budget:
+        return wijk.budget(self._table("wijkbudget"), self.config.wijkbudget, self.jaar)
+
+    @cached_property
+    def wijkbudget_per_jaar(self) -> pd.DataFrame:
+        """Fixed amount, budgeted and spent per year up to this one (the trend since the first year)."""
+        return wijk.budget_per_year(self._table("wijkbudget"), self.config.wijkbudget, up_to=self.jaar)
+
+    @cached_property
+    def activiteiten(self) -> wijk.Activities:
+        return wijk.activities(self._table("activiteiten"), self.jaar)
+
+    @cached_property
+    def wijkprofiel(self) -> pd.DataFrame | None:
+        table = self._table("wijkprofiel")
+        return None if table is None else wijk.profile(table, self.jaar)
+
+    @cached_property
+    def doelen(self) -> list[goals.GoalResult]:
+        """Every goal with its indicators: this year, last year, n, target, met (gated for people)."""
+        return goals.goals(self)
 
     # -- Datakwaliteit -------------------------------------------------------------------
 

@@ -551,7 +551,11 @@ def _uniqueness(table, typed, frame, found) -> None:
     if not table.unique:
         return
     key = list(table.unique)
-    ok = typed.loc[~typed.index.isin(sorted(found.refused)), key]
+    ok = typed.loc[~typed.index.isin(sorted(found.refused)), key].copy()
+    # an optional key column (the wijk of a budget line) left empty is a value of its own: one buurt
+    for c in key:
+        if not table.column(c).required and not table.column(c).from_row:
+            ok[c] = ok[c].astype(object).where(ok[c].notna(), "")
     ok = ok.loc[ok.notna().all(axis=1)].copy()
     for c in key:
         if table.column(c).identifier:
