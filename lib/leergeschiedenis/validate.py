@@ -566,10 +566,12 @@ def _uniqueness(table, typed, frame, found) -> None:
     firsts = ok.loc[~again].reset_index(names="eerste")
     repeats = ok.loc[again].reset_index(names="rij").merge(firsts, on=key, how="left", sort=False)
     for rij, first in zip(repeats["rij"].tolist(), repeats["eerste"].tolist(), strict=True):
-        shown = ", ".join(cells.cell_text(frame.at[rij, c]) for c in table.unique)
+        # the key as the file has it: an optional key column the file lacks (wijk) is not named
+        named = [c for c in table.unique if c in frame.columns or table.column(c).required or table.column(c).from_row]
+        shown = ", ".join(cells.cell_text(frame.at[rij, c]) if c in frame.columns else "" for c in named)
         found.fout(
             rij,
-            table.unique[0] if len(table.unique) == 1 else ", ".join(table.unique),
+            ", ".join(named),
             shown,
             f"{shown} komt al voor in {found.where(first, rij)}; alleen die eerste rij telt",
             "dubbel",
