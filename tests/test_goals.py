@@ -324,3 +324,50 @@ def test_plain_goals_are_listed_with_empty_indicators():
     goals = kerncijfers(d, 2018)["doelen"]
     assert [g["doel"] for g in goals] == [str(g) for g in d.config.doelen]
     assert all(g["indicatoren"] == [] for g in goals)
+
+
+def test_within_term_per_quarter_hides_what_would_give_a_quarter_away(ds):
+    table = lg.YearView(ds, 2017).binnen_termijn_per_kwartaal["aanmelding_mdo"]
+    # Q1: B1, B2, B3 (n 3); Q2: B4, B5 (n 2 < 3: hidden); the year's 5 minus Q1's 3 would give Q2: Q1 hidden too
+    assert table["n"].tolist() == [3, 2, 0, 0]
+    assert table["reden"].tolist()[:2] == ["herleidbaar", "te_weinig_personen"]
+    assert table["aandeel"].isna().all()
+
+
+def test_within_term_per_quarter_shown_with_a_minimum_of_one(tmp_path):
+    folder = _folder(tmp_path)
+    config = (folder / "proeftuin.yml").read_text(encoding="utf-8").replace("min_groepsgrootte: 3", "min_groepsgrootte: 1")
+    (folder / "proeftuin.yml").write_text(config, encoding="utf-8")
+    table = lg.YearView(lg.load(folder), 2017).binnen_termijn_per_kwartaal["aanmelding_mdo"]
+    # Q1: B1 7, B2 14, B3 7 days: 3 / 3; Q2: B4 21 days, B5 open past 14: 0 / 2
+    assert table["aandeel"].tolist()[:2] == [1.0, 0.0] and table["reden"].isna().all()
+
+
+def test_gate_parts():
+    n = pd.Series([3, 2, 0, 6])
+    # 2 < 3 hidden; hidden total 2 would follow from the whole: the smallest shown part (3) is hidden too
+    assert indicators.gate_parts(n, 3).tolist() == ["herleidbaar", "te_weinig_personen", None, None]
+    assert indicators.gate_parts(pd.Series([5, 5, 0]), 3).tolist() == [None, None, None]
+    assert indicators.gate_parts(pd.Series([1, 1, 1]), 3).tolist() == ["te_weinig_personen"] * 3
+
+
+def test_cases_per_buurt_and_per_regisseur(tmp_path):
+    (tmp_path / "proeftuin.yml").write_text(
+        "naam: Buurten\nwijken: [Caberg, Malberg]\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: L}\n"
+        "privacy: {min_groepsgrootte: 3}\n",
+        encoding="utf-8",
+    )
+    rows = [("A", "Caberg", "Trajekt")] * 3 + [("A", "Malberg", "Trajekt"), ("B", "Caberg", "GGZ")]
+    rows += [("B", "Malberg", "GGZ"), ("B", "Malberg", "Trajekt")]
+    lines = [f"C{i};individueel;{o};01-03-2019;aangemeld;{w};{r}" for i, (o, w, r) in enumerate(rows)]
+    (tmp_path / "casussen.csv").write_text(
+        "casus_id;soort;organisatie;aanmelddatum;status;wijk;regisseur\n" + "\n".join(lines) + "\n", encoding="utf-8"
+    )
+    d = lg.load(tmp_path)
+    v = lg.YearView(d, 2019)
+    # plain counts overall, like the overall counts per category elsewhere: Caberg 3 + 1, Malberg 1 + 2
+    assert v.casussen_per_wijk.to_dict() == {"Caberg": 4, "Malberg": 3}
+    assert v.casussen_per_regisseur.to_dict() == {"GGZ": 2, "Trajekt": 5}
+    # organisation A: Caberg 3, Malberg 1 (hidden, < 3), then Caberg too (3 of A's 4 cases would give Malberg away)
+    a = lg.YearView(d, 2019, lg.Filters(organisatie="A"))
+    assert a.casussen_per_wijk.isna().all()

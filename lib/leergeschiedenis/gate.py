@@ -138,7 +138,16 @@ def _crosstabs(cohort: pd.DataFrame, dataset: Dataset) -> dict[str, pd.DataFrame
         ),
         "belemmeringen": gate_crosstab(cases.list_by_organisation(keyed, "belemmeringen", BELEMMERINGEN), min_n),
         "gestopt": gate_crosstab(cases.stopped_by_organisation(keyed), min_n),
+        "wijk": gate_crosstab(_by_organisation(keyed, "wijk", dataset.config.wijken), min_n),
+        "regisseur": gate_crosstab(_by_organisation(keyed, "regisseur", indicators.counts_by(cohort, "regisseur").index), min_n),
     }
+
+
+def _by_organisation(keyed: pd.DataFrame, column: str, categories) -> pd.DataFrame:
+    """Cases per organisation (rows, keyed) and value of ``column`` (columns)."""
+    values = keyed[column].astype("string").str.strip()
+    table = pd.crosstab(keyed["organisatie"], values)
+    return table.reindex(columns=list(categories), fill_value=0)
 
 
 def _spinnenweb(spinnenweb: pd.DataFrame, year: int, min_n: int) -> dict[tuple, str | None]:

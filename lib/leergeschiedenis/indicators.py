@@ -99,3 +99,36 @@ def residents_share_sessions(bijeenkomsten: pd.DataFrame, year: int) -> tuple[in
     both = rows[rows["wijkbewoners"].notna() & rows["deelnemers"].notna()]
     total = int(both["deelnemers"].sum())
     return len(both), (int(both["wijkbewoners"].sum()) / total if total else None)
+
+
+def within_term_per_quarter(casussen: pd.DataFrame, year: int, step: str, maximum: int | None) -> pd.DataFrame:
+    """``within_term`` per quarter of aanmelding of ``year``: n judged, binnen, aandeel (raw: gate before publishing)."""
+    start = of_year(casussen, year)
+    rows = []
+    for quarter in pd.period_range(f"{year}Q1", f"{year}Q4", freq="Q"):
+        cases = start[start["aanmelddatum"].dt.to_period("Q") == quarter]
+        r = within_term(cases, year, step, maximum)
+        rows.append({"kwartaal": quarter, "n": r.n, "binnen": r.binnen, "aandeel": r.aandeel})
+    out = pd.DataFrame(rows).set_index("kwartaal")
+    out["aandeel"] = out["aandeel"].astype("float64")
+    return out
+
+
+def gate_parts(n: pd.Series, min_n: int) -> pd.Series:
+    """The reason each part of a published whole is hidden (None: shown): too few (1 .. min_n - 1),
+    then the smallest shown part while the hidden parts add up to 1 .. min_n - 1 (the whole minus
+    the shown parts would give them away)."""
+    reason = pd.Series([None] * len(n), index=n.index, dtype=object)
+    reason[(n > 0) & (n < min_n)] = "te_weinig_personen"
+    while True:
+        hidden = int(n[reason.notna()].sum())
+        shown = n[reason.isna() & (n > 0)]
+        if not (0 < hidden < min_n) or shown.empty:
+            return reason
+        reason[shown.sort_values(kind="stable").index[0]] = "herleidbaar"
+
+
+def counts_by(casussen: pd.DataFrame, column: str) -> pd.Series:
+    """Cases per value of ``column`` (wijk, regisseur), the first spelling of a value kept; no value: left out."""
+    values = casussen[column].dropna().astype(str).str.strip()
+    return values[values != ""].value_counts().sort_index().astype(int).rename("casussen")

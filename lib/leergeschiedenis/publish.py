@@ -13,12 +13,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import cases, fmt, goals, positive_health, reflections, rendement, sessions, wijk
+from . import cases, fmt, goals, indicators, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
 from .dataset import Dataset
 from .errors import OnbekendeOrganisatie
 from .gate import ALLE, YearGate, organisation_key, year_gate
-from .privacy import TE_WEINIG, gate_dataclass, gate_frame
+from .privacy import TE_WEINIG, gate_dataclass, gate_frame, too_small
 from .problems import RULES
 from .stats import PairedChange
 
@@ -437,6 +437,42 @@ class YearView:
     def wijkprofiel(self) -> pd.DataFrame | None:
         table = self._table("wijkprofiel")
         return None if table is None else wijk.profile(table, self.jaar)
+
+    @cached_property
+    def binnen_termijn_per_kwartaal(self) -> dict[str, pd.DataFrame]:
+        """Per configured step: the share within the maximum lead time per quarter of aanmelding, a quarter
+        hidden (NaN, with ``reden``) when it is about too few cases or would give a hidden quarter away.
+        Only in the unfiltered view: an organisation's quarters against the overall ones could be subtracted."""
+        out = {}
+        for step, maximum in self.config.afspraken.maximale_doorlooptijd_dagen:
+            if maximum is None:
+                continue
+            table = indicators.within_term_per_quarter(self._casussen, self.jaar, step, maximum)
+            year_reason = "herleidbaar" if self.filters.organisatie else self.reden(f"binnen_termijn_{step}")
+            if year_reason is None and too_small(table["n"].sum(), self.min_n):
+                year_reason = TE_WEINIG
+            if year_reason is None:
+                table["reden"] = indicators.gate_parts(table["n"], self.min_n)
+            else:
+                table["reden"] = [year_reason if n else None for n in table["n"]]
+            table[["binnen", "aandeel"]] = table[["binnen", "aandeel"]].astype("float64").mask(table["reden"].notna())
+            out[step] = table
+        return out
+
+    @cached_property
+    def casussen_per_wijk(self) -> pd.Series:
+        """The year's cases per buurt; with a filter the organisation's row of the gated cross-table."""
+        return self._sensitive_counts(
+            "wijk", indicators.counts_by(self._year_cases, "wijk").reindex(self.config.wijken, fill_value=0)
+        )
+
+    @cached_property
+    def casussen_per_regisseur(self) -> pd.Series:
+        """The year's cases per organisation of the regisseur (plain counts overall, gated with a filter)."""
+        counts = indicators.counts_by(cases.of_year(self.dataset.casussen, self.jaar), "regisseur")
+        if self.filters.organisatie:
+            counts = indicators.counts_by(self._year_cases, "regisseur").reindex(counts.index, fill_value=0)
+        return self._sensitive_counts("regisseur", counts)
 
     @cached_property
     def doelen(self) -> list[goals.GoalResult]:
