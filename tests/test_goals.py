@@ -371,3 +371,8 @@ def test_cases_per_buurt_and_per_regisseur(tmp_path):
     # organisation A: Caberg 3, Malberg 1 (hidden, < 3), then Caberg too (3 of A's 4 cases would give Malberg away)
     a = lg.YearView(d, 2019, lg.Filters(organisatie="A"))
     assert a.casussen_per_wijk.isna().all()
+
+
+def test_counts_are_whole_numbers_in_the_json(k2017):
+    i = _indicators(json.loads(json.dumps(k2017)))
+    assert isinstance(i["casussen_totaal"]["waarde"], int) and isinstance(i["reflectiekaarten_totaal"]["vorig_jaar"], int)

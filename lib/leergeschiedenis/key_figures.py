@@ -207,7 +207,12 @@ def _activiteiten(v: YearView) -> dict:
     return _with_reasons(values, a.redenen)
 
 
+_COUNTS = ("casussen_totaal", "casussen_collectief", "reflectiekaarten_totaal")
+
+
 def _indicator_value(code: str, value):
+    if code in _COUNTS and value is not None:
+        return int(value)
     return _round(value, 3 if code.startswith(_SHARES) else 2)
 
 
