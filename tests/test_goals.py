@@ -376,3 +376,35 @@ def test_cases_per_buurt_and_per_regisseur(tmp_path):
 def test_counts_are_whole_numbers_in_the_json(k2017):
     i = _indicators(json.loads(json.dumps(k2017)))
     assert isinstance(i["casussen_totaal"]["waarde"], int) and isinstance(i["reflectiekaarten_totaal"]["vorig_jaar"], int)
+
+
+def test_budget_and_activities_per_buurt(tmp_path):
+    (tmp_path / "proeftuin.yml").write_text(
+        "naam: Buurten\nwijken: [Caberg, Malberg]\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: L}\n"
+        "wijkbudget: {jaarbedrag: 1000, looptijd: [2019, 2019]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "casussen.csv").write_text(
+        "casus_id;soort;organisatie;aanmelddatum;status\nC1;individueel;A;01-03-2019;aangemeld\n", encoding="utf-8"
+    )
+    (tmp_path / "wijkbudget.csv").write_text(
+        "jaar;post;soort;begroot;besteed;wijk\n2019;Welzijn;collectief;300;200;Caberg\n"
+        "2019;Welzijn;collectief;500;400;Malberg\n2019;Wmo;individueel;100;100;Malberg\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "activiteiten.csv").write_text(
+        "datum;activiteit;bezoekers;georganiseerd_door;wijk\n07-01-2019;Koken;10;samen;Caberg\n"
+        "08-01-2019;Koken;20;professionals;Malberg\n15-01-2019;Taal;30;wijkbewoners;Malberg\n",
+        encoding="utf-8",
+    )
+    v = lg.YearView(lg.load(tmp_path), 2019)
+    # total: besteed 200 + 400 + 100 = 700 <= 1000; per buurt no fixed amount (it is for the whole)
+    assert (v.wijkbudget.besteed, v.wijkbudget.binnen_budget) == (700.0, True)
+    caberg, malberg = v.wijkbudget_per_buurt["Caberg"], v.wijkbudget_per_buurt["Malberg"]
+    assert (caberg.besteed, caberg.vastgesteld, malberg.besteed) == (200.0, None, 500.0)
+    assert malberg.aandeel_collectief_preventief == 0.8  # 400 / 500
+    # Malberg: 8-1 and 15-1 are ISO weeks 2 and 3: (20 + 30) / 2 = 25 a week; Caberg 10 in one week
+    assert v.activiteiten_per_buurt["Malberg"].bezoekers_per_week == 25.0
+    assert v.activiteiten_per_buurt["Caberg"].bezoekers_per_week == 10.0
+    # in total 7-1 and 8-1 are one week (2019-W02): (10 + 20 + 30) / 2 weeks = 30
+    assert v.activiteiten.bezoekers_per_week == 30.0

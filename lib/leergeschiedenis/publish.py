@@ -434,6 +434,19 @@ class YearView:
         return wijk.activities(self._table("activiteiten"), self.jaar)
 
     @cached_property
+    def wijkbudget_per_buurt(self) -> dict[str, wijk.Budget]:
+        """Per buurt when the lines name one (the fixed amount is for the whole, so per buurt it is None)."""
+        table = self._table("wijkbudget")
+        parts = {} if table is None else wijk.by_buurt(table, self.config.wijken)
+        return {w: wijk.budget(rows, None, self.jaar) for w, rows in parts.items()}
+
+    @cached_property
+    def activiteiten_per_buurt(self) -> dict[str, wijk.Activities]:
+        table = self._table("activiteiten")
+        parts = {} if table is None else wijk.by_buurt(table, self.config.wijken)
+        return {w: wijk.activities(rows, self.jaar) for w, rows in parts.items()}
+
+    @cached_property
     def wijkprofiel(self) -> pd.DataFrame | None:
         table = self._table("wijkprofiel")
         return None if table is None else wijk.profile(table, self.jaar)

@@ -118,6 +118,13 @@ def budget_per_year(lines: pd.DataFrame | None, wijkbudget_config, up_to: int | 
     return pd.DataFrame(rows, columns=columns).set_index("jaar")
 
 
+def by_buurt(table: pd.DataFrame, wijken: list[str]) -> dict[str, pd.DataFrame]:
+    """The rows per buurt (in the order of ``wijken``) when the table has a ``wijk`` column with values, else {}."""
+    if "wijk" not in table.columns or table["wijk"].isna().all():
+        return {}
+    return {w: table[table["wijk"] == w] for w in wijken}
+
+
 # -- activities ----------------------------------------------------------------------
 
 
