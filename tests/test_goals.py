@@ -408,3 +408,13 @@ def test_budget_and_activities_per_buurt(tmp_path):
     assert v.activiteiten_per_buurt["Caberg"].bezoekers_per_week == 10.0
     # in total 7-1 and 8-1 are one week (2019-W02): (10 + 20 + 30) / 2 weeks = 30
     assert v.activiteiten.bezoekers_per_week == 30.0
+
+
+def test_activities_per_iso_week_and_per_month(ds):
+    weeks = wijk.visitors_per_week(ds.activiteiten, 2016)
+    # 1-1 and 3-1-2016 in 2015-W53 (40 + 10), 4-1 and 6-1 in 2016-W01 (20 + 15), 14-12 in 2016-W50 (35)
+    assert weeks["bezoekers"].to_dict() == {(2015, 53): 50, (2016, 1): 35, (2016, 50): 35}
+    months = wijk.per_month(ds.activiteiten, 2016)
+    # January: 4 activities, 85 visitors, 2 of 4 by residents or together; December: 1, 35, 1 of 1
+    assert months["activiteiten"].tolist() == [4, 1] and months["bezoekers"].tolist() == [85, 35]
+    assert months["aandeel_door_bewoners"].tolist() == [0.5, 1.0]
