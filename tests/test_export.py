@@ -21,6 +21,9 @@ from .test_validate import PLANTED_ACCOUNTING
 
 DATA = Path(__file__).parent / "data"
 
+# the planted folder has every table but the neighbourhood tables of issue 14
+GEPLANT = [t for t in ORDER if t not in ("activiteiten", "wijkbudget", "wijkprofiel")]
+
 CASUSSEN_HEADERS = [
     "Casus ID",
     "Soort",
@@ -88,7 +91,7 @@ def notices(ws):
 
 
 def test_overview_first_then_one_sheet_per_table_with_refused_rows(workbook):
-    assert workbook.sheetnames == ["overzicht", *ORDER]
+    assert workbook.sheetnames == ["overzicht", *GEPLANT]
 
 
 def test_casussen_sheet_has_the_eleven_refused_rows_as_read(workbook):
@@ -147,8 +150,8 @@ def test_overview_has_the_row_accounting_and_the_notices(workbook):
     header, table, total = overview_table(ws)
     assert header == ["tabel", "bestand", "blad", "gelezen", "geaccepteerd", "geweigerd"]
     assert {t: tuple(v[2:]) for t, v in table.items()} == ACCOUNTING
-    assert list(table) == list(ORDER)
-    assert {t: v[0] for t, v in table.items()} == {t: f"{t}.csv" for t in ORDER}
+    assert list(table) == list(GEPLANT)
+    assert {t: v[0] for t, v in table.items()} == {t: f"{t}.csv" for t in GEPLANT}
     assert total == ["totaal", None, None, 53, 16, 37]
     assert ws["A6"].hyperlink.location == "'prijslijst'!A1"
     found = {(n[0], n[1], n[4]) for n in notices(ws)}
@@ -351,7 +354,7 @@ def test_cli_check_export(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.err == f"Werkmap met de geweigerde rijen en hun redenen geschreven: {path.resolve()}\n"
     assert captured.out.rstrip().endswith("37 rijen geweigerd.")
-    assert openpyxl.load_workbook(path).sheetnames == ["overzicht", *ORDER]
+    assert openpyxl.load_workbook(path).sheetnames == ["overzicht", *GEPLANT]
 
 
 def test_cli_check_export_with_json_keeps_stdout_json(tmp_path, capsys):

@@ -87,10 +87,11 @@ def test_ruwaard_every_row_accepted_without_any_error(ruwaard):
     }
 
 
-def test_deurne_every_row_accepted_with_only_the_notice_about_its_own_column(deurne):
+def test_deurne_every_row_accepted_without_notices_about_columns(deurne):
     assert deurne.n_refused == 0
     assert deurne.errors == []
-    assert [p.kolom for p in deurne.problems if p.kolom] == ["regisseur"]
+    # its own column regisseur is a contract column since issue 14
+    assert [p.kolom for p in deurne.problems if p.kolom] == []
     assert "kosten" not in deurne.accounting
 
 

@@ -16,6 +16,9 @@ ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "data"
 EXTRA = ("proeftuin-0001-", "proeftuin-0002-")
 
+# the sample has no neighbourhood tables yet (issue 14 part B adds them)
+SAMPLE_TABLES = [t for t in ORDER if t not in ("activiteiten", "wijkbudget", "wijkprofiel")]
+
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -68,7 +71,7 @@ def test_schaal_3_writes_the_sample_plus_two_proeftuinen_and_one_price_list(scha
     assert [p.name for p in (schaal3 / "prijslijst").iterdir()] == ["prijslijst.csv"]
     for folder in (folder_name(1), folder_name(2)):
         names = {p.name for p in (schaal3 / folder).iterdir()}
-        assert names == {"proeftuin.yml"} | {f"{t}.csv" for t in ORDER if t != "prijslijst"}
+        assert names == {"proeftuin.yml"} | {f"{t}.csv" for t in SAMPLE_TABLES if t != "prijslijst"}
 
 
 def test_schaal_3_is_deterministic_and_proeftuin_i_does_not_depend_on_n(schaal3, tmp_path):
@@ -88,7 +91,7 @@ def test_every_proeftuin_loads_with_nothing_refused(loaded):
     for name, d in loaded.items():
         assert d.n_refused == 0, name
         assert d.errors == [], name
-        assert set(d.accounting) == set(ORDER) - ({"kosten"} if name == "deurne" else set()), name
+        assert set(d.accounting) == set(SAMPLE_TABLES) - ({"kosten"} if name == "deurne" else set()), name
         assert {p.kolom for p in d.problems if p.regel != "te_weinig_items"} <= {"regisseur"}, (
             name
         )  # Deurne-style teams add a column of their own

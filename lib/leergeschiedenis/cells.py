@@ -231,7 +231,8 @@ def parse_enum(value: object, allowed: Iterable[str]) -> str | None:
     name = _folded(allowed).get(fold_name(cell_text(value)))
     if name is not None:
         return name
-    raise CellError(f"'{cell_text(value)}' is niet toegestaan; kies uit: {', '.join(allowed)}")
+    choices = ", ".join(allowed) or "(geen: vul de lijst in proeftuin.yml aan)"
+    raise CellError(f"'{cell_text(value)}' is niet toegestaan; kies uit: {choices}")
 
 
 @functools.lru_cache(maxsize=256)

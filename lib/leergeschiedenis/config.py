@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .contract import DOMEINEN
 from .errors import OnleesbareData
@@ -46,13 +46,41 @@ class Ontwerpprincipe(_Model):
     bewijs: list[Literal["welbevinden", "casussen", "doorlooptijd", "kosten", "belemmeringen"]] = []
 
 
-class Afspraken(_Model):
-    casussen_per_organisatie_per_maand: float = Field(default=1, ge=0)
-
-
 class _Strict(BaseModel):
     # a misspelt key here would silently fall back to a default: refused
     model_config = ConfigDict(extra="forbid")
+
+
+class MaximaleDoorlooptijd(_Strict):
+    """The stappenplan's maximum lead times in days, per step (each optional)."""
+
+    aanmelding_mdo: int | None = Field(default=None, ge=0)
+    mdo_oplossing: int | None = Field(default=None, ge=0)
+    aanmelding_oplossing: int | None = Field(default=None, ge=0)
+
+
+class Afspraken(_Model):
+    casussen_per_organisatie_per_maand: float = Field(default=1, ge=0)
+    maximale_doorlooptijd_dagen: MaximaleDoorlooptijd = MaximaleDoorlooptijd()
+
+
+class Wijkbudget(_Strict):
+    """The fixed yearly neighbourhood budget and the years of the agreement (inclusive)."""
+
+    jaarbedrag: float = Field(ge=0)
+    basisjaar: int | None = None
+    looptijd: tuple[int, int]
+
+    @field_validator("looptijd")
+    @classmethod
+    def _ordered(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if v[0] > v[1]:
+            raise ValueError(f"het eerste jaar van de looptijd ({v[0]}) ligt na het laatste ({v[1]})")
+        return v
+
+    def vastgesteld(self, year: int) -> float | None:
+        """The fixed amount of ``year``: the jaarbedrag within the looptijd, else None."""
+        return float(self.jaarbedrag) if self.looptijd[0] <= year <= self.looptijd[1] else None
 
 
 class Privacy(_Strict):
@@ -109,6 +137,15 @@ class Doel(_Strict):
     def __str__(self) -> str:
         return self.naam
 
+    @property
+    def items(self) -> list[Indicator]:
+        """The indicators, each with its code and target (a bare code has no target)."""
+        return [Indicator(code=i) if isinstance(i, str) else i for i in self.indicatoren]
+
+    @property
+    def codes(self) -> list[str]:
+        return [i.code for i in self.items]
+
 
 class Config(_Model):
     naam: str
@@ -120,6 +157,7 @@ class Config(_Model):
     partners: list[str] = []
     levensdomeinen: list[str] = Field(default_factory=lambda: list(STANDAARD_LEVENSDOMEINEN))
     afspraken: Afspraken = Afspraken()
+    wijkbudget: Wijkbudget | None = None
     ontwerpprincipes: list[Ontwerpprincipe] = Field(min_length=1)
     reflectiekaarten_citeerbaar: bool = False
     privacy: Privacy = Privacy()
@@ -139,6 +177,20 @@ class Config(_Model):
             raise ValueError(f"ontwerpprincipe-nummers komen dubbel voor: {dubbel}")
         return v
 
+    @model_validator(mode="after")
+    def _maxima_for_chosen_terms(self) -> Config:
+        """Choosing binnen_termijn_<stap> without its maximum lead time is an error."""
+        maxima = self.afspraken.maximale_doorlooptijd_dagen
+        for doel in self.doelen:
+            for code in doel.codes if isinstance(doel, Doel) else []:
+                step = code.removeprefix("binnen_termijn_")
+                if step != code and getattr(maxima, step) is None:
+                    raise ValueError(
+                        f"doel '{doel.naam}' kiest indicator '{code}', maar afspraken.maximale_doorlooptijd_dagen.{step} "
+                        "staat niet in proeftuin.yml; vul die maximale doorlooptijd (in dagen) in"
+                    )
+        return self
+
     @property
     def principe_nummers(self) -> list[str]:
         return [str(p.nr) for p in self.ontwerpprincipes]
@@ -149,6 +201,8 @@ class Config(_Model):
             return tuple(self.levensdomeinen)
         if source == "ontwerpprincipes":
             return tuple(self.principe_nummers)
+        if source == "wijken":
+            return tuple(self.wijken)
         raise KeyError(source)
 
     def default_value(self, setting: str) -> object:
@@ -166,6 +220,8 @@ _PYDANTIC_DUTCH = {
     "float_parsing": "moet een getal zijn",
     "bool_parsing": "moet true of false zijn",
     "list_type": "moet een lijst zijn",
+    "tuple_type": "moet een lijst [eerste jaar, laatste jaar] zijn",
+    "too_long": "heeft te veel waarden",
     "literal_error": "moet willen, kunnen of nodig zijn",
     "greater_than_equal": "is te klein",
     "too_short": "mag niet leeg zijn",
@@ -185,7 +241,9 @@ _PYDANTIC_DUTCH.update(
 
 def _loc(loc: tuple) -> tuple:
     """The keys and positions of a pydantic location, without the names of union members."""
-    return tuple(p for p in loc if isinstance(p, int) or p not in ("str", "Doel", "Indicator", "float", "int", "none"))
+    return tuple(
+        p for p in loc if isinstance(p, int) or p not in ("str", "Doel", "Indicator", "float", "int", "none", "Wijkbudget")
+    )
 
 
 class _YamlProblem(Exception):
@@ -299,6 +357,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         if first["type"] == "extra_forbidden":
             allowed = _allowed_keys(loc[:-1])
             why += f"; hier mag alleen: {', '.join(allowed)}" if allowed else ""
+        if not loc:  # a rule across keys (a chosen indicator without its maximum lead time)
+            raise OnleesbareData(f"{path.name}: {why}.") from None
         line = _line_of(lines, loc)
         at = f", regel {line}" if line else ""
         raise OnleesbareData(f"{path.name}{at}: sleutel '{where}' {why}.") from None
@@ -308,6 +368,10 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
 def _allowed_keys(parent: tuple) -> list[str]:
     if parent == ("privacy",):
         return list(Privacy.model_fields)
+    if parent == ("wijkbudget",):
+        return list(Wijkbudget.model_fields)
+    if parent == ("afspraken", "maximale_doorlooptijd_dagen"):
+        return list(MaximaleDoorlooptijd.model_fields)
     if len(parent) == 2 and parent[0] == "doelen":
         return list(Doel.model_fields)
     if len(parent) == 4 and parent[0] == "doelen":

@@ -166,6 +166,8 @@ CASUSSEN = Table(
         _c("ik_kan", "text", confidential=True),
         _c("ik_heb_nodig", "text", confidential=True),
         _c("proeftuinoplossing", "text", confidential=True),
+        _c("wijk", "enum", allowed_from="wijken", description="de buurt van de casus, een van `wijken` uit proeftuin.yml"),
+        _c("regisseur", "text", description="de organisatie van de ene regisseur van de casus"),
         _c("citaat", "text", description="alleen gepubliceerd met toestemming_citaat = ja"),
         _c("toestemming_citaat", "bool", default=False),
     ),
@@ -298,11 +300,99 @@ SPINNENWEB = Table(
     ),
 )
 
+GEORGANISEERD_DOOR = ("wijkbewoners", "professionals", "samen")
+SOORTEN_BUDGET = ("individueel", "collectief", "preventief")
+EENHEDEN_PROFIEL = ("aantal", "procent", "euro", "per_1000")
+_WIJK_NOTE = "Een proeftuin met meer buurten mag een kolom `wijk` toevoegen (een van `wijken`); de cijfers komen dan per buurt en in totaal."
+
+
+def _wijk() -> Column:
+    return _c("wijk", "enum", allowed_from="wijken", description="een van `wijken` uit proeftuin.yml")
+
+
+ACTIVITEITEN = Table(
+    "activiteiten",
+    "Eén activiteit in de wijk (bijvoorbeeld in Ons Huis van de Wijk) met haar bezoekers.",
+    required=False,
+    columns=(
+        _c("datum", "date", required=True),
+        _c("activiteit", "text", required=True, description="bijvoorbeeld Koken met Kids"),
+        _c("locatie", "text", description="bijvoorbeeld Ons Huis van de Wijk"),
+        _c("bezoekers", "integer", required=True, minimum=0),
+        _c("georganiseerd_door", "enum", required=True, allowed=GEORGANISEERD_DOOR),
+        _c("vrijwilligers", "integer", minimum=0),
+        _wijk(),
+    ),
+    notes=(_WIJK_NOTE,),
+)
+
+WIJKBUDGET = Table(
+    "wijkbudget",
+    "Eén post van het wijkbudget in één jaar.",
+    required=False,
+    columns=(
+        _c("jaar", "integer", required=True, minimum=1900, maximum=2100),
+        _c(
+            "post",
+            "text",
+            required=True,
+            description="de begrotingspost, bijvoorbeeld Wmo begeleiding, Welzijn, Huis van de Wijk",
+        ),
+        _c("soort", "enum", required=True, allowed=SOORTEN_BUDGET),
+        _c("financier", "enum", allowed=FINANCIERS),
+        _c("aanbieder", "text"),
+        _c("begroot", "money", required=True, minimum=0, description="in euro, 0 of meer"),
+        _c("besteed", "money", minimum=0, description="in euro, 0 of meer; leeg zolang het nog niet bekend is"),
+        _wijk(),
+    ),
+    unique=("jaar", "post", "wijk"),
+    notes=(_WIJK_NOTE, "Geen kleine-groepenregel: begrotingsposten gaan niet over personen."),
+)
+
+WIJKPROFIEL = Table(
+    "wijkprofiel",
+    "Eén kerncijfer over de wijk in één jaar (het wijkprofiel).",
+    required=False,
+    columns=(
+        _c("jaar", "integer", required=True, minimum=1900, maximum=2100),
+        _c("kenmerk", "text", required=True, description="bijvoorbeeld Inwoners, 65 jaar en ouder, Eenpersoonshuishoudens"),
+        _c("waarde", "number", required=True),
+        _c("eenheid", "enum", allowed=EENHEDEN_PROFIEL),
+        _c("bron", "text", description="bijvoorbeeld CBS Kerncijfers wijken en buurten 2017"),
+        _wijk(),
+    ),
+    unique=("jaar", "kenmerk", "wijk"),
+    notes=(_WIJK_NOTE,),
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (CASUSSEN, METINGEN, KOSTEN, PRIJSLIJST, REFLECTIEKAARTEN, BIJEENKOMSTEN, SPINNENWEB)
+    t.name: t
+    for t in (
+        CASUSSEN,
+        METINGEN,
+        KOSTEN,
+        PRIJSLIJST,
+        REFLECTIEKAARTEN,
+        BIJEENKOMSTEN,
+        SPINNENWEB,
+        ACTIVITEITEN,
+        WIJKBUDGET,
+        WIJKPROFIEL,
+    )
 }
 # Tables are validated in this order, so references point at accepted rows.
-ORDER = ("prijslijst", "casussen", "metingen", "kosten", "bijeenkomsten", "reflectiekaarten", "spinnenweb")
+ORDER = (
+    "prijslijst",
+    "casussen",
+    "metingen",
+    "kosten",
+    "bijeenkomsten",
+    "reflectiekaarten",
+    "spinnenweb",
+    "activiteiten",
+    "wijkbudget",
+    "wijkprofiel",
+)
 
 KIND_DUTCH = {
     "text": "tekst",
@@ -394,6 +484,12 @@ Verplicht: `naam` en `ontwerpprincipes`. Een sleutel die er twee keer staat, een
 (`inwoners: 13.000`: schrijf `13000`) zijn fouten. `levensdomeinen` worden vergeleken als keuzewaarden
 (`Financiën` = `financien`, `Werk en dagbesteding` = `werk_en_dagbesteding`). Meldingen noemen de regel,
 ook bij een tab-teken of een bestand in Windows-1252 (sla het op als UTF-8).
+
+`wijkbudget: {jaarbedrag, basisjaar, looptijd: [eerste jaar, laatste jaar]}` is het vaste jaarbedrag van het
+wijkbudget; een onbekende sleutel erin is een fout. `afspraken.maximale_doorlooptijd_dagen` (`aanmelding_mdo`,
+`mdo_oplossing`, `aanmelding_oplossing`, elk optioneel) zijn de maximale doorlooptijden van het stappenplan;
+een onbekende sleutel erin is een fout, en een doel dat `binnen_termijn_<stap>` kiest zonder die maximale
+doorlooptijd ook. `wijk` in casussen en de wijktabellen moet een van `wijken` zijn.
 
 ## Tabellen
 

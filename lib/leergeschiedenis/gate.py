@@ -28,7 +28,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import cases, positive_health, rendement
+from . import cases, indicators, positive_health, rendement
 from .contract import BELEMMERINGEN, DOMEINEN
 from .dataset import Dataset
 from .names import identifier_key
@@ -112,7 +112,14 @@ def _decide(dataset: Dataset, year: int) -> YearGate:
     answered = cohort.loc[cohort["binnen_bestaand_aanbod"].notna(), "casus_id"]
     groups.update({("binnen_bestaand_aanbod", v): g for v, g in by_view(answered).items()})
 
-    stats = [*WELBEVINDEN, "kosten", *(("financier", f) for f in financiers), "binnen_bestaand_aanbod"]
+    terms = []
+    for step, maximum in dataset.config.afspraken.maximale_doorlooptijd_dagen:
+        if maximum is not None:
+            judged = indicators.within_term(dataset.casussen, year, step, maximum).ids
+            groups.update({(f"binnen_termijn_{step}", v): g for v, g in by_view(judged).items()})
+            terms.append(f"binnen_termijn_{step}")
+
+    stats = [*WELBEVINDEN, "kosten", *(("financier", f) for f in financiers), "binnen_bestaand_aanbod", *terms]
     partitions = [((s, ALLE), [(s, v) for v in views[1:]]) for s in stats]
     breakdowns = [(("kosten", v), [(("financier", f), v) for f in financiers]) for v in views]
     pools = [[(s, v) for s in WELBEVINDEN for v in views]]
@@ -131,7 +138,16 @@ def _crosstabs(cohort: pd.DataFrame, dataset: Dataset) -> dict[str, pd.DataFrame
         ),
         "belemmeringen": gate_crosstab(cases.list_by_organisation(keyed, "belemmeringen", BELEMMERINGEN), min_n),
         "gestopt": gate_crosstab(cases.stopped_by_organisation(keyed), min_n),
+        "wijk": gate_crosstab(_by_organisation(keyed, "wijk", dataset.config.wijken), min_n),
+        "regisseur": gate_crosstab(_by_organisation(keyed, "regisseur", indicators.counts_by(cohort, "regisseur").index), min_n),
     }
+
+
+def _by_organisation(keyed: pd.DataFrame, column: str, categories) -> pd.DataFrame:
+    """Cases per organisation (rows, keyed) and value of ``column`` (columns)."""
+    values = keyed[column].astype("string").str.strip()
+    table = pd.crosstab(keyed["organisatie"], values)
+    return table.reindex(columns=list(categories), fill_value=0)
 
 
 def _spinnenweb(spinnenweb: pd.DataFrame, year: int, min_n: int) -> dict[tuple, str | None]:

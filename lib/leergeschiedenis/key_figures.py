@@ -16,7 +16,9 @@ from .dataset import Dataset
 from .privacy import jsonable
 from .publish import Filters, YearView
 
-UNFILTERED = ("bijeenkomsten", "spinnenweb", "datakwaliteit")
+UNFILTERED = ("bijeenkomsten", "spinnenweb", "datakwaliteit", "wijkbudget", "activiteiten")
+# indicators that are shares (0-1) get three decimals, the rest two
+_SHARES = ("aandeel_", "binnen_termijn_", "afspraak_", "wijkbudget_besteed_vs_vastgesteld")
 
 
 def _round(value, digits: int = 2):
@@ -44,6 +46,9 @@ def kerncijfers(source: Dataset | YearView, jaar: int | None = None, organisatie
         "bijeenkomsten": _sessions(view),
         "spinnenweb": _spinnenweb(view),
         "datakwaliteit": {name: a.as_dict() for name, a in view.dataset.accounting.items()},
+        "wijkbudget": _wijkbudget(view),
+        "activiteiten": _activiteiten(view),
+        "doelen": _doelen(view),
     }
     return out
 
@@ -156,3 +161,80 @@ def _spinnenweb(v: YearView) -> dict:
             entry["reden_per_domein"] = reasons
         per_moment[str(moment)] = entry
     return {"per_meetmoment": per_moment, "versies": v.spinnenweb_versies}
+
+
+def _with_reasons(values: dict, redenen: dict[str, str]) -> dict:
+    """``redenen``: why each null is null; ``reden`` too when every figure is null for one reason."""
+    nulls = {k: redenen.get(k, "nog_niet_gemeten") for k, val in values.items() if val is None}
+    out = dict(values)
+    if nulls:
+        out["redenen"] = nulls
+        if len(nulls) == len(values) and len(set(nulls.values())) == 1:
+            out["reden"] = next(iter(nulls.values()))
+    return out
+
+
+def _wijkbudget(v: YearView) -> dict:
+    b = v.wijkbudget
+    values = {
+        "vastgesteld": _round(b.vastgesteld),
+        "begroot": _round(b.begroot),
+        "besteed": _round(b.besteed),
+        "n_posten_zonder_besteed": b.n_posten_zonder_besteed,
+        "binnen_budget": b.binnen_budget,
+        "aandeel_collectief_preventief": _round(b.aandeel_collectief_preventief, 3),
+    }
+    out = _with_reasons(values, b.redenen)
+    per_soort = {s: _round(x) for s, x in b.besteed_per_soort.items()}
+    reasons = out.pop("redenen", None)
+    reason = out.pop("reden", None)
+    out["besteed_per_soort"] = per_soort
+    if reasons:
+        out["redenen"] = reasons
+    if reason:
+        out["reden"] = reason
+    return out
+
+
+def _activiteiten(v: YearView) -> dict:
+    a = v.activiteiten
+    values = {
+        "totaal": a.totaal,
+        "bezoekers": a.bezoekers,
+        "bezoekers_per_week": _round(a.bezoekers_per_week, 1),
+        "aandeel_door_bewoners": _round(a.aandeel_door_bewoners, 3),
+    }
+    return _with_reasons(values, a.redenen)
+
+
+_COUNTS = ("casussen_totaal", "casussen_collectief", "reflectiekaarten_totaal")
+
+
+def _indicator_value(code: str, value):
+    if code in _COUNTS and value is not None:
+        return int(value)
+    return _round(value, 3 if code.startswith(_SHARES) else 2)
+
+
+def _doelen(v: YearView) -> list[dict]:
+    out = []
+    for goal in v.doelen:
+        items = []
+        for i in goal.indicatoren:
+            item = {
+                "code": i.code,
+                "waarde": _indicator_value(i.code, i.waarde),
+                "vorig_jaar": _indicator_value(i.code, i.vorig_jaar),
+                "streef": i.streef,
+                "gehaald": i.gehaald,
+                "n": i.n,
+            }
+            if i.waarde is None:
+                item["reden"] = i.reden
+            if i.vorig_jaar is None:
+                item["reden_vorig_jaar"] = i.reden_vorig_jaar
+            if i.ongefilterd:
+                item["ongefilterd"] = True
+            items.append(item)
+        out.append({"doel": goal.doel, "indicatoren": items})
+    return out

@@ -13,12 +13,12 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import cases, fmt, positive_health, reflections, rendement, sessions
+from . import cases, fmt, goals, indicators, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
 from .dataset import Dataset
 from .errors import OnbekendeOrganisatie
 from .gate import ALLE, YearGate, organisation_key, year_gate
-from .privacy import TE_WEINIG, gate_dataclass, gate_frame
+from .privacy import TE_WEINIG, gate_dataclass, gate_frame, too_small
 from .problems import RULES
 from .stats import PairedChange
 
@@ -413,6 +413,84 @@ class YearView:
     @property
     def versie_notitie(self) -> str | None:
         return positive_health.version_note(self._spinnenweb)
+
+    # -- De wijk and the goals (budget lines and activities are not about people) -------
+
+    def _table(self, name: str) -> pd.DataFrame | None:
+        """A neighbourhood table, None when the proeftuin has no file for it."""
+        return self.dataset.tables[name] if name in self.dataset.accounting else None
+
+    @cached_property
+    def wijkbudget(self) -> wijk.Budget:
+        return wijk.budget(self._table("wijkbudget"), self.config.wijkbudget, self.jaar)
+
+    @cached_property
+    def wijkbudget_per_jaar(self) -> pd.DataFrame:
+        """Fixed amount, budgeted and spent per year up to this one (the trend since the first year)."""
+        return wijk.budget_per_year(self._table("wijkbudget"), self.config.wijkbudget, up_to=self.jaar)
+
+    @cached_property
+    def activiteiten(self) -> wijk.Activities:
+        return wijk.activities(self._table("activiteiten"), self.jaar)
+
+    @cached_property
+    def wijkbudget_per_buurt(self) -> dict[str, wijk.Budget]:
+        """Per buurt when the lines name one (the fixed amount is for the whole, so per buurt it is None)."""
+        table = self._table("wijkbudget")
+        parts = {} if table is None else wijk.by_buurt(table, self.config.wijken)
+        return {w: wijk.budget(rows, None, self.jaar) for w, rows in parts.items()}
+
+    @cached_property
+    def activiteiten_per_buurt(self) -> dict[str, wijk.Activities]:
+        table = self._table("activiteiten")
+        parts = {} if table is None else wijk.by_buurt(table, self.config.wijken)
+        return {w: wijk.activities(rows, self.jaar) for w, rows in parts.items()}
+
+    @cached_property
+    def wijkprofiel(self) -> pd.DataFrame | None:
+        table = self._table("wijkprofiel")
+        return None if table is None else wijk.profile(table, self.jaar)
+
+    @cached_property
+    def binnen_termijn_per_kwartaal(self) -> dict[str, pd.DataFrame]:
+        """Per configured step: the share within the maximum lead time per quarter of aanmelding, a quarter
+        hidden (NaN, with ``reden``) when it is about too few cases or would give a hidden quarter away.
+        Only in the unfiltered view: an organisation's quarters against the overall ones could be subtracted."""
+        out = {}
+        for step, maximum in self.config.afspraken.maximale_doorlooptijd_dagen:
+            if maximum is None:
+                continue
+            table = indicators.within_term_per_quarter(self._casussen, self.jaar, step, maximum)
+            year_reason = "herleidbaar" if self.filters.organisatie else self.reden(f"binnen_termijn_{step}")
+            if year_reason is None and too_small(table["n"].sum(), self.min_n):
+                year_reason = TE_WEINIG
+            if year_reason is None:
+                table["reden"] = indicators.gate_parts(table["n"], self.min_n)
+            else:
+                table["reden"] = [year_reason if n else None for n in table["n"]]
+            table[["binnen", "aandeel"]] = table[["binnen", "aandeel"]].astype("float64").mask(table["reden"].notna())
+            out[step] = table
+        return out
+
+    @cached_property
+    def casussen_per_wijk(self) -> pd.Series:
+        """The year's cases per buurt; with a filter the organisation's row of the gated cross-table."""
+        return self._sensitive_counts(
+            "wijk", indicators.counts_by(self._year_cases, "wijk").reindex(self.config.wijken, fill_value=0)
+        )
+
+    @cached_property
+    def casussen_per_regisseur(self) -> pd.Series:
+        """The year's cases per organisation of the regisseur (plain counts overall, gated with a filter)."""
+        counts = indicators.counts_by(cases.of_year(self.dataset.casussen, self.jaar), "regisseur")
+        if self.filters.organisatie:
+            counts = indicators.counts_by(self._year_cases, "regisseur").reindex(counts.index, fill_value=0)
+        return self._sensitive_counts("regisseur", counts)
+
+    @cached_property
+    def doelen(self) -> list[goals.GoalResult]:
+        """Every goal with its indicators: this year, last year, n, target, met (gated for people)."""
+        return goals.goals(self)
 
     # -- Datakwaliteit -------------------------------------------------------------------
 

@@ -551,7 +551,11 @@ def _uniqueness(table, typed, frame, found) -> None:
     if not table.unique:
         return
     key = list(table.unique)
-    ok = typed.loc[~typed.index.isin(sorted(found.refused)), key]
+    ok = typed.loc[~typed.index.isin(sorted(found.refused)), key].copy()
+    # an optional key column (the wijk of a budget line) left empty is a value of its own: one buurt
+    for c in key:
+        if not table.column(c).required and not table.column(c).from_row:
+            ok[c] = ok[c].astype(object).where(ok[c].notna(), "")
     ok = ok.loc[ok.notna().all(axis=1)].copy()
     for c in key:
         if table.column(c).identifier:
@@ -562,10 +566,12 @@ def _uniqueness(table, typed, frame, found) -> None:
     firsts = ok.loc[~again].reset_index(names="eerste")
     repeats = ok.loc[again].reset_index(names="rij").merge(firsts, on=key, how="left", sort=False)
     for rij, first in zip(repeats["rij"].tolist(), repeats["eerste"].tolist(), strict=True):
-        shown = ", ".join(cells.cell_text(frame.at[rij, c]) for c in table.unique)
+        # the key as the file has it: an optional key column the file lacks (wijk) is not named
+        named = [c for c in table.unique if c in frame.columns or table.column(c).required or table.column(c).from_row]
+        shown = ", ".join(cells.cell_text(frame.at[rij, c]) if c in frame.columns else "" for c in named)
         found.fout(
             rij,
-            table.unique[0] if len(table.unique) == 1 else ", ".join(table.unique),
+            ", ".join(named),
             shown,
             f"{shown} komt al voor in {found.where(first, rij)}; alleen die eerste rij telt",
             "dubbel",
