@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 import leergeschiedenis as lg
 from leergeschiedenis import indicators, wijk
@@ -319,8 +320,17 @@ def test_a_proeftuin_without_the_new_tables_gives_the_same_key_figures(analyse):
         assert new["doelen"] == []  # analyse has no goals
 
 
-def test_plain_goals_are_listed_with_empty_indicators():
-    d = lg.load(lg.SAMPLE if hasattr(lg, "SAMPLE") else Path(__file__).parent.parent / "data" / "sample" / "ruwaard")
+def test_plain_goals_are_listed_with_empty_indicators(tmp_path):
+    # the sample's Ruwaard with its goals written as plain text, the way they were before issue 14
+    sample = Path(__file__).parent.parent / "data"
+    shutil.copytree(sample / "sample" / "ruwaard", tmp_path / "sample" / "ruwaard")
+    shutil.copytree(sample / "prijslijst", tmp_path / "prijslijst")
+    yml = tmp_path / "sample" / "ruwaard" / "proeftuin.yml"
+    config = yaml.safe_load(yml.read_text(encoding="utf-8"))
+    config["doelen"] = [g["naam"] for g in config["doelen"]]
+    yml.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    d = lg.load(tmp_path / "sample" / "ruwaard")
+    assert all(isinstance(g, str) for g in d.config.doelen) and len(d.config.doelen) == 5
     goals = kerncijfers(d, 2018)["doelen"]
     assert [g["doel"] for g in goals] == [str(g) for g in d.config.doelen]
     assert all(g["indicatoren"] == [] for g in goals)

@@ -8,7 +8,9 @@ import pytest
 
 import leergeschiedenis as lg
 from leergeschiedenis import cases, reflections
+from leergeschiedenis.config import INDICATOREN
 from leergeschiedenis.contract import DOMEINEN, FINANCIERS
+from leergeschiedenis.key_figures import kerncijfers
 from leergeschiedenis.sample import price_list_dir, write_price_list, write_sample
 
 ROOT = Path(__file__).parent.parent
@@ -84,6 +86,9 @@ def test_ruwaard_every_row_accepted_without_any_error(ruwaard):
         "bijeenkomsten",
         "reflectiekaarten",
         "spinnenweb",
+        "activiteiten",
+        "wijkbudget",
+        "wijkprofiel",
     }
 
 
@@ -93,6 +98,7 @@ def test_deurne_every_row_accepted_without_notices_about_columns(deurne):
     # its own column regisseur is a contract column since issue 14
     assert [p.kolom for p in deurne.problems if p.kolom] == []
     assert "kosten" not in deurne.accounting
+    assert not {"activiteiten", "wijkbudget", "wijkprofiel"} & set(deurne.accounting)  # a proeftuin without them
 
 
 def test_the_two_proeftuinen_use_different_dialects(generated):
@@ -251,6 +257,122 @@ def test_deurne_small_later_and_in_its_own_style(deurne):
     assert set(s["versie"].astype(str)) == {"eenvoudig"}
     assert s.groupby("meetmoment")["deelnemer_id"].nunique()[0] >= 10
     assert {"wijkbewoner", "professional", "manager", "bestuurder"} <= set(deurne.reflectiekaarten["rol"].astype(str))
+
+
+# --- the neighbourhood level (issue 14) ------------------------------------
+
+RUWAARD_DOELEN = [
+    "Lagere maatschappelijke kosten",
+    "Betere, meer integrale zorg, welzijn en wonen",
+    "Betere gezondheid en ervaren kwaliteit van leven van individuele wijkbewoners",
+    "Meer collectieve betrokkenheid en verantwoordelijkheid van wijkbewoners",
+    "Betere steunende systemen (die het bovenstaande bevorderen)",
+]
+DEURNE_DOELEN = [
+    "Vergroten van participatie en waar mogelijk meer regie van inwoners",
+    "Verhogen van welbevinden bij de inwoners",
+    "Stimuleren van integrale persoonsgerichte zorg en ondersteuning",
+    "Positievere invulling van de beroepen in zorg en ondersteuning",
+    "Beter gebruikmaken van de mogelijkheden en deskundigheid van zorg en ondersteuning; met dezelfde middelen meer doen",
+]
+REDENEN = {"geen_gegevens", "nog_niet_gemeten", "te_weinig_personen", "herleidbaar"}
+
+
+def _codes(doel) -> list[str]:
+    return [] if isinstance(doel, str) else doel.codes
+
+
+@pytest.fixture(scope="module")
+def ruwaard_2018(ruwaard):
+    return kerncijfers(ruwaard, 2018)
+
+
+def test_ruwaard_five_goals_each_with_indicators_of_the_catalogue(ruwaard):
+    doelen = ruwaard.config.doelen
+    assert [str(d) for d in doelen] == RUWAARD_DOELEN
+    for doel in doelen:
+        assert _codes(doel), doel
+        assert set(_codes(doel)) <= set(INDICATOREN), doel
+    assert any(i.streef is not None for d in doelen for i in d.items)
+    maxima = ruwaard.config.afspraken.maximale_doorlooptijd_dagen
+    assert (maxima.aanmelding_mdo, maxima.mdo_oplossing, maxima.aanmelding_oplossing) == (14, 14, 28)
+
+
+def test_deurne_five_goals_one_plain_and_no_wijkbudget(deurne):
+    doelen = deurne.config.doelen
+    assert [str(d) for d in doelen] == DEURNE_DOELEN
+    assert [bool(_codes(d)) for d in doelen] == [True, True, True, False, True]
+    assert {c for d in doelen for c in _codes(d)} <= set(INDICATOREN)
+    assert deurne.config.wijkbudget is None
+    k = kerncijfers(deurne, 2019)
+    assert k["wijkbudget"]["vastgesteld"] is None and k["wijkbudget"]["reden"] == "geen_gegevens"
+    assert [g["doel"] for g in k["doelen"]] == DEURNE_DOELEN and k["doelen"][3]["indicatoren"] == []
+
+
+def test_ruwaard_wijkbudget_fixed_from_2018_based_on_2016(ruwaard, ruwaard_2018):
+    wb = ruwaard.config.wijkbudget
+    assert (wb.jaarbedrag, wb.basisjaar, tuple(wb.looptijd)) == (2450000, 2016, (2018, 2022))
+    b = ruwaard.wijkbudget
+    assert set(b["jaar"]) == {2016, 2017, 2018}
+    assert b["besteed"].notna().all() and set(b["soort"].astype(str)) == {"individueel", "collectief", "preventief"}
+    # the fixed amount lies close to what the basisjaar cost
+    assert abs(b.loc[b["jaar"] == 2016, "besteed"].sum() - wb.jaarbedrag) < 0.02 * wb.jaarbedrag
+    k = ruwaard_2018["wijkbudget"]
+    assert k["vastgesteld"] == wb.jaarbedrag
+    assert k["binnen_budget"] is True and k["besteed"] <= k["vastgesteld"] and k["n_posten_zonder_besteed"] == 0
+    assert k["besteed"] == pytest.approx(sum(k["besteed_per_soort"].values()))
+    # the shift towards collective and preventive provisions, year on year
+    shares = [kerncijfers(ruwaard, y)["wijkbudget"]["aandeel_collectief_preventief"] for y in (2016, 2017)]
+    shares.append(k["aandeel_collectief_preventief"])
+    assert shares == sorted(shares) and shares[0] < 0.2 and shares[-1] > 0.3
+    assert kerncijfers(ruwaard, 2016)["wijkbudget"]["vastgesteld"] is None  # the basisjaar lies before the looptijd
+
+
+def test_ruwaard_activities_grow_towards_300_visitors_a_week(ruwaard, ruwaard_2018):
+    a = ruwaard.activiteiten
+    assert set(a["locatie"]) == {"Ons Huis van de Wijk"}
+    assert set(a["datum"].dt.year) == {2016, 2017, 2018}
+    assert set(a["georganiseerd_door"].astype(str)) == {"wijkbewoners", "professionals", "samen"}
+    assert (a["vrijwilligers"] >= 0).all() and a["vrijwilligers"].sum() > 0
+    per_week = [kerncijfers(ruwaard, y)["activiteiten"]["bezoekers_per_week"] for y in (2016, 2017)]
+    per_week.append(ruwaard_2018["activiteiten"]["bezoekers_per_week"])
+    assert per_week == sorted(per_week)
+    assert 250 <= per_week[-1] <= 350
+    assert ruwaard_2018["activiteiten"]["aandeel_door_bewoners"] >= 0.5
+
+
+def test_ruwaard_wijkprofiel_2016_to_2018_with_unit_and_source(ruwaard):
+    w = ruwaard.wijkprofiel
+    assert set(w["jaar"]) == {2016, 2017, 2018}
+    assert w["eenheid"].notna().all() and w["bron"].notna().all()
+    assert w["bron"].str.endswith("(illustratief)").all()  # invented figures, whatever source they are modelled on
+    per_jaar = w.groupby("jaar")["kenmerk"].apply(set)
+    for kenmerk in ("Inwoners", "65 jaar en ouder", "Eenpersoonshuishoudens"):
+        assert all(kenmerk in kenmerken for kenmerken in per_jaar), kenmerk
+    inwoners = w.loc[w["kenmerk"] == "Inwoners", "waarde"]
+    assert inwoners.between(12500, 13500).all()
+    assert set(w.loc[w["eenheid"].astype(str) == "procent", "waarde"].between(0, 100)) == {True}
+
+
+def test_ruwaard_kerncijfers_list_every_goal_and_indicator_with_a_reason_for_each_null(ruwaard, ruwaard_2018):
+    doelen = ruwaard_2018["doelen"]
+    assert [g["doel"] for g in doelen] == RUWAARD_DOELEN
+    assert [[i["code"] for i in g["indicatoren"]] for g in doelen] == [_codes(d) for d in ruwaard.config.doelen]
+    judged = []
+    for g in doelen:
+        for i in g["indicatoren"]:
+            if i["waarde"] is None:
+                assert i["reden"] in REDENEN, i
+            else:
+                judged.append(i["code"])
+    # the neighbourhood indicators all have a value in 2018 (the micro-analyses are of 2016 and 2017)
+    assert {"bezoekers_per_week", "aandeel_door_bewoners", "wijkbudget_besteed_vs_vastgesteld",
+            "aandeel_collectief_preventief", "binnen_termijn_aanmelding_oplossing"} <= set(judged)  # fmt: skip
+
+
+def test_ruwaard_cases_leave_wijk_and_regisseur_empty(ruwaard):
+    # Ruwaard is one buurt: the casussen table is the one of before issue 14, its new columns empty
+    assert ruwaard.casussen["wijk"].isna().all() and ruwaard.casussen["regisseur"].isna().all()
 
 
 # --- the price list --------------------------------------------------------

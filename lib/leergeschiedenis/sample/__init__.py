@@ -2,6 +2,7 @@
 
 * ``generate``: the table generators, the two designed proeftuinen (Ruwaard,
   Deurne) and the illustrative price list, each written as a team's CSV;
+* ``wijkniveau``: Ruwaard's neighbourhood level (wijkbudget, activiteiten, wijkprofiel);
 * ``schaal``: ``--schaal N``, N - 1 more proeftuinen built from the same generators;
 * ``text``: the Dutch text banks (stories, quotes, reflection cards, places).
 

@@ -5,7 +5,9 @@ the dashboard and the tests need data that looks and behaves like a
 programme team's Excel exports. Everything here is invented; the shapes are
 the ones the report is about (Ruwaard: ~30 cases in 2016, ~200 in 2017, 25 micro-analyses with
 welbevinden up by more than 5 points and lower costs in every case, 13
-spinnenweb participants of Ons Huis van de Wijk).
+spinnenweb participants of Ons Huis van de Wijk; five strategic goals with
+indicators, a fixed wijkbudget from 2018, the activities of Ons Huis van de Wijk
+growing towards ~300 visitors a week and a wijkprofiel: see ``wijkniveau``).
 
 Deterministic: every table draws from its own ``random.Random`` seeded with a
 fixed string, rows are written in a fixed order, nothing depends on the clock.
@@ -15,8 +17,9 @@ Two proeftuinen in two contract-valid dialects, so the reader is exercised:
 * ``ruwaard/``: Dutch Excel (``;``, UTF-8 with BOM, decimal comma, ``dd-mm-jjjj``,
   headers and values as a team types them: ``Casus ID``, ``Na 6 weken``, ``€ 1.234,56``);
 * ``deurne/``: ``,``, plain UTF-8, ISO dates, decimal point, the contract's own
-  column names, no ``kaart_id`` column, no kosten, an extra column ``regisseur``
-  (reported as a notice, as the contract promises).
+  column names, no ``kaart_id`` column, no kosten, a column ``regisseur`` (one
+  director per case), goals of which one has no indicator, and none of the
+  neighbourhood tables (a proeftuin without a wijkbudget).
 
 The shared price list lives beside the proeftuin folders' parent
 (``data/prijslijst/``), where the loader looks for it; ``write_sample`` writes it
@@ -1019,17 +1022,54 @@ RUWAARD_CONFIG = {
     "wijken": FlowList(["Ruwaard"]),
     "inwoners": 13000,
     "visie": "Ruwaard is een vitale wijk waar wijkbewoners tegen lagere kosten een betere (positieve) gezondheid ervaren.",
+    # Ruwaard's five strategic goals, each with the indicators of the catalogue that show progress towards it.
     "doelen": [
-        "Wijkbewoners ervaren een betere (positieve) gezondheid",
-        "Lagere maatschappelijke kosten",
-        "Professionals werken vanuit de leefwereld van de wijkbewoner",
-        "Organisaties werken ontschot samen en leren van elkaar",
+        {
+            "naam": "Lagere maatschappelijke kosten",
+            "indicatoren": FlowList([{"code": "besparing_per_casus", "streef": 10000}, "kosten_per_casus"]),
+        },
+        {
+            "naam": "Betere, meer integrale zorg, welzijn en wonen",
+            "indicatoren": FlowList(
+                [{"code": "binnen_termijn_aanmelding_oplossing", "streef": 0.8}, "doorlooptijd_aanmelding_oplossing"]
+            ),
+        },
+        {
+            "naam": "Betere gezondheid en ervaren kwaliteit van leven van individuele wijkbewoners",
+            "indicatoren": FlowList(
+                [{"code": "welbevinden_verandering", "streef": 2}, "spinnenweb_kwaliteit_van_leven", "spinnenweb_meedoen"]
+            ),
+        },
+        {
+            "naam": "Meer collectieve betrokkenheid en verantwoordelijkheid van wijkbewoners",
+            "indicatoren": FlowList(
+                [
+                    "casussen_collectief",
+                    {"code": "bezoekers_per_week", "streef": 250},
+                    {"code": "aandeel_door_bewoners", "streef": 0.5},
+                ]
+            ),
+        },
+        {
+            "naam": "Betere steunende systemen (die het bovenstaande bevorderen)",
+            "indicatoren": FlowList(
+                [
+                    {"code": "wijkbudget_besteed_vs_vastgesteld", "streef": 1},
+                    {"code": "aandeel_collectief_preventief", "streef": 0.3},
+                ]
+            ),
+        },
     ],
     "partners": RUWAARD_PARTNERS,
     "levensdomeinen": FlowList(
         ["wonen", "financien", "werk_en_dagbesteding", "gezondheid", "sociaal_netwerk", "opvoeding", "veiligheid", "zingeving"]
     ),
-    "afspraken": {"casussen_per_organisatie_per_maand": 1},
+    "afspraken": {
+        "casussen_per_organisatie_per_maand": 1,
+        "maximale_doorlooptijd_dagen": {"aanmelding_mdo": 14, "mdo_oplossing": 14, "aanmelding_oplossing": 28},
+    },
+    # One fixed, unpartitioned budget for Wmo and welzijn from 2018, for five years, based on what 2016 cost.
+    "wijkbudget": {"jaarbedrag": 2450000, "basisjaar": 2016, "looptijd": FlowList([2018, 2022])},
     "ontwerpprincipes": RUWAARD_PRINCIPES,
     "reflectiekaarten_citeerbaar": False,
     "privacy": {"min_groepsgrootte": 5},
@@ -1235,6 +1275,12 @@ def write_ruwaard(folder: Path) -> list[Path]:
         missing_items=0.02,
     )
     written.append(write_table(folder / "spinnenweb.csv", "spinnenweb", columns, rows, style))
+
+    from . import wijkniveau as wn  # the neighbourhood level (issue 14); it builds on this module's helpers
+
+    written.append(write_table(folder / "activiteiten.csv", "activiteiten", wn.ACTIVITEIT_KOLOMMEN, wn.activiteiten(), style))
+    written.append(write_table(folder / "wijkbudget.csv", "wijkbudget", wn.WIJKBUDGET_KOLOMMEN, wn.wijkbudget(), style))
+    written.append(write_table(folder / "wijkprofiel.csv", "wijkprofiel", wn.WIJKPROFIEL_KOLOMMEN, wn.wijkprofiel(), style))
     return written
 
 
@@ -1287,12 +1333,26 @@ DEURNE_CONFIG = {
     "wijken": FlowList(["Deurne-centrum", "Zeilberg", "Liessel"]),
     "inwoners": 14500,
     "visie": "In Deurne doen inwoners mee naar vermogen, met één plan per huishouden en professionals die de ruimte krijgen.",
+    # Deurne's five goals; the fourth has no indicator in the catalogue (yet), so it stays plain text.
     "doelen": [
-        "Inwoners ervaren meer regie over hun eigen leven",
-        "Eén huishouden, één plan, één regisseur",
-        "Professionals krijgen de ruimte om te doen wat nodig is",
-        "Maatschappelijke kosten dalen door eerder en slimmer samen te werken",
-        "Organisaties in de Peel leren samen en veranderen hun werkwijze blijvend",
+        {
+            "naam": "Vergroten van participatie en waar mogelijk meer regie van inwoners",
+            "indicatoren": FlowList(["spinnenweb_meedoen", "aandeel_wijkbewoners_bijeenkomsten"]),
+        },
+        {
+            "naam": "Verhogen van welbevinden bij de inwoners",
+            "indicatoren": FlowList([{"code": "welbevinden_verandering", "streef": 1}, "spinnenweb_mentaal_welbevinden"]),
+        },
+        {
+            "naam": "Stimuleren van integrale persoonsgerichte zorg en ondersteuning",
+            "indicatoren": FlowList([{"code": "doorlooptijd_aanmelding_oplossing", "streef": 21}]),
+        },
+        "Positievere invulling van de beroepen in zorg en ondersteuning",
+        {
+            "naam": "Beter gebruikmaken van de mogelijkheden en deskundigheid van zorg en ondersteuning; "
+            "met dezelfde middelen meer doen",
+            "indicatoren": FlowList(["casussen_totaal", {"code": "afspraak_organisaties", "streef": 0.5}]),
+        },
     ],
     "partners": [
         "Gemeente Deurne",
