@@ -3,8 +3,10 @@
 ``--schaal 1`` is the ordinary sample (Ruwaard, Deurne and the price list, byte
 for byte). ``--schaal N`` adds N - 1 generated proeftuinen,
 ``OUT_DIR/proeftuin-0001-<wijk>/`` to ``OUT_DIR/proeftuin-<N-1>-<wijk>/``, each
-with its own ``proeftuin.yml`` and every table of the contract, so N = 500
-gives some 10^5 cases and 10^6 spinnenweb rows.
+with its own ``proeftuin.yml`` (plain-text goals) and every table of the
+contract but the neighbourhood tables (activiteiten, wijkbudget, wijkprofiel:
+only Ruwaard has those), so N = 500 gives some 10^5 cases and 10^6 spinnenweb
+rows.
 
 Everything of generated proeftuin ``i`` follows from ``i`` alone: its gemeente
 (a real Dutch municipality) and an invented wijk name, its size (a golden-ratio
