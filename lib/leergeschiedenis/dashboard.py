@@ -317,10 +317,16 @@ UNFILTERED_NOTE = (
 )
 
 
+GOALS_CSS = (
+    "<style>.lg-doelen th, .lg-doelen td { padding: 0.2rem 0.8rem; text-align: left; }"
+    " .lg-doelen tr > :nth-child(n+2):nth-child(-n+4) { text-align: right; font-variant-numeric: tabular-nums; }</style>"
+)
+
+
 def _goals_html(v: YearView) -> str:
     """The goals scorecard (or the plain goals), the sentences on the wijk, and what the filter does not apply to."""
     cards = content.scorecard(v)
-    parts = []
+    parts = [GOALS_CSS]
     if cards:
         header = content.scorecard_header(v)
         for card in cards:
