@@ -212,4 +212,4 @@ def test_dashboard_tab_text_with_and_without_filter(wijk_ds, v2017):
     assert "niet per organisatie geregistreerd" in text
     assert "Bezoekers per week (activiteiten) (alle organisaties)" in text
     fig = content.figure("binnen_termijn", filtered)  # quarters are hidden under a filter, and it says why
-    assert "kwartalen die een kleine groep zouden verraden" in fig.layout.title.text
+    assert "kwartalen niet getoond: anders is een kleine groep te herleiden" in fig.layout.title.text

@@ -485,9 +485,11 @@ def within_term_per_quarter(per_step: dict[str, pd.DataFrame], maxima: dict[str,
         hidden |= {str(r) for r in table["reden"].dropna()}
     fig.update_layout(barmode="group")
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
-    sub = f"n = {fmt.stuks(n_total, 'casus', 'casussen')} beoordeeld, naar kwartaal van aanmelding"
-    if hidden:
-        why = [f"kwartalen met {fmt.suppressed(min_n)}"] if hidden - {HERLEIDBAAR} else []
-        why += ["kwartalen die een kleine groep zouden verraden"] if HERLEIDBAAR in hidden else []
-        sub += "; niet getoond: " + " en ".join(why)
-    return _layout(fig, "Binnen de afgesproken doorlooptijd", sub, "Kwartaal", "Aandeel casussen")
+    sub = f"n = {fmt.stuks(n_total, 'casus', 'casussen')}"
+    if hidden == {HERLEIDBAAR}:
+        sub += "; kwartalen niet getoond: anders is een kleine groep te herleiden"
+    elif HERLEIDBAAR in hidden:
+        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)} of te herleiden"
+    elif hidden:
+        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)}"
+    return _layout(fig, "Binnen de afgesproken doorlooptijd", sub, "Kwartaal van aanmelding", "Aandeel casussen")
