@@ -213,3 +213,9 @@ def test_dashboard_tab_text_with_and_without_filter(wijk_ds, v2017):
     assert "Bezoekers per week (activiteiten) (alle organisaties)" in text
     fig = content.figure("binnen_termijn", filtered)  # quarters are hidden under a filter, and it says why
     assert "kwartalen niet getoond: anders is een kleine groep te herleiden" in fig.layout.title.text
+
+
+def test_dashboard_tab_without_the_new_tables(plain_ds):
+    text = dashboard.view_texts(YearView(plain_ds, 2017), ["doelen_wijk"])["doelen_wijk"]
+    assert "<li>Lagere maatschappelijke kosten</li><li>Betere steunende systemen</li>" in text
+    assert dashboard.NO_WIJK in text and "nog geen indicator gekozen" not in text

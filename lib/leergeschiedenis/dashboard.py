@@ -323,6 +323,9 @@ GOALS_CSS = (
 )
 
 
+NO_WIJK = "Deze proeftuin heeft (nog) geen wijkbudget, activiteiten of afspraken over doorlooptijden geregistreerd."
+
+
 def _goals_html(v: YearView) -> str:
     """The goals scorecard (or the plain goals), the sentences on the wijk, and what the filter does not apply to."""
     cards = content.scorecard(v)
@@ -337,7 +340,8 @@ def _goals_html(v: YearView) -> str:
                 parts.append(_table_html(header, card.rows, "lg-doelen") + _p(card.zin))
     elif v.config.doelen:
         parts.append("<ul>" + "".join(f"<li>{html.escape(str(d))}</li>" for d in v.config.doelen) + "</ul>")
-    parts.append(_p(*content.sentences("doelen_wijk", v)))
+    wijk_sentences = content.sentences("doelen_wijk", v)
+    parts.append(_p(*wijk_sentences) if wijk_sentences else _p(NO_WIJK))
     if v.filters.organisatie:
         parts.append(f"<p style='font-size:0.85rem'>{html.escape(UNFILTERED_NOTE)}</p>")
     return "".join(parts)
