@@ -5,6 +5,7 @@ that need no browser (HTTP, websocket, refusing to listen) are in test_server.py
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -159,6 +160,7 @@ def test_dashboard_text_and_widget_state_leak_nothing(browser, lek_server):
                 "Rendement",
                 "Leersessies & reflecties",
                 "Positieve gezondheid",
+                "Doelen & wijk",
                 "Datakwaliteit",
             ):
                 page.get_by_role("tab", name=tab).click()  # a closed tab is redrawn when it is opened
@@ -169,4 +171,63 @@ def test_dashboard_text_and_widget_state_leak_nothing(browser, lek_server):
     assert len(frames) > 10  # the widget state really was captured
     for marker in MARKERS_SECRET.values():
         assert marker not in everything, marker
+    page.close()
+
+
+# -- Doelen & wijk (issue 14) -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wijk_server(tmp_path_factory):
+    """The dashboard on tests/data/analyse plus tests/data/wijk: goals with indicators, budget, activities."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("wijkdash") / "rekenvoorbeeld"
+    folder.mkdir()
+    data = Path(__file__).parent / "data"
+    for p in (data / "analyse").iterdir():
+        if p.name != "proeftuin.yml":
+            shutil.copy(p, folder)
+    for p in (data / "wijk").iterdir():
+        if p.suffix in (".yml", ".csv"):
+            shutil.copy(p, folder)
+    with dashboard_server(folder) as url:
+        yield url
+
+
+def test_doelen_en_wijk_tab(browser, wijk_server):
+    page = browser.new_page(viewport={"width": 1200, "height": 1800})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(wijk_server)
+    page.wait_for_selector(".lg-kerncijfers", timeout=90_000)
+    page.get_by_label("Jaar").select_option("2017")
+    page.wait_for_function("() => document.querySelector('[role=status]').innerText.includes('2017')")
+    page.get_by_role("tab", name="Doelen & wijk").click()
+    page.wait_for_selector("table.lg-doelen", timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].some(d => d.layout.title.text.startsWith('Bezoekers per week in 2017'))",
+        timeout=30_000,
+    )
+    text = page.inner_text("body")
+    assert "Lagere maatschappelijke kosten" in text
+    assert re.search(r"Betere steunende systemen\s+nog geen indicator gekozen", text)
+    assert "€ 1.500" in text and "niet gehaald" in text
+    assert "Het vastgestelde wijkbudget voor 2017 was € 1.000.000" in text
+    assert "Het wijkbudget en de activiteiten zijn niet per organisatie geregistreerd" not in text
+    titles = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(d => d.layout.title.text).join('|')")
+    assert "Bezoekers per week in 2017" in titles and "Binnen de afgesproken doorlooptijd" in titles
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+    assert _shot(page, "dashboard-doelen-wijk").stat().st_size > 10_000
+    # with an organisation filter the tab says that budget and activities stay unfiltered
+    page.get_by_label("Organisatie").select_option(index=1)
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Het wijkbudget en de activiteiten zijn niet per organisatie geregistreerd')",
+        timeout=30_000,
+    )
+    assert "(alle organisaties)" in page.inner_text("body")
+    assert errors == []
     page.close()

@@ -123,3 +123,38 @@ def test_batch_renders_every_year_and_writes_an_index(tmp_path):
     assert 'href="proeftuin-rekenvoorbeeld/2017/leergeschiedenis-2017.html"' in index
     assert "€ 4.800" in index and "+5,3" in index
     assert all(r.skipped for r in render_all(root, out, jobs=2))
+
+
+def test_the_report_with_goals_and_de_wijk(tmp_path):
+    """Issue 14: the scorecard in the Samenvatting and the chapter De wijk before Datakwaliteit."""
+    import shutil
+
+    data = tmp_path / "wijk"
+    data.mkdir()
+    for p in (DATA / "analyse").iterdir():
+        if p.name != "proeftuin.yml":
+            shutil.copy(p, data)
+    for p in (DATA / "wijk").iterdir():
+        if p.suffix in (".yml", ".csv"):
+            shutil.copy(p, data)
+    text = render(data, 2017, tmp_path / "out").html.read_text(encoding="utf-8")
+    assert "nog geen indicator gekozen" in text and "lg-doelen" in text
+    assert "Dit doel haalde 1 van de 2 streefwaarden" in text
+    assert (
+        text.index('id="Lessen"') < text.index('id="De-wijk"') < text.index('id="Wijkbudget"') < text.index('id="Datakwaliteit"')
+    )
+    assert "Bezoekers per week in 2017" in text
+
+
+def test_a_report_without_the_new_tables_has_no_de_wijk_chapter(rendered):
+    text = rendered[0].html.read_text(encoding="utf-8")
+    assert 'id="De-wijk"' not in text and "nog geen indicator gekozen" not in text
+
+
+def test_a_failing_de_wijk_chapter_is_named(tmp_path):
+    from leergeschiedenis.report import NOTEBOOK, _chapter_of
+
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    index = next(i for i, c in enumerate(cells) if "verslag.wijk()" in "".join(c["source"]))
+    assert _chapter_of(NOTEBOOK, index) == "De wijk"
+    assert _chapter_of(NOTEBOOK, index + 2) == "Datakwaliteit"

@@ -56,6 +56,14 @@ register_figure("kaarten_per_rol")(
 )
 register_figure("spinnenweb")(lambda v: figures.radar(v.spinnenweb_per_moment, v.spinnenweb_momenten, v.min_n))
 
+register_figure("wijkbudget")(lambda v: figures.budget_per_year(v.wijkbudget_per_jaar))
+register_figure("activiteiten_per_week")(lambda v: figures.visitors_per_week(v.activiteiten_per_week, v.jaar))
+register_figure("binnen_termijn")(
+    lambda v: figures.within_term_per_quarter(
+        v.binnen_termijn_per_kwartaal, dict(v.config.afspraken.maximale_doorlooptijd_dagen), v.min_n
+    )
+)
+
 
 def _mentions(v: YearView, column: str, counts, title: str, axis: str) -> go.Figure:
     """Mentions of a list attribute: a case can mention several, so the subtitle says both numbers."""
@@ -105,6 +113,7 @@ TEXTS: dict[str, Callable[[YearView], list[str]]] = {
         narrative.costs_sentence(v),
         narrative.sessions_sentence(v),
     ],
+    "doelen_wijk": lambda v: [narrative.budget_sentence(v), narrative.activities_sentence(v), narrative.within_term_sentence(v)],
 }
 
 
@@ -128,8 +137,50 @@ TABS = (
     Tab("Rendement", "rendement", ("welbevinden", "kosten", "financiers")),
     Tab("Leersessies & reflecties", "leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
     Tab("Positieve gezondheid", "gezondheid", ("spinnenweb", "spinnenweb_verandering")),
+    Tab("Doelen & wijk", "doelen_wijk", ("wijkbudget", "activiteiten_per_week", "binnen_termijn")),
     Tab("Datakwaliteit", "datakwaliteit"),
 )
+
+
+# -- the goals scorecard: the report's Samenvatting and the dashboard's tab ------------------
+
+SCORECARD_HEADER = ("Indicator", "{jaar}", "{vorig}", "Streef", "Gehaald")
+
+
+@dataclass(frozen=True)
+class GoalCard:
+    doel: str
+    rows: list[list[str]]  # per indicator: label, this year, last year, target, met
+    zin: str  # one plain sentence (empty for a goal without indicators)
+
+    @property
+    def plain(self) -> bool:
+        return not self.rows
+
+
+def scorecard_header(v: YearView) -> list[str]:
+    return [h.format(jaar=v.jaar, vorig=v.jaar - 1) for h in SCORECARD_HEADER]
+
+
+def scorecard(v: YearView) -> list[GoalCard]:
+    """Per goal of proeftuin.yml its indicators with this year, last year, target and met, and a sentence;
+    empty when no goal has indicators (the plain goals are then listed as they always were)."""
+    if not narrative.has_indicators(v):
+        return []
+    cards = []
+    for goal in v.doelen:
+        rows = [
+            [
+                narrative.indicator_label(i.code) + (" (alle organisaties)" if i.ongefilterd else ""),
+                narrative.indicator_text(i.code, i.waarde, i.reden, v.min_n),
+                narrative.indicator_text(i.code, i.vorig_jaar, i.reden_vorig_jaar, v.min_n),
+                "–" if i.streef is None else narrative.indicator_number(i.code, i.streef),
+                narrative.gehaald_text(i.gehaald),
+            ]
+            for i in goal.indicatoren
+        ]
+        cards.append(GoalCard(goal.doel, rows, narrative.goal_sentence(goal)))
+    return cards
 
 
 # -- key figures: the report's table and the dashboard's cards -------------------------------

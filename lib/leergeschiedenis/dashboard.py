@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import display
 
-from . import content, figures
+from . import content, figures, narrative
 from .config import load_config
 from .dataset import Dataset, config_path, dataset_years, load, proeftuin_folders
 from .errors import LeergeschiedenisError, OnleesbareData
@@ -267,7 +267,8 @@ TAB_CONTENT = tuple((t.text, t.figures) for t in content.TABS)
 def view_texts(v: YearView, names: Iterable[str] | None = None) -> dict[str, str]:
     """The tabs' texts for one view (all, or only ``names``), as HTML."""
     wanted = [t.text for t in content.TABS if t.text != "kern"] if names is None else list(names)
-    return {name: _quality_html(v) if name == "datakwaliteit" else _p(*content.sentences(name, v)) for name in wanted}
+    special = {"datakwaliteit": _quality_html, "doelen_wijk": _goals_html}
+    return {name: special[name](v) if name in special else _p(*content.sentences(name, v)) for name in wanted}
 
 
 def view_figures(v: YearView, names: Iterable[str] | None = None) -> dict[str, go.Figure]:
@@ -303,10 +304,47 @@ def _key_figures_html(v: YearView) -> str:
     return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}"
 
 
-def _table_html(header: list[str], rows: list[list[str]]) -> str:
+def _table_html(header: list[str], rows: list[list[str]], css: str = "") -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
+    return f"<table{f' class={css!r}' if css else ''}><tr>{head}</tr>{body}</table>"
+
+
+UNFILTERED_NOTE = (
+    "Het wijkbudget en de activiteiten zijn niet per organisatie geregistreerd: die cijfers en grafieken gelden "
+    "voor de hele proeftuin, ook met een filter. De doorlooptijden per kwartaal tonen we alleen zonder filter, "
+    "omdat anders een kleine groep te herleiden is."
+)
+
+
+GOALS_CSS = (
+    "<style>.lg-doelen th, .lg-doelen td { padding: 0.2rem 0.8rem; text-align: left; }"
+    " .lg-doelen tr > :nth-child(n+2):nth-child(-n+4) { text-align: right; font-variant-numeric: tabular-nums; }</style>"
+)
+
+
+NO_WIJK = "Deze proeftuin heeft (nog) geen wijkbudget, activiteiten of afspraken over doorlooptijden geregistreerd."
+
+
+def _goals_html(v: YearView) -> str:
+    """The goals scorecard (or the plain goals), the sentences on the wijk, and what the filter does not apply to."""
+    cards = content.scorecard(v)
+    parts = [GOALS_CSS]
+    if cards:
+        header = content.scorecard_header(v)
+        for card in cards:
+            parts.append(f"<h4 style='margin:0.8rem 0 0.2rem 0'>{html.escape(card.doel)}</h4>")
+            if card.plain:
+                parts.append(f"<p>{html.escape(narrative.GEEN_INDICATOR)}</p>")
+            else:
+                parts.append(_table_html(header, card.rows, "lg-doelen") + _p(card.zin))
+    elif v.config.doelen:
+        parts.append("<ul>" + "".join(f"<li>{html.escape(str(d))}</li>" for d in v.config.doelen) + "</ul>")
+    wijk_sentences = content.sentences("doelen_wijk", v)
+    parts.append(_p(*wijk_sentences) if wijk_sentences else _p(NO_WIJK))
+    if v.filters.organisatie:
+        parts.append(f"<p style='font-size:0.85rem'>{html.escape(UNFILTERED_NOTE)}</p>")
+    return "".join(parts)
 
 
 def _quality_html(v: YearView) -> str:

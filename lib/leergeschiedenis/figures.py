@@ -413,3 +413,83 @@ def domain_change(changes: dict, title: str, min_n: int, reason: str | None = No
     )
     sub = f"gemiddelde verandering van dezelfde deelnemers · n = {n}" + (" · met 95%-interval" if has_ci else "")
     return _layout(fig, title, sub, "Verandering in punten (0-10)", None, height=360)
+
+
+def budget_per_year(per_year: pd.DataFrame) -> go.Figure:
+    """The fixed wijkbudget against what was spent, per year (not about people: nothing is hidden)."""
+    if per_year.empty:
+        return empty("Wijkbudget per jaar", "Er is geen wijkbudget geregistreerd.")
+    years = [str(y) for y in per_year.index]
+    fig = go.Figure()
+    for column, colour, name in (("vastgesteld", BLUE, "Vastgesteld"), ("besteed", ORANGE, "Besteed")):
+        texts = [fmt.euro(x) for x in per_year[column]]
+        fig.add_bar(
+            x=years,
+            y=per_year[column],
+            name=name,
+            marker_color=colour,
+            customdata=texts,
+            hovertemplate=f"{name}: %{{customdata}}<extra>%{{x}}</extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickprefix="€ ", tickformat=",.0f")
+    open_lines = int(per_year["n_posten_zonder_besteed"].fillna(0).sum())
+    sub = f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0]
+    if open_lines:
+        sub += f"; {fmt.stuks(open_lines, 'post', 'posten')} nog zonder besteed bedrag"
+    return _layout(fig, "Wijkbudget: vastgesteld en besteed", sub, "Jaar", "Bedrag")
+
+
+def visitors_per_week(per_week: pd.DataFrame | None, year: int) -> go.Figure:
+    """Visitors per ISO week with an activity over the year."""
+    if per_week is None or per_week.empty:
+        return empty("Bezoekers per week", f"In {year} zijn er geen activiteiten geregistreerd.")
+    weeks = [f"{y}-W{w:02d}" for y, w in per_week.index]
+    fig = go.Figure()
+    fig.add_scatter(
+        x=weeks,
+        y=per_week["bezoekers"],
+        mode="lines+markers",
+        line_color=BLUE,
+        name="Bezoekers",
+        customdata=per_week["activiteiten"],
+        hovertemplate="%{y} bezoekers bij %{customdata} activiteit(en)<extra>week %{x}</extra>",
+    )
+    fig.update_xaxes(type="category", nticks=13)
+    sub = (
+        f"{fmt.stuks(int(per_week['activiteiten'].sum()), 'activiteit', 'activiteiten')}, "
+        f"{fmt.stuks(int(per_week['bezoekers'].sum()), 'bezoeker', 'bezoekers')} in {fmt.stuks(len(per_week), 'week', 'weken')} (ISO-weken)"
+    )
+    fig.update_layout(showlegend=False)
+    return _layout(fig, f"Bezoekers per week in {year}", sub, "Week", "Bezoekers")
+
+
+def within_term_per_quarter(per_step: dict[str, pd.DataFrame], maxima: dict[str, int], min_n: int) -> go.Figure:
+    """Per agreed maximum: the share of cases within it per quarter of aanmelding; a hidden quarter is not drawn."""
+    if not per_step:
+        return empty("Binnen de afgesproken doorlooptijd", "Er zijn geen maximale doorlooptijden afgesproken.")
+    fig = go.Figure()
+    n_total, hidden = 0, set()
+    for colour, (step, table) in zip(OKABE_ITO, per_step.items(), strict=False):
+        quarters = [fmt.kwartaal(q) for q in table.index]
+        name = f"{LEAD_TIME_LABELS[step]} (max. {fmt.stuks(maxima[step], 'dag', 'dagen')})"
+        fig.add_bar(
+            x=quarters,
+            y=table["aandeel"],
+            name=name,
+            marker_color=colour,
+            customdata=table["n"],
+            hovertemplate=f"{name}: %{{y:.0%}} van %{{customdata}} casussen<extra>%{{x}}</extra>",
+        )
+        n_total = max(n_total, int(table["n"].sum()))
+        hidden |= {str(r) for r in table["reden"].dropna()}
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    sub = f"n = {fmt.stuks(n_total, 'casus', 'casussen')}"
+    if hidden == {HERLEIDBAAR}:
+        sub += "; kwartalen niet getoond: anders is een kleine groep te herleiden"
+    elif HERLEIDBAAR in hidden:
+        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)} of te herleiden"
+    elif hidden:
+        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)}"
+    return _layout(fig, "Binnen de afgesproken doorlooptijd", sub, "Kwartaal van aanmelding", "Aandeel casussen")

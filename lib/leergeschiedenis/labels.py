@@ -52,3 +52,31 @@ LEAD_TIME_LABELS = {
     "mdo_oplossing": "MDO → oplossing",
     "aanmelding_oplossing": "aanmelding → oplossing",
 }
+# config.INDICATOREN: the goals' indicators (spinnenweb_<domein> take DOMEIN_LABELS)
+INDICATOR_LABELS = {
+    "casussen_totaal": "Casussen aangemeld",
+    "casussen_collectief": "Collectieve casussen",
+    "doorlooptijd_aanmelding_oplossing": "Doorlooptijd aanmelding → oplossing (mediaan, dagen)",
+    "binnen_termijn_aanmelding_mdo": "Binnen de afgesproken tijd: aanmelding → MDO",
+    "binnen_termijn_mdo_oplossing": "Binnen de afgesproken tijd: MDO → oplossing",
+    "binnen_termijn_aanmelding_oplossing": "Binnen de afgesproken tijd: aanmelding → oplossing",
+    "afspraak_organisaties": "Organisaties die de afspraak haalden",
+    "welbevinden_verandering": "Welbevinden: verandering (punten)",
+    "welbevinden_na": "Welbevinden na 6 weken",
+    "besparing_per_casus": "Besparing per casus (niets doen min oplossing)",
+    "besparing_huidig_per_casus": "Besparing per casus (huidig min oplossing)",
+    "kosten_per_casus": "Kosten van de oplossing per casus",
+    "deelnemers_per_bijeenkomst": "Deelnemers per leersessie",
+    "aandeel_wijkbewoners_bijeenkomsten": "Aandeel wijkbewoners bij bijeenkomsten",
+    "reflectiekaarten_totaal": "Reflectiekaarten",
+    "bezoekers_per_week": "Bezoekers per week (activiteiten)",
+    "aandeel_door_bewoners": "Activiteiten door bewoners (of samen) georganiseerd",
+    "wijkbudget_besteed_vs_vastgesteld": "Wijkbudget besteed van vastgesteld",
+    "aandeel_collectief_preventief": "Aandeel collectief en preventief besteed",
+}
+# why a figure is missing (the contract's redenen), as the end of 'niet getoond: ...'
+REDEN_LABELS = {
+    "geen_gegevens": "geen gegevens",
+    "nog_niet_gemeten": "nog niet gemeten",
+    "versies_gemengd": "versies van de vragenlijst door elkaar",
+}

@@ -6,9 +6,9 @@ returns Markdown. Numbers and dates are in Dutch notation (``fmt``).
 
 from __future__ import annotations
 
-from . import fmt
-from .labels import DOMEIN_LABELS, FINANCIER_LABELS, ROL_MEERVOUD
-from .privacy import HERLEIDBAAR, reason_text
+from . import fmt, goals
+from .labels import DOMEIN_LABELS, FINANCIER_LABELS, INDICATOR_LABELS, LEAD_TIME_LABELS, REDEN_LABELS, ROL_MEERVOUD
+from .privacy import HERLEIDBAAR, TE_WEINIG, reason_text
 from .publish import YearView
 from .stats import PairedChange
 
@@ -235,6 +235,9 @@ READING_AIDS = {
     "thema_rol": "Hoe donkerder het vak, hoe vaker die groep over dat ontwerpprincipe schreef.",
     "spinnenweb": "Elke lijn is een meetmoment; hoe verder naar buiten, hoe beter de deelnemers het domein ervaren.",
     "spinnenweb_verandering": "Verandering per domein bij dezelfde deelnemers; rechts van nul is vooruitgang.",
+    "wijkbudget": "Per jaar het vastgestelde wijkbudget (blauw) naast wat er werd besteed (oranje); een jaar zonder blauwe staaf valt buiten de looptijd.",
+    "activiteiten_per_week": "Elk punt is een week met activiteiten: hoeveel bezoekers er die week samen kwamen.",
+    "binnen_termijn": "Per kwartaal van aanmelding: welk deel van de casussen binnen de afgesproken tijd bleef. Hoger is beter.",
 }
 
 
@@ -256,3 +259,155 @@ def principle_sentence(v: YearView, nr: str) -> str:
         role = max(shares, key=lambda r: (shares[r], r))
         text += f"; naar verhouding het vaakst op kaarten van {ROL_MEERVOUD.get(role, role)} ({fmt.procent(shares[role])} van hun kaarten)"
     return text + "."
+
+
+# -- the goals scorecard and De wijk ----------------------------------------------------------
+
+EURO_INDICATOREN = ("besparing_per_casus", "besparing_huidig_per_casus", "kosten_per_casus")
+GEHEEL_INDICATOREN = ("casussen_totaal", "casussen_collectief", "reflectiekaarten_totaal", "doorlooptijd_aanmelding_oplossing")
+PROCENT_INDICATOREN = (
+    "binnen_termijn_aanmelding_mdo",
+    "binnen_termijn_mdo_oplossing",
+    "binnen_termijn_aanmelding_oplossing",
+    "afspraak_organisaties",
+    "aandeel_wijkbewoners_bijeenkomsten",
+    "aandeel_door_bewoners",
+    "wijkbudget_besteed_vs_vastgesteld",
+    "aandeel_collectief_preventief",
+)
+GEEN_INDICATOR = "nog geen indicator gekozen"
+
+
+def indicator_label(code: str) -> str:
+    if code.startswith("spinnenweb_"):
+        return f"Spinnenweb: {DOMEIN_LABELS[code.removeprefix('spinnenweb_')].lower()}"
+    return INDICATOR_LABELS.get(code, code)
+
+
+def indicator_number(code: str, value) -> str:
+    """An indicator's value (or target) in Dutch notation: shares as %, money as €."""
+    if code in EURO_INDICATOREN:
+        return fmt.euro(value)
+    if code in PROCENT_INDICATOREN:
+        return fmt.procent(value)
+    if code in GEHEEL_INDICATOREN:
+        return fmt.geheel(value)
+    return fmt.getal(value, 1)
+
+
+def reden_text(reden: str | None, min_n: int) -> str:
+    """Why a figure is missing, in words (every reden of the contract)."""
+    if reden in REDEN_LABELS:
+        return REDEN_LABELS[reden]
+    return reason_text(reden or TE_WEINIG, min_n)
+
+
+def indicator_text(code: str, value, reden: str | None, min_n: int) -> str:
+    """The value in Dutch notation, or in words why it is not there."""
+    return reden_text(reden, min_n) if value is None else indicator_number(code, value)
+
+
+def gehaald_text(gehaald: bool | None) -> str:
+    return "–" if gehaald is None else ("gehaald" if gehaald else "niet gehaald")
+
+
+def _names(results) -> str:
+    labels = [indicator_label(i.code) for i in results]
+    return ", ".join(label[0].lower() + label[1:] for label in labels)
+
+
+def goal_sentence(goal: goals.GoalResult) -> str:
+    """One plain sentence on a goal: how many of its targets were met this year, and which."""
+    if not goal.indicatoren:
+        return ""
+    with_target = [i for i in goal.indicatoren if i.streef is not None]
+    if not with_target:
+        return "Voor dit doel is nog geen streefwaarde afgesproken; de cijfers laten zien waar het nu staat."
+    judged = [i for i in with_target if i.gehaald is not None]
+    if not judged:
+        return "Geen van de streefwaarden van dit doel was dit jaar te toetsen: " + _names(with_target) + " nog zonder cijfer."
+    met = [i for i in judged if i.gehaald]
+    missed = [i for i in judged if not i.gehaald]
+    if len(judged) == 1:
+        text = f"De enige streefwaarde die dit jaar te toetsen was, is {'gehaald' if met else 'niet gehaald'} ({_names(judged)})"
+    else:
+        count = "geen" if not met else fmt.geheel(len(met))
+        details = [f"{label}: {_names(part)}" for label, part in (("gehaald", met), ("niet gehaald", missed)) if part]
+        text = f"Dit doel haalde {count} van de {fmt.geheel(len(judged))} streefwaarden die dit jaar te toetsen waren ({'; '.join(details)})"
+    open_ = [i for i in with_target if i.gehaald is None]
+    if open_:
+        text += f"; nog zonder cijfer: {_names(open_)}"
+    return text + "."
+
+
+def has_indicators(v: YearView) -> bool:
+    return any(g.indicatoren for g in v.doelen)
+
+
+def budget_sentence(v: YearView) -> str:
+    """The year's fixed amount against what was spent, and the shift to collective and preventive."""
+    b = v.wijkbudget
+    if b.n_posten is None and b.vastgesteld is None:
+        return ""
+    y = v.jaar
+    if b.vastgesteld is None:
+        text = f"Voor {y} is geen wijkbudget vastgesteld"
+    else:
+        text = f"Het vastgestelde wijkbudget voor {y} was {fmt.euro(b.vastgesteld)}"
+    if b.besteed is None:
+        text += "; er is nog geen besteding geregistreerd."
+    else:
+        text += f"; besteed is {fmt.euro(b.besteed)}"
+        if b.binnen_budget is not None:
+            text += ", binnen het budget" if b.binnen_budget else ", meer dan het budget"
+        if b.n_posten_zonder_besteed:
+            text += f" (van {fmt.stuks(b.n_posten_zonder_besteed, 'post', 'posten')} is de besteding nog niet bekend)"
+        text += "."
+    share = b.aandeel_collectief_preventief
+    if share is not None:
+        text += f" Van de bestedingen ging {fmt.procent(share)} naar collectieve en preventieve ondersteuning"
+        earlier = v.wijkbudget_per_jaar["aandeel_collectief_preventief"].dropna()
+        earlier = earlier[earlier.index < y]
+        if not earlier.empty:
+            first, before = int(earlier.index[0]), float(earlier.iloc[0])
+            if round(share, 2) == round(before, 2):
+                text += f", evenveel als in {first}"
+            else:
+                text += f", {'meer' if share > before else 'minder'} dan in {first} ({fmt.procent(before)})"
+        text += "."
+    return text
+
+
+def activities_sentence(v: YearView) -> str:
+    a = v.activiteiten
+    if a.totaal is None:
+        return ""
+    if not a.totaal:
+        return f"In {v.jaar} zijn er geen activiteiten geregistreerd."
+    text = (
+        f"In {v.jaar} {'was' if a.totaal == 1 else 'waren'} er {fmt.stuks(a.totaal, 'activiteit', 'activiteiten')} "
+        f"met samen {fmt.stuks(a.bezoekers, 'bezoeker', 'bezoekers')}: gemiddeld {fmt.getal(a.bezoekers_per_week, 1)} "
+        f"per week met een activiteit ({fmt.stuks(a.n_weken, 'week', 'weken')})."
+    )
+    if a.aandeel_door_bewoners is not None:
+        text += (
+            f" Van de activiteiten werd {fmt.procent(a.aandeel_door_bewoners)} door wijkbewoners of samen met hen georganiseerd."
+        )
+    return text
+
+
+def within_term_sentence(v: YearView) -> str:
+    """Per agreed maximum lead time: the share of the year's cases within it (gated like any figure about people)."""
+    parts = []
+    for step, maximum in v.config.afspraken.maximale_doorlooptijd_dagen:
+        if maximum is None:
+            continue
+        value = goals.value(v, f"binnen_termijn_{step}")
+        agreed = f"{LEAD_TIME_LABELS[step]} binnen {fmt.stuks(maximum, 'dag', 'dagen')}"
+        if value.waarde is None:
+            parts.append(f"{agreed}: {reden_text(value.reden, v.min_n)}")
+        else:
+            parts.append(f"{agreed}: {fmt.procent(value.waarde)} van {fmt.stuks(value.n, 'casus', 'casussen')}")
+    if not parts:
+        return ""
+    return f"Afgesproken maximale doorlooptijden, en hoe vaak die in {v.jaar} werden gehaald: " + "; ".join(parts) + "."

@@ -434,6 +434,12 @@ class YearView:
         return wijk.activities(self._table("activiteiten"), self.jaar)
 
     @cached_property
+    def activiteiten_per_week(self) -> pd.DataFrame | None:
+        """Visitors and activities per ISO week with an activity in the year (None without the table)."""
+        table = self._table("activiteiten")
+        return None if table is None else wijk.visitors_per_week(table, self.jaar)
+
+    @cached_property
     def wijkbudget_per_buurt(self) -> dict[str, wijk.Budget]:
         """Per buurt when the lines name one (the fixed amount is for the whole, so per buurt it is None)."""
         table = self._table("wijkbudget")

@@ -82,6 +82,8 @@ def _chapter_of(notebook_path: Path, cell_index: int | None) -> str:
             for line in cell.source.splitlines():
                 if line.startswith(("## ", "### ")):
                     chapter = line.lstrip("#").strip()
+        elif cell.metadata.get("hoofdstuk"):  # a chapter that writes its own heading (it may be left out)
+            chapter = cell.metadata["hoofdstuk"]
     return chapter
 
 

@@ -108,10 +108,25 @@ class Verslag:
         c = self.v.config
         if c.visie:
             self._md(f"> {c.visie}")
-        if c.doelen:
+        cards = content.scorecard(self.v)
+        if cards:
+            self.doelen(cards)
+        elif c.doelen:
             self._md("**Doelen**\n\n" + "\n".join(f"- {d}" for d in c.doelen))
         self._md(" ".join(content.sentences("samenvatting", self.v)))
         self.kerncijfers_tabel()
+
+    def doelen(self, cards: list[content.GoalCard]) -> None:
+        """The goals scorecard: per goal its indicators and one plain sentence."""
+        self._md("**Doelen**")
+        header = content.scorecard_header(self.v)
+        for card in cards:
+            if card.plain:
+                self._md(f"*{card.doel}*: {narrative.GEEN_INDICATOR}.")
+                continue
+            self._md(f"*{card.doel}*")
+            self._table(card.rows, header, numeric={1, 2, 3}, css="lg-tabel lg-doelen")
+            self._md(card.zin)
 
     def kerncijfers_tabel(self) -> None:
         now, before, min_n = self.v.kern, self.v.kern_vorig_jaar, self.v.min_n
@@ -268,6 +283,62 @@ class Verslag:
         if not any_quote:
             self._md("Er zijn dit jaar geen uitspraken waarvoor toestemming is gegeven om ze te citeren.")
 
+    def wijk(self) -> None:
+        """De wijk: profile, budget, activities and the agreed lead times, each only when the proeftuin has
+        it; without any of them the chapter is left out entirely (no heading)."""
+        v = self.v
+        profile = v.wijkprofiel
+        parts = {
+            "wijkprofiel": profile is not None and not profile.empty,
+            "wijkbudget": v.wijkbudget.n_posten is not None or v.wijkbudget.vastgesteld is not None,
+            "activiteiten": v.activiteiten.totaal is not None,
+            "doorlooptijden": bool(v.binnen_termijn_per_kwartaal),
+        }
+        if not any(parts.values()):
+            return
+        names = {
+            "wijkprofiel": "de wijk in cijfers",
+            "wijkbudget": "het wijkbudget",
+            "activiteiten": "de activiteiten",
+            "doorlooptijden": "de afspraken over doorlooptijden",
+        }
+        shown = [names[p] for p, present in parts.items() if present]
+        listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " en " + shown[-1]
+        self._md(f"## De wijk\n\nWat er naast de casussen in de wijk gebeurde: {listed}.")
+        if parts["wijkprofiel"]:
+            self._md("### De wijk in cijfers")
+            self._wijkprofiel(profile)
+        if parts["wijkbudget"]:
+            self._md("### Wijkbudget")
+            self._md(narrative.budget_sentence(v))
+            self._chart("wijkbudget")
+        if parts["activiteiten"]:
+            self._md("### Activiteiten")
+            self._md(narrative.activities_sentence(v))
+            if v.activiteiten.totaal:
+                self._chart("activiteiten_per_week")
+        if parts["doorlooptijden"]:
+            self._md("### Afspraken over doorlooptijden")
+            self._md(narrative.within_term_sentence(v))
+            self._chart("binnen_termijn")
+
+    def _wijkprofiel(self, profile: pd.DataFrame) -> None:
+        y = self.v.jaar
+        per_buurt = bool((profile["wijk"] != "").any())
+        rows = [
+            [
+                str(r.kenmerk),
+                *([str(r.wijk)] if per_buurt else []),
+                _profile_value(r.vorig_jaar, r.eenheid),
+                _profile_value(r.waarde, r.eenheid),
+                str(r.bron),
+            ]
+            for r in profile.itertuples()
+        ]
+        header = ["Kenmerk", *(["Buurt"] if per_buurt else []), str(y - 1), str(y), "Bron"]
+        first = 2 if per_buurt else 1
+        self._table(rows, header, numeric={first, first + 1})
+
     def datakwaliteit(self) -> None:
         v = self.v
         accounting, reasons = content.quality_tables(v)
@@ -294,3 +365,17 @@ def _sentence(text: str) -> str:
     """A card field as a sentence, so fields read well one after another."""
     text = text.strip()
     return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def _profile_value(value, eenheid) -> str:
+    """A wijkprofiel figure in its unit: '13.100', '18,5%', '€ 27.400', '4,2 per 1.000'."""
+    if value is None or value != value:
+        return "–"
+    match str(eenheid):
+        case "procent":
+            return f"{fmt.getal(value, 1)}%"
+        case "euro":
+            return fmt.euro(value)
+        case "per_1000":
+            return f"{fmt.getal(value, 1)} per 1.000"
+    return fmt.geheel(value) if float(value).is_integer() else fmt.getal(value, 1)
