@@ -428,3 +428,9 @@ def test_activities_per_iso_week_and_per_month(ds):
     # January: 4 activities, 85 visitors, 2 of 4 by residents or together; December: 1, 35, 1 of 1
     assert months["activiteiten"].tolist() == [4, 1] and months["bezoekers"].tolist() == [85, 35]
     assert months["aandeel_door_bewoners"].tolist() == [0.5, 1.0]
+
+
+def test_a_whole_number_agreement_is_met_in_every_month():
+    # 1 a month over 4 months: 5 cases in 3 months (one month empty) does not meet it; 4 in 4 months does
+    agreement = pd.DataFrame({"maanden": [4, 4], "maanden_gehaald": [3, 4], "casussen": [5, 4]})
+    assert indicators.organisations_meeting(agreement, 1) == (2, 0.5)

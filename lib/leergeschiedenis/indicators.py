@@ -64,13 +64,19 @@ def within_term(casussen: pd.DataFrame, year: int, step: str, maximum: int | Non
 
 
 def organisations_meeting(agreement: pd.DataFrame, per_month: float) -> tuple[int, float | None]:
-    """Of the organisations in play (the rows of ``cases.agreement``), the share that brought in at
-    least ``per_month`` cases a month over the months in play: total >= per_month x months (so 0,5 a
-    month is met by 6 cases in 12 months, whichever months). Returns (n organisations, share)."""
+    """Of the organisations in play (the rows of ``cases.agreement``), the share that met the agreement.
+
+    A whole-number agreement (1 a month) is met as the agreement figure counts it: in every month in
+    play. A fractional one (0,5 a month) cannot be met in a single month, so it is judged over the
+    months in play: total >= per_month x months (6 cases in 12 months, whichever months).
+    Returns (n organisations, share)."""
     n = len(agreement)
-    if not n or not int(agreement["maanden"].max() if n else 0):
+    if not n or not int(agreement["maanden"].max()):
         return n, None
-    met = agreement["casussen"] >= per_month * agreement["maanden"]
+    if float(per_month).is_integer():
+        met = agreement["maanden_gehaald"] >= agreement["maanden"]
+    else:
+        met = agreement["casussen"] >= per_month * agreement["maanden"]
     return n, float(met.mean())
 
 
