@@ -1,4 +1,5 @@
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -36,6 +37,19 @@ MARKERS_SECRET = {
     "kaart_zonder_toestemming": "zzkaartzondertoestemming",
 }
 MARKERS_PUBLIC = {"citaat_met_toestemming": "zzcitaatmettoestemming", "kaart_met_toestemming": "zzkaartmettoestemming"}
+
+
+@pytest.fixture(scope="session")
+def wijk_folder(tmp_path_factory) -> Path:
+    """The analyse fixture's tables with the neighbourhood level of tests/data/wijk (its own proeftuin.yml)."""
+    folder = tmp_path_factory.mktemp("wijk")
+    for p in (DATA / "analyse").iterdir():
+        if p.name != "proeftuin.yml":
+            shutil.copy(p, folder)
+    for p in (DATA / "wijk").iterdir():
+        if p.suffix in (".yml", ".csv"):
+            shutil.copy(p, folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -17,19 +17,9 @@ from leergeschiedenis.publish import Filters, YearView
 DATA = Path(__file__).parent / "data"
 
 
-def _folder(tmp: Path) -> Path:
-    for p in (DATA / "analyse").iterdir():
-        if p.name != "proeftuin.yml":
-            shutil.copy(p, tmp)
-    for p in (DATA / "wijk").iterdir():
-        if p.suffix in (".yml", ".csv"):
-            shutil.copy(p, tmp)
-    return tmp
-
-
 @pytest.fixture(scope="module")
-def wijk_ds(tmp_path_factory):
-    return lg.load(_folder(tmp_path_factory.mktemp("doelen_wijk")))
+def wijk_ds(wijk_folder):
+    return lg.load(wijk_folder)
 
 
 @pytest.fixture(scope="module")

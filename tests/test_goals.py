@@ -24,19 +24,9 @@ DATA = Path(__file__).parent / "data"
 NEW_KEYS = ("wijkbudget", "activiteiten", "doelen")
 
 
-def _folder(tmp: Path) -> Path:
-    for p in (DATA / "analyse").iterdir():
-        if p.name != "proeftuin.yml":
-            shutil.copy(p, tmp)
-    for p in (DATA / "wijk").iterdir():
-        if p.suffix in (".yml", ".csv"):
-            shutil.copy(p, tmp)
-    return tmp
-
-
 @pytest.fixture(scope="module")
-def ds(tmp_path_factory):
-    d = lg.load(_folder(tmp_path_factory.mktemp("wijk")))
+def ds(wijk_folder):
+    d = lg.load(wijk_folder)
     assert not [p for p in d.errors if p.bestand != "kosten.csv"]  # only analyse's refused cost line (aantal -1)
     return d
 
@@ -146,10 +136,10 @@ def test_costs_per_case(i2017):
     assert i2017["kosten_per_casus"]["reden_vorig_jaar"] == "nog_niet_gemeten"  # 2016's cases have no cost lines
 
 
-def test_last_years_cost_indicator_uses_last_years_prices(tmp_path):
+def test_last_years_cost_indicator_uses_last_years_prices(tmp_path, wijk_folder):
     # A1 (2016) and B1 (2017) each: solution 1 hour WV, doing nothing 3, now 0: WV costs 70 in 2016 and 75 in 2017;
     # minimum 1 to see them
-    folder = _folder(tmp_path)
+    folder = Path(shutil.copytree(wijk_folder, tmp_path / "p"))
     config = (folder / "proeftuin.yml").read_text(encoding="utf-8").replace("min_groepsgrootte: 3", "min_groepsgrootte: 1")
     (folder / "proeftuin.yml").write_text(config, encoding="utf-8")
     (folder / "kosten.csv").write_text(
@@ -344,8 +334,8 @@ def test_within_term_per_quarter_hides_what_would_give_a_quarter_away(ds):
     assert table["aandeel"].isna().all()
 
 
-def test_within_term_per_quarter_shown_with_a_minimum_of_one(tmp_path):
-    folder = _folder(tmp_path)
+def test_within_term_per_quarter_shown_with_a_minimum_of_one(tmp_path, wijk_folder):
+    folder = Path(shutil.copytree(wijk_folder, tmp_path / "p"))
     config = (folder / "proeftuin.yml").read_text(encoding="utf-8").replace("min_groepsgrootte: 3", "min_groepsgrootte: 1")
     (folder / "proeftuin.yml").write_text(config, encoding="utf-8")
     table = lg.YearView(lg.load(folder), 2017).binnen_termijn_per_kwartaal["aanmelding_mdo"]
