@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from . import fmt
 from .dataset import proeftuin_folders
+from .regio import write_regio
 from .report import Rendered, render, report_years
 
 
@@ -44,7 +45,9 @@ def render_all(
 
 
 def write_index(out_dir: Path) -> Path:
-    """index.html linking every report in ``out_dir`` with its headline figures."""
+    """index.html linking every report in ``out_dir`` with its headline figures, and regio.html beside it
+    (all proeftuinen side by side), linked from it."""
+    write_regio(out_dir)
     entries = []
     for path in sorted(out_dir.glob("*/*/kerncijfers.json")):
         k = json.loads(path.read_text(encoding="utf-8"))
@@ -65,7 +68,7 @@ def write_index(out_dir: Path) -> Path:
             f'<td class="getal">{fmt.geheel(k["reflectiekaarten"]["totaal"])}</td>'
             "</tr>"
         )
-    page = INDEX_TEMPLATE.format(rows="\n".join(rows) or '<tr><td colspan="7">Nog geen verslagen.</td></tr>')
+    page = INDEX_TEMPLATE.format(rows="\n".join(rows) or '<tr><td colspan="7">Nog geen verslagen.</td></tr>', regio=REGIO_LINK)
     out = out_dir / "index.html"
     out.write_text(page, encoding="utf-8")
     return out
@@ -80,6 +83,7 @@ def _change(k: dict, min_n: int) -> str:
     return ("+" if w["verandering"] > 0 else "") + fmt.getal(w["verandering"])
 
 
+REGIO_LINK = '<a href="regio.html">Alle proeftuinen naast elkaar</a> (hun laatste jaar, en wat verschilt).'
 INDEX_TEMPLATE = """<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -96,7 +100,7 @@ a {{ color: #0072B2; }}
 </head>
 <body>
 <h1>Leergeschiedenissen</h1>
-<p>Alle verslagen per proeftuin en jaar, met hun kerncijfers.</p>
+<p>Alle verslagen per proeftuin en jaar, met hun kerncijfers. {regio}</p>
 <table>
 <thead><tr><th>Proeftuin</th><th>Jaar</th><th class="getal">Casussen</th><th class="getal">Welbevinden (verandering)</th>
 <th class="getal">Besparing per jaar</th><th class="getal">Bijeenkomsten</th><th class="getal">Reflectiekaarten</th></tr></thead>

@@ -64,6 +64,21 @@ register_figure("binnen_termijn")(
     )
 )
 
+# the buurten and the regisseurs' organisations: plain counts of cases (gated with a filter), names as registered
+register_figure("casussen_per_wijk")(
+    lambda v: figures.count_bars(
+        v.casussen_per_wijk, "Casussen per buurt", "Buurt", {str(k): str(k) for k in v.casussen_per_wijk.index}
+    )
+)
+register_figure("casussen_per_regisseur")(
+    lambda v: figures.count_bars(
+        v.casussen_per_regisseur,
+        "Casussen per organisatie van de regisseur",
+        "Organisatie",
+        {str(k): str(k) for k in v.casussen_per_regisseur.index},
+    )
+)
+
 
 def _mentions(v: YearView, column: str, counts, title: str, axis: str) -> go.Figure:
     """Mentions of a list attribute: a case can mention several, so the subtitle says both numbers."""

@@ -19,13 +19,14 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import display
 
-from . import content, figures, narrative
+from . import content, figures, narrative, regio
 from .config import load_config
 from .dataset import Dataset, config_path, dataset_years, load, proeftuin_folders
 from .errors import LeergeschiedenisError, OnleesbareData
 from .publish import Filters, YearView, organisations
 
 ALLE = "Alle"
+ALLE_PROEFTUINEN = "Alle proeftuinen"  # the comparison (regio) instead of the tabs
 TABS = tuple(t.title for t in content.TABS)
 
 
@@ -129,15 +130,21 @@ class Dashboard:
         self._unreadable: str | None = None  # the Dutch line for a proeftuin that cannot be read
         self._updating = False
         self._observe()
-        controls = w.HBox([self.proeftuin, self.jaar, self.organisatie, self.rol], layout=w.Layout(flex_flow="row wrap"))
+        self.filters = w.HBox([self.jaar, self.organisatie, self.rol], layout=w.Layout(flex_flow="row wrap"))
+        controls = w.HBox([self.proeftuin, self.filters], layout=w.Layout(flex_flow="row wrap"))
         title = w.HTML("<h2 style='margin:0.2rem 0'>Leergeschiedenis: dashboard</h2>")
-        self.widget = w.VBox([title, controls, self.status, self.tabs])
+        self.regio = w.HTML(layout=w.Layout(display="none"))
+        self._regio_html: str | None = None  # computed once: every proeftuin's key figures per year
+        self.widget = w.VBox([title, controls, self.status, self.regio, self.tabs])
         self.refresh(first_view, charts=False)
 
     def _make_controls(self, default: str) -> None:
         first = self.proeftuinen[default]
         self.proeftuin = w.Dropdown(
-            options=sorted(self.proeftuinen), value=default, description="Proeftuin", style={"description_width": "5rem"}
+            options=[*sorted(self.proeftuinen), ALLE_PROEFTUINEN],
+            value=default,
+            description="Proeftuin",
+            style={"description_width": "5rem"},
         )
         self.jaar = w.Dropdown(options=first.years, value=first.years[-1] if first.years else None, description="Jaar")
         self.organisatie = w.Dropdown(description="Organisatie", style={"description_width": "6rem"})
@@ -176,6 +183,11 @@ class Dashboard:
 
     def _proeftuin_changed(self, _change) -> None:
         self.status.value = BEZIG  # reading another proeftuin for the first time takes a moment
+        if self.proeftuin.value == ALLE_PROEFTUINEN:
+            self._show_regio()
+            return
+        self.regio.layout.display = "none"
+        self.filters.layout.display = None
         self._updating = True
         try:
             years = self.current.years
@@ -195,6 +207,20 @@ class Dashboard:
         finally:
             self._updating = False
         self.refresh()
+
+    def _show_regio(self) -> None:
+        """All proeftuinen side by side (their gated key figures) instead of the tabs."""
+        self.tabs.layout.display = "none"
+        self.filters.layout.display = "none"  # year, organisation and role belong to one proeftuin
+        try:
+            if self._regio_html is None:
+                self._regio_html = regio_html(self.proeftuinen)
+            self.regio.value = self._regio_html
+            self.regio.layout.display = None
+            self.status.value = f"<span role='status'>{ALLE_PROEFTUINEN}: het laatste jaar van elke proeftuin</span>"
+        except Exception as e:
+            self.regio.layout.display = "none"
+            self._status_failed(e)
 
     def _changed(self, _change) -> None:
         if not self._updating:
@@ -262,6 +288,14 @@ class Dashboard:
 
 # per tab: its text (or the key figures) and its charts, in the order of TABS
 TAB_CONTENT = tuple((t.text, t.figures) for t in content.TABS)
+
+
+def regio_html(proeftuinen: dict[str, Proeftuin]) -> str:
+    """The comparison of every readable proeftuin with data (``regio.fragment``); the unreadable ones are named."""
+    readable = {n: (p.dataset, p.years) for n, p in proeftuinen.items() if _shows_something(p)}
+    skipped = sorted(set(proeftuinen) - set(readable))
+    note = _p("Niet in de vergelijking (niet te lezen of nog zonder gegevens): " + ", ".join(skipped) + ".") if skipped else ""
+    return regio.fragment(regio.from_datasets(readable)) + note
 
 
 def view_texts(v: YearView, names: Iterable[str] | None = None) -> dict[str, str]:

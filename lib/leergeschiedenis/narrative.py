@@ -220,6 +220,8 @@ def reading_aid(name: str) -> str:
 
 
 READING_AIDS = {
+    "casussen_per_wijk": "Elke staaf is een buurt van de proeftuin: hoeveel casussen er dit jaar uit die buurt kwamen.",
+    "casussen_per_regisseur": "Elke staaf is een organisatie: bij hoeveel casussen de ene regisseur van het gezin daar werkte.",
     "casussen_per_jaar": "Elke staaf is een jaar; blauw zijn individuele, oranje collectieve casussen.",
     "afspraak": "Elk vak is een organisatie in een maand; een 0 betekent dat de afspraak die maand niet is gehaald.",
     "doorlooptijd": "Elk punt is de mediaan van een kwartaal: de helft van de casussen was sneller. Lager is beter.",
@@ -411,3 +413,19 @@ def within_term_sentence(v: YearView) -> str:
     if not parts:
         return ""
     return f"Afgesproken maximale doorlooptijden, en hoe vaak die in {v.jaar} werden gehaald: " + "; ".join(parts) + "."
+
+
+EEN_GEZIN = (
+    "Deze proeftuin werkt volgens 1 Gezin 1 Plan 1 Regisseur: met één gezin of huishouden maken de betrokken "
+    "professionals samen één plan, en één regisseur, van een van de partnerorganisaties, houdt namens allen de regie "
+    "over dat plan. Zo heeft het gezin één vast aanspreekpunt in plaats van een hulpverlener per organisatie, "
+    "en raakt de hulp minder versnipperd. Het gesprek begint aan de keukentafel en de steun is kort en gericht op "
+    "eigen kracht en het eigen netwerk."
+)
+
+
+def regisseur_sentence(n: int) -> str:
+    """The 1 Gezin 1 Plan 1 Regisseur paragraph, with how many of the year's cases have a regisseur."""
+    if not n:
+        return ""
+    return f"{EEN_GEZIN} Bij {fmt.stuks(n, 'casus', 'casussen')} van dit jaar is de regisseur geregistreerd; de grafiek toont uit welke organisaties zij kwamen."

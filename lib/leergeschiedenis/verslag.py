@@ -205,6 +205,7 @@ class Verslag:
         self._chart("doorlooptijd")
         self._chart("levensdomeinen")
         self._chart("belemmeringen")
+        self._buurten_en_regisseurs()
         share = v.binnen_bestaand_aanbod
         if share.n:
             if share.aandeel is None:
@@ -215,6 +216,19 @@ class Verslag:
                     f"Bij {fmt.procent(share.aandeel)} van de {fmt.stuks(share.n, 'casus', 'casussen')} waarvan het bekend is, "
                     "paste de oplossing binnen het bestaande aanbod."
                 )
+
+    def _buurten_en_regisseurs(self) -> None:
+        """Cases per buurt when the cases have a wijk, per regisseur's organisation (and what 1 Gezin 1 Plan
+        1 Regisseur means) when they have a regisseur; both read from the gated view."""
+        v = self.v
+        per_wijk = v.casussen_per_wijk
+        if len(per_wijk) > 1 and per_wijk.fillna(1).sum() > 0:
+            self._md(f"De casussen kwamen uit {fmt.stuks(len(per_wijk), 'buurt', 'buurten')} van de proeftuin.")
+            self._chart("casussen_per_wijk")
+        per_regisseur = v.casussen_per_regisseur
+        if len(per_regisseur):
+            self._md(narrative.regisseur_sentence(int(per_regisseur.fillna(0).sum())))
+            self._chart("casussen_per_regisseur")
 
     def leersessies(self) -> None:
         v = self.v
