@@ -13,6 +13,7 @@ import pytest
 import leergeschiedenis as lg
 from leergeschiedenis import fmt
 from leergeschiedenis.browser import chromium, chromium_path
+from leergeschiedenis.dashboard import discover
 
 from .conftest import SAMPLE, dashboard_server
 
@@ -128,17 +129,17 @@ def test_accessibility_no_serious_or_critical_violations(page):
 
 
 def test_alle_proeftuinen_shows_the_comparison_and_a_proeftuin_restores_the_tabs(page):
-    page.get_by_label("Proeftuin").select_option("Alle proeftuinen")
+    page.get_by_label("Proeftuin", exact=True).select_option("Alle proeftuinen")
     page.wait_for_selector(".lg-regio", timeout=90_000)
-    assert page.locator(".lg-klein svg").count() == len(lg.dashboard.discover(SAMPLE))
+    assert page.locator(".lg-klein svg").count() == len(discover(SAMPLE))
     assert not page.locator(".lg-kerncijfers").is_visible()  # the tabs are hidden, and so are year and filters
-    assert not page.get_by_label("Jaar").is_visible()
+    assert not page.get_by_label("Jaar", exact=True).is_visible()
     _shot(page, "dashboard-alle-proeftuinen")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], bad
-    page.get_by_label("Proeftuin").select_option(index=0)
+    page.get_by_label("Proeftuin", exact=True).select_option(index=0)
     page.wait_for_selector(".lg-kerncijfers", state="visible", timeout=60_000)
     assert not page.locator(".lg-regio").is_visible()
     assert page.errors == [] and page.outside == []

@@ -9,7 +9,7 @@ import pytest
 from IPython.display import HTML, Markdown
 
 import leergeschiedenis as lg
-from leergeschiedenis import batch, dashboard, regio, verslag
+from leergeschiedenis import batch, content, dashboard, regio, verslag
 from leergeschiedenis.dataset import dataset_years
 
 DATA = Path(__file__).parent / "data"
@@ -162,9 +162,9 @@ def test_samenwerkwijze_shows_buurten_and_regisseurs_when_the_columns_are_there(
     assert any(s.startswith("FIGUUR: Casussen per organisatie van de regisseur") for s in shown)
     assert any("1 Gezin 1 Plan 1 Regisseur" in s and "Bij 9 casussen" in s for s in shown)
     assert "De casussen kwamen uit 5 buurten van de proeftuin." in shown
-    fig = lg.content.figure("casussen_per_regisseur", v)
+    fig = content.figure("casussen_per_regisseur", v)
     assert dict(zip(fig.data[0].y, fig.data[0].x, strict=True)) == {"Trajekt": 5, "MEE": 3, "Levanto": 1}
-    assert set(lg.content.figure("casussen_per_wijk", v).data[0].y) == set(BUURTEN)
+    assert set(content.figure("casussen_per_wijk", v).data[0].y) == set(BUURTEN)
 
 
 def test_samenwerkwijze_without_the_columns_is_unchanged(monkeypatch, root):
@@ -176,5 +176,5 @@ def test_buurten_are_gated_with_a_filter(root):
     v = lg.YearView(lg.load(root / "maas"), 2015, lg.Filters(organisatie="M"))
     # M: A 3, B 1 (< 3) hidden, then A too (it would give B away)
     assert v.casussen_per_wijk.isna().all()
-    fig = lg.content.figure("casussen_per_wijk", v)
+    fig = content.figure("casussen_per_wijk", v)
     assert "verborgen" in (fig.layout.title.text or "") + str(fig.layout.annotations)
