@@ -1,5 +1,5 @@
 """Nothing confidential in any published output: report (executed notebook, HTML, PDF text),
-kerncijfers.json and the index. The dashboard is attacked in test_server.py and test_dashboard_browser.py."""
+kerncijfers.json, the index and the regional view. The dashboard is attacked in test_server.py and test_dashboard_browser.py."""
 
 import json
 import os
@@ -26,6 +26,7 @@ def published(lek, tmp_path_factory):
     write_index(out)
     texts = {p.name: p.read_text(encoding="utf-8") for p in result.folder.iterdir() if p.suffix in (".html", ".ipynb", ".json")}
     texts["index.html"] = (out / "index.html").read_text(encoding="utf-8")
+    texts["regio.html"] = (out / "regio.html").read_text(encoding="utf-8")  # the regional view, beside the index
     if pdf:
         reader = pypdf.PdfReader(result.folder / "leergeschiedenis-2017.pdf")
         texts["pdf"] = "\n".join(page.extract_text() for page in reader.pages)
