@@ -178,3 +178,13 @@ def test_buurten_are_gated_with_a_filter(root):
     assert v.casussen_per_wijk.isna().all()
     fig = content.figure("casussen_per_wijk", v)
     assert "verborgen" in (fig.layout.title.text or "") + str(fig.layout.annotations)
+
+
+@pytest.mark.slow
+def test_the_rendered_report_has_the_buurten_and_the_regisseurs(root, tmp_path):
+    from leergeschiedenis.report import render
+
+    page = render(root / "maas", 2015, tmp_path).html.read_text(encoding="utf-8")
+    assert "Casussen per buurt" in page and "Casussen per organisatie van de regisseur" in page
+    assert "1 Gezin 1 Plan 1 Regisseur" in page
+    assert "Elke staaf is een buurt van de proeftuin" in page  # the reading aid
