@@ -101,7 +101,7 @@ def test_the_two_proeftuinen_use_different_dialects(generated):
     assert r.startswith(b"\xef\xbb\xbfCasus ID;") and b";Afgerond;" in r
     assert d.startswith(b"casus_id,") and b",afgerond," in d
     assert b"Na 6 weken;" in (generated / "sample" / "ruwaard" / "metingen.csv").read_bytes()
-    assert b"2018-" in d and b"-2017;" in r
+    assert b"2019-" in d and b"-2017;" in r
     assert "€ " in (generated / "prijslijst" / "prijslijst.csv").read_text(encoding="utf-8-sig")
 
 
@@ -241,7 +241,7 @@ def test_ruwaard_spinnenweb_13_participants_items_and_improvement(ruwaard):
 def test_deurne_small_later_and_in_its_own_style(deurne):
     c = deurne.casussen
     assert len(c) < 60
-    assert set(c["aanmelddatum"].dt.year) == {2018, 2019}
+    assert set(c["aanmelddatum"].dt.year) == {2019, 2020}  # the first two years of 2019-2022
     assert set(deurne.config.levensdomeinen) >= {"werk_en_inkomen", "opvoeding_en_onderwijs"}
     assert len(deurne.config.doelen) == 5
     assert c["regisseur"].notna().any()
@@ -298,7 +298,7 @@ def test_deurne_five_goals_one_plain_and_no_wijkbudget(deurne):
     assert [bool(_codes(d)) for d in doelen] == [True, True, True, False, True]
     assert {c for d in doelen for c in _codes(d)} <= set(INDICATOREN)
     assert deurne.config.wijkbudget is None
-    k = kerncijfers(deurne, 2019)
+    k = kerncijfers(deurne, 2020)
     assert k["wijkbudget"]["vastgesteld"] is None and k["wijkbudget"]["reden"] == "geen_gegevens"
     assert [g["doel"] for g in k["doelen"]] == DEURNE_DOELEN and k["doelen"][3]["indicatoren"] == []
 
@@ -431,6 +431,11 @@ def test_ruwaard_has_the_nine_principles_of_its_2017_learning_history_in_order(r
 def test_deurne_names_its_partners_as_its_description_does(deurne):
     assert {"Bergopwaarts", "Stichting MEE", "Zorgboog", "SMO", "Senzer", "GR Peelgemeenten"} <= set(deurne.config.partners)
     assert set(deurne.casussen["organisatie"]) - {"Huisartsen Deurne"} <= {p.split(" / ")[0] for p in deurne.config.partners}
+
+
+def test_deurne_data_lies_in_its_period_2019_2022(deurne):
+    years = set(deurne.casussen["aanmelddatum"].dt.year) | set(deurne.bijeenkomsten["datum"].dt.year)
+    assert years == {2019, 2020}  # its first two years
 
 
 def test_maastricht_every_row_accepted_and_only_cases_sessions_and_cards(maastricht):

@@ -22,7 +22,7 @@ Two proeftuinen in two contract-valid dialects, so the reader is exercised:
 * ``deurne/``: ``,``, plain UTF-8, ISO dates, decimal point, the contract's own
   column names, no ``kaart_id`` column, no kosten, a column ``regisseur`` (one
   director per case), goals of which one has no indicator, and none of the
-  neighbourhood tables (a proeftuin without a wijkbudget);
+  neighbourhood tables (a proeftuin without a wijkbudget); its first two years of 2019-2022;
 * ``maastricht/``: the same plain dialect with the contract's columns in order, 2014-2015
   (from March 2014), five buurten (``wijk``), one ``regisseur`` per case from its partners
   (1 Gezin 1 Plan 1 Regisseur), more collective cases, and only casussen, bijeenkomsten and
@@ -1432,13 +1432,13 @@ DEURNE = Plan(
         "opvoeding_en_onderwijs": ("Regionaal Autisme Centrum", "Onderwijs"),
         "veiligheid": ("Politie",),
     },
-    jaren=(Jaarplan(2018, 18, 6, 12, 0.8), Jaarplan(2019, 36, 1, 11, 0.4)),
+    jaren=(Jaarplan(2019, 18, 6, 12, 0.8), Jaarplan(2020, 36, 1, 11, 0.4)),
     casus_id=lambda year, n: f"DN-{year}-{n:02d}",
-    export=dt.date(2019, 12, 20),
-    doorlooptijden=((dt.date(2018, 6, 1), 14, 6, 0.2), (dt.date(2019, 11, 30), 8, 3, 0.4)),
+    export=dt.date(2020, 12, 18),
+    doorlooptijden=((dt.date(2019, 6, 1), 14, 6, 0.2), (dt.date(2020, 11, 30), 8, 3, 0.4)),
     collectief=0.05,
-    belemmering_kans=((dt.date(2018, 6, 1), 0.6), (dt.date(2019, 11, 30), 0.45)),
-    binnen_aanbod_kans=((dt.date(2018, 6, 1), 0.6), (dt.date(2019, 11, 30), 0.7)),
+    belemmering_kans=((dt.date(2019, 6, 1), 0.6), (dt.date(2020, 11, 30), 0.45)),
+    binnen_aanbod_kans=((dt.date(2019, 6, 1), 0.6), (dt.date(2020, 11, 30), 0.7)),
     domein_bank={"werk_en_inkomen": "werk_en_dagbesteding", "opvoeding_en_onderwijs": "opvoeding"},
     thema_principe={
         "eenplan": 1,
@@ -1453,9 +1453,9 @@ DEURNE = Plan(
         "bestuur": 6,
     },
     thema_gewicht={
-        2018: {"eenplan": 3, "leefwereld": 2, "regels": 1.5, "vertrouwen": 1.5, "leren": 1.5, "ontschotten": 1.5, "bestuur": 1.5,
+        2019: {"eenplan": 3, "leefwereld": 2, "regels": 1.5, "vertrouwen": 1.5, "leren": 1.5, "ontschotten": 1.5, "bestuur": 1.5,
                "rendement": 1, "positief": 1, "samen_wijk": 1.5, "": 1.2},
-        2019: {"eenplan": 3, "leefwereld": 1.5, "regels": 1, "vertrouwen": 2, "leren": 2, "ontschotten": 2, "bestuur": 2,
+        2020: {"eenplan": 3, "leefwereld": 1.5, "regels": 1, "vertrouwen": 2, "leren": 2, "ontschotten": 2, "bestuur": 2,
                "rendement": 1.5, "positief": 1, "samen_wijk": 1.5, "": 1.0},
     },
 )  # fmt: skip
@@ -1502,19 +1502,19 @@ DEURNE_CASUS_KOLOMMEN = (
 
 def _deurne_sessies() -> list[Sessie]:
     return [
-        Sessie("Kick-off Proeftuin Deurne", dt.date(2018, 5, 24), "werkconferentie", 46, False),
-        Sessie("Leertafel 1", dt.date(2018, 6, 21), "periodieke_leersessie", 12),
-        Sessie("Leertafel 2", dt.date(2018, 9, 13), "periodieke_leersessie", 14),
-        Sessie("Dialoog met inwoners Zeilberg", dt.date(2018, 10, 18), "dialoogsessie", 22),
-        Sessie("Leertafel 3", dt.date(2018, 11, 22), "periodieke_leersessie", 15, False),
-        Sessie("Leertafel 4", dt.date(2019, 1, 24), "periodieke_leersessie", 17),
-        Sessie("Leertafel 5", dt.date(2019, 3, 21), "periodieke_leersessie", 19),
-        Sessie("Peelconferentie 2019", dt.date(2019, 4, 11), "werkconferentie", 58),
-        Sessie("Leertafel 6", dt.date(2019, 5, 23), "periodieke_leersessie", 21),
-        Sessie("Effectenarena één plan per huishouden", dt.date(2019, 6, 20), "effectenarena", 26),
-        Sessie("Leertafel 7", dt.date(2019, 9, 19), "periodieke_leersessie", 24),
-        Sessie("Bestuurlijke dialoog Peelgemeenten", dt.date(2019, 10, 10), "dialoogsessie", 16),
-        Sessie("Leertafel 8", dt.date(2019, 11, 21), "periodieke_leersessie", 26),
+        Sessie("Kick-off Proeftuin Deurne", dt.date(2019, 5, 23), "werkconferentie", 46, False),
+        Sessie("Leertafel 1", dt.date(2019, 6, 20), "periodieke_leersessie", 12),
+        Sessie("Leertafel 2", dt.date(2019, 9, 12), "periodieke_leersessie", 14),
+        Sessie("Dialoog met inwoners Zeilberg", dt.date(2019, 10, 17), "dialoogsessie", 22),
+        Sessie("Leertafel 3", dt.date(2019, 11, 21), "periodieke_leersessie", 15, False),
+        Sessie("Leertafel 4", dt.date(2020, 1, 23), "periodieke_leersessie", 17),
+        Sessie("Leertafel 5", dt.date(2020, 3, 19), "periodieke_leersessie", 19),
+        Sessie("Peelconferentie 2020", dt.date(2020, 4, 9), "werkconferentie", 58),
+        Sessie("Leertafel 6", dt.date(2020, 5, 21), "periodieke_leersessie", 21),
+        Sessie("Effectenarena één plan per huishouden", dt.date(2020, 6, 18), "effectenarena", 26),
+        Sessie("Leertafel 7", dt.date(2020, 9, 17), "periodieke_leersessie", 24),
+        Sessie("Bestuurlijke dialoog Peelgemeenten", dt.date(2020, 10, 8), "dialoogsessie", 16),
+        Sessie("Leertafel 8", dt.date(2020, 11, 19), "periodieke_leersessie", 26),
     ]
 
 
@@ -1529,7 +1529,7 @@ def write_deurne(folder: Path) -> list[Path]:
             case["regisseur"] = rng.choice(case["betrokken_organisaties"])  # type: ignore[arg-type]
     written.append(write_table(folder / "casussen.csv", "casussen", DEURNE_CASUS_KOLOMMEN, cases, style))
 
-    sample = micro_sample(_rng(plan.key, "steekproef"), cases, {2018: 5, 2019: 5})
+    sample = micro_sample(_rng(plan.key, "steekproef"), cases, {2019: 5, 2020: 5})
     meting_rows = metingen(plan, sample, voor=(3.0, 5.5), big=(1.5, 3.5), small=(0.0, 1.0), n_small=2)
     written.append(write_table(folder / "metingen.csv", "metingen", METING_KOLOMMEN, meting_rows, style))
 
@@ -1544,8 +1544,8 @@ def write_deurne(folder: Path) -> list[Path]:
         [f"D{i:02d}" for i in range(1, 17)],
         "Samen aan tafel Zeilberg",
         [
-            Meetronde(0, dt.date(2018, 11, 5), dt.date(2018, 11, 30), 0.0),
-            Meetronde(1, dt.date(2019, 6, 3), dt.date(2019, 6, 28), 0.8, afwezig=(5, 11)),
+            Meetronde(0, dt.date(2019, 11, 5), dt.date(2019, 11, 30), 0.0),
+            Meetronde(1, dt.date(2020, 6, 3), dt.date(2020, 6, 28), 0.8, afwezig=(5, 11)),
         ],
         versie="eenvoudig",
     )
