@@ -1784,8 +1784,8 @@ ECHTE_PROEFTUINEN = ("ruwaard", "deurne", "maastricht")  # the seeds' own proeft
 
 def config_comment(plan: Plan) -> str:
     return f"# {plan.config['naam']}: SYNTHETISCHE voorbeeldgegevens, gemaakt met `leergeschiedenis sample`.\n" + (
-        "# Visie, doelen, ontwerpprincipes, partners en wijken zijn die van de echte proeftuin; alle cijfers,\n"
-        "# casussen, kaarten en metingen zijn verzonnen. Pas dit bestand niet met de hand aan.\n"
+        "# Visie, doelen, ontwerpprincipes en partners volgen de echte proeftuin; alle cijfers, casussen,\n"
+        "# kaarten en metingen (en waar nodig buurtnamen) zijn verzonnen. Pas dit bestand niet met de hand aan.\n"
         if plan.key in ECHTE_PROEFTUINEN
         else "# Alle casussen, kaarten en metingen zijn verzonnen; pas dit bestand niet met de hand aan.\n"
     )
