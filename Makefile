@@ -25,6 +25,7 @@ setup: $(STAMP) ## create .venv and install the package with its development too
 check: $(STAMP) ## check the bundled sample against the data contract
 	$(BIN)/leergeschiedenis check $(SAMPLE)/ruwaard
 	$(BIN)/leergeschiedenis check $(SAMPLE)/deurne
+	$(BIN)/leergeschiedenis check $(SAMPLE)/maastricht
 
 $(AXE):
 	@npm install --prefix .cache --no-audit --no-fund --silent axe-core@$(AXE_VERSION) \

@@ -35,6 +35,11 @@ def deurne(generated):
     return lg.load(generated / "sample" / "deurne")
 
 
+@pytest.fixture(scope="module")
+def maastricht(generated):
+    return lg.load(generated / "sample" / "maastricht")
+
+
 def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -96,7 +101,7 @@ def test_the_two_proeftuinen_use_different_dialects(generated):
     assert r.startswith(b"\xef\xbb\xbfCasus ID;") and b";Afgerond;" in r
     assert d.startswith(b"casus_id,") and b",afgerond," in d
     assert b"Na 6 weken;" in (generated / "sample" / "ruwaard" / "metingen.csv").read_bytes()
-    assert b"2018-" in d and b"-2017;" in r
+    assert b"2019-" in d and b"-2017;" in r
     assert "€ " in (generated / "prijslijst" / "prijslijst.csv").read_text(encoding="utf-8-sig")
 
 
@@ -195,7 +200,7 @@ def test_ruwaard_cards_from_every_role_coded_by_hand_and_by_keyword(ruwaard):
     assert k["kaart_id"].is_unique
 
 
-@pytest.mark.parametrize("name", ["ruwaard", "deurne"])
+@pytest.mark.parametrize("name", ["ruwaard", "deurne", "maastricht"])
 def test_every_keyword_of_every_principle_occurs_in_the_cards(name, request):
     d = request.getfixturevalue(name)
     found: dict[str, set[str]] = {}
@@ -236,7 +241,7 @@ def test_ruwaard_spinnenweb_13_participants_items_and_improvement(ruwaard):
 def test_deurne_small_later_and_in_its_own_style(deurne):
     c = deurne.casussen
     assert len(c) < 60
-    assert set(c["aanmelddatum"].dt.year) == {2018, 2019}
+    assert set(c["aanmelddatum"].dt.year) == {2019, 2020}  # the first two years of 2019-2022
     assert set(deurne.config.levensdomeinen) >= {"werk_en_inkomen", "opvoeding_en_onderwijs"}
     assert len(deurne.config.doelen) == 5
     assert c["regisseur"].notna().any()
@@ -293,7 +298,7 @@ def test_deurne_five_goals_one_plain_and_no_wijkbudget(deurne):
     assert [bool(_codes(d)) for d in doelen] == [True, True, True, False, True]
     assert {c for d in doelen for c in _codes(d)} <= set(INDICATOREN)
     assert deurne.config.wijkbudget is None
-    k = kerncijfers(deurne, 2019)
+    k = kerncijfers(deurne, 2020)
     assert k["wijkbudget"]["vastgesteld"] is None and k["wijkbudget"]["reden"] == "geen_gegevens"
     assert [g["doel"] for g in k["doelen"]] == DEURNE_DOELEN and k["doelen"][3]["indicatoren"] == []
 
@@ -398,3 +403,81 @@ def test_a_header_the_reader_would_not_find_is_refused_with_an_error(tmp_path):
     with pytest.raises(OngeldigVoorbeeld):
         write_table(tmp_path / "c.csv", "casussen", ["casus_id"], [], weird)
     assert not (tmp_path / "c.csv").exists()
+
+
+# --- the seeds' own proeftuinen (issue 15) ------------------------------------
+
+RUWAARD_2017 = [
+    "Ons door de leefwereld laten leiden",
+    "Doen wat nodig is",
+    "Vertrouwen op elkaars intenties en expertise/deskundigheid",
+    "Samen verantwoordelijk zijn voor eigenaarschap",
+    "Vanuit maatschappelijk compleet perspectief ontwikkelen",
+    "Experimenteren en actieleren in de praktijk",
+    "Het maatschappelijk rendement volgen",
+    "Mensen die handelen vanuit de gezamenlijke visie",
+    "Systemen die steunen",
+]
+
+
+def test_ruwaard_has_the_nine_principles_of_its_2017_learning_history_in_order(ruwaard):
+    principes = ruwaard.config.ontwerpprincipes
+    assert [p.naam for p in principes] == RUWAARD_2017
+    assert [p.nr for p in principes] == list(range(1, 10))
+    assert [p.groep for p in principes] == ["willen"] * 3 + ["kunnen"] * 3 + ["nodig"] * 3
+    assert any(p.bewijs for p in principes)
+
+
+def test_deurne_names_its_partners_as_its_description_does(deurne):
+    assert {"Bergopwaarts", "Stichting MEE", "Zorgboog", "SMO", "Senzer", "GR Peelgemeenten"} <= set(deurne.config.partners)
+    assert set(deurne.casussen["organisatie"]) - {"Huisartsen Deurne"} <= {p.split(" / ")[0] for p in deurne.config.partners}
+
+
+def test_deurne_data_lies_in_its_period_2019_2022(deurne):
+    years = set(deurne.casussen["aanmelddatum"].dt.year) | set(deurne.bijeenkomsten["datum"].dt.year)
+    assert years == {2019, 2020}  # its first two years
+
+
+def test_maastricht_every_row_accepted_and_only_cases_sessions_and_cards(maastricht):
+    assert maastricht.n_refused == 0 and maastricht.errors == []
+    assert set(maastricht.accounting) == {"prijslijst", "casussen", "bijeenkomsten", "reflectiekaarten"}
+    assert [p.kolom for p in maastricht.problems if p.kolom] == []
+
+
+def test_maastricht_2014_2015_from_march_in_five_buurten(maastricht):
+    c = maastricht.casussen
+    assert set(c["aanmelddatum"].dt.year) == {2014, 2015}
+    assert c["aanmelddatum"].min() >= pd.Timestamp("2014-03-01")
+    assert len(maastricht.config.wijken) == 5
+    assert set(c["wijk"]) == set(maastricht.config.wijken)
+
+
+def test_maastricht_every_case_has_one_regisseur_from_its_14_partners(maastricht):
+    partners = set(maastricht.config.partners)
+    assert len(partners) == 13  # the evaluation counts 14 partners and names these 13
+    assert "Gemeente Maastricht" in partners and "Levanto Groep" in partners
+    c = maastricht.casussen
+    assert c["regisseur"].notna().all()
+    assert set(c["regisseur"]) <= partners
+    assert c["organisatie"].isin(partners).all()
+
+
+def test_maastricht_has_more_collective_cases_than_the_others(maastricht, ruwaard, deurne):
+    def share(d):
+        return (d.casussen["soort"] == "collectief").mean()
+
+    assert share(maastricht) > 2 * max(share(ruwaard), share(deurne))
+
+
+def test_maastricht_cards_carry_its_evaluations_gains_and_tensions(maastricht):
+    text = " ".join(reflections.card_text(card) for _, card in maastricht.reflectiekaarten.iterrows())
+    for phrase in (
+        "klein team",
+        "1 Gezin 1 Plan 1 Regisseur werkt",
+        "preventief",
+        "meer tijd dan verwacht",
+        "geen harde cijfers, wel illustratieve registratie",
+        "samenwerking",
+        "basisvoorzieningen",
+    ):
+        assert phrase.lower() in text.lower(), phrase

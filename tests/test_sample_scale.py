@@ -62,12 +62,12 @@ def test_schaal_below_1_is_refused(tmp_path, capsys):
     assert not (tmp_path / "uit").exists()
 
 
-# --- N = 3: two generated proeftuinen beside Ruwaard and Deurne ---------------
+# --- N = 3: two generated proeftuinen beside Ruwaard, Deurne and Maastricht ---------------
 
 
 def test_schaal_3_writes_the_sample_plus_two_proeftuinen_and_one_price_list(schaal3):
     folders = {p.name for p in schaal3.iterdir()}
-    assert folders == {folder_name(1), folder_name(2), "deurne", "prijslijst", "ruwaard"}
+    assert folders == {folder_name(1), folder_name(2), "deurne", "maastricht", "prijslijst", "ruwaard"}
     assert folder_name(1).startswith(EXTRA[0]) and folder_name(2).startswith(EXTRA[1])
     assert [p.name for p in (schaal3 / "prijslijst").iterdir()] == ["prijslijst.csv"]
     for folder in (folder_name(1), folder_name(2)):
@@ -83,16 +83,18 @@ def test_schaal_3_is_deterministic_and_proeftuin_i_does_not_depend_on_n(schaal3,
 
 
 def test_the_ordinary_sample_is_untouched_inside_a_larger_scale(schaal3):
-    for sub in ("ruwaard", "deurne"):
+    for sub in ("ruwaard", "deurne", "maastricht"):
         assert _files(schaal3 / sub) == _files(COMMITTED / "sample" / sub)
 
 
 def test_every_proeftuin_loads_with_nothing_refused(loaded):
-    assert len(loaded) == 4
+    assert len(loaded) == 5
     for name, d in loaded.items():
         assert d.n_refused == 0, name
         assert d.errors == [], name
         expected = set(SAMPLE_TABLES) - ({"kosten"} if name == "deurne" else set())
+        if name == "maastricht":  # cases, sessions and cards only: no micro-analyses, no spinnenweb
+            expected = {"prijslijst", "casussen", "bijeenkomsten", "reflectiekaarten"}
         assert set(d.accounting) == expected | (set(WIJKTABELLEN) if name == "ruwaard" else set()), name
         assert {p.kolom for p in d.problems if p.regel != "te_weinig_items"} <= {"regisseur"}, (
             name

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .generate import price_list_dir, write_deurne, write_price_list, write_ruwaard
+from .generate import price_list_dir, write_deurne, write_maastricht, write_price_list, write_ruwaard
 from .schaal import write_schaal
 
 __all__ = ["price_list_dir", "write_price_list", "write_sample"]
@@ -34,7 +34,7 @@ def write_sample(out_dir: Path, prijslijst_dir: Path | None = None, schaal: int 
     if schaal < 1:
         raise ValueError("schaal moet minstens 1 zijn")
     out_dir = Path(out_dir)
-    written = write_ruwaard(out_dir / "ruwaard") + write_deurne(out_dir / "deurne")
+    written = write_ruwaard(out_dir / "ruwaard") + write_deurne(out_dir / "deurne") + write_maastricht(out_dir / "maastricht")
     target = Path(prijslijst_dir) if prijslijst_dir is not None else price_list_dir(out_dir)
     written.append(write_price_list(target / "prijslijst.csv"))
     written += write_schaal(out_dir, schaal)

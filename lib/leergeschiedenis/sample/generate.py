@@ -1,4 +1,7 @@
-"""The deterministic synthetic sample: Proeftuin Ruwaard and Proeftuin Deurne, and an illustrative price list.
+"""The deterministic synthetic sample: Proeftuin Ruwaard, Deurne and Maastricht, and an illustrative price list.
+
+The proeftuinen's own facts are real (vision, goals, design principles, partners, buurten,
+periods); every figure, case, card and measurement is invented.
 
 Why synthetic: real case registrations are confidential, yet the notebooks,
 the dashboard and the tests need data that looks and behaves like a
@@ -19,7 +22,12 @@ Two proeftuinen in two contract-valid dialects, so the reader is exercised:
 * ``deurne/``: ``,``, plain UTF-8, ISO dates, decimal point, the contract's own
   column names, no ``kaart_id`` column, no kosten, a column ``regisseur`` (one
   director per case), goals of which one has no indicator, and none of the
-  neighbourhood tables (a proeftuin without a wijkbudget).
+  neighbourhood tables (a proeftuin without a wijkbudget); its first two years of 2019-2022;
+* ``maastricht/``: the same plain dialect with the contract's columns in order, 2014-2015
+  (from March 2014), five buurten (``wijk``), one ``regisseur`` per case from its partners
+  (1 Gezin 1 Plan 1 Regisseur), more collective cases, and only casussen, bijeenkomsten and
+  reflectiekaarten ("geen harde cijfers, wel illustratieve registratie": no metingen, kosten
+  or spinnenweb, a proeftuin that lacks instruments).
 
 The shared price list lives beside the proeftuin folders' parent
 (``data/prijslijst/``), where the loader looks for it; ``write_sample`` writes it
@@ -937,69 +945,80 @@ def spinnenweb(
 # Proeftuin Ruwaard
 # ---------------------------------------------------------------------------
 
+# The nine design principles of Ruwaard's 2017 learning history, in its order. The transition
+# model groups them willen / kunnen / nodig; the learning history gives no grouping, so the sample
+# takes the first three as willen (the attitude), the next three as kunnen (the way of working)
+# and the last three as nodig (what the system must provide).
 RUWAARD_PRINCIPES = [
     {
         "nr": 1,
         "groep": "willen",
         "naam": "Ons door de leefwereld laten leiden",
-        "trefwoorden": FlowList(["leefwereld", "wat de bewoner wil", "keukentafel", "eigen regie"]),
+        "trefwoorden": FlowList(["leefwereld", "wat de bewoner wil", "keukentafel", "eigen regie", "luisteren"]),
+        "bewijs": FlowList(["welbevinden"]),
         "toelichting": "We beginnen bij wat de wijkbewoner wil en kan, niet bij ons aanbod.",
     },
     {
         "nr": 2,
         "groep": "willen",
-        "naam": "Uitgaan van positieve gezondheid",
-        "trefwoorden": FlowList(["positieve gezondheid", "veerkracht", "wat wel kan", "spinnenweb"]),
-        "toelichting": "Gezondheid als het vermogen om je aan te passen en eigen regie te voeren.",
+        "naam": "Doen wat nodig is",
+        "trefwoorden": FlowList(["doen wat nodig is", "alsof er geen regels zijn", "regels", "maatwerk"]),
+        "bewijs": FlowList(["belemmeringen", "doorlooptijd"]),
+        "toelichting": "Eerst de oplossing, dan de vraag of en welke regel in de weg zit.",
     },
     {
         "nr": 3,
         "groep": "willen",
-        "naam": "Samen verantwoordelijk voor de wijk",
-        "trefwoorden": FlowList(["samen verantwoordelijk", "naar elkaar omkijken", "ons huis van de wijk", "buurtbewoners"]),
-        "toelichting": "Bewoners, professionals en organisaties dragen samen zorg voor een vitale wijk.",
+        "naam": "Vertrouwen op elkaars intenties en expertise/deskundigheid",
+        "trefwoorden": FlowList(["vertrouwen", "ruimte", "loslaten", "durven", "deskundigheid"]),
+        "toelichting": "Professionals vertrouwen elkaars bedoelingen en vakmanschap; managers laten los.",
     },
     {
         "nr": 4,
         "groep": "kunnen",
-        "naam": "Vertrouwen geven aan professionals",
-        "trefwoorden": FlowList(["vertrouwen", "ruimte", "loslaten", "durven"]),
-        "toelichting": "Professionals krijgen de ruimte om te doen wat nodig is; managers laten los.",
+        "naam": "Samen verantwoordelijk zijn voor eigenaarschap",
+        "trefwoorden": FlowList(
+            ["samen verantwoordelijk", "eigenaarschap", "naar elkaar omkijken", "ons huis van de wijk", "buurtbewoners"]
+        ),
+        "bewijs": FlowList(["casussen"]),
+        "toelichting": "Bewoners, professionals en organisaties dragen samen zorg voor de wijk en voor elke casus.",
     },
     {
         "nr": 5,
         "groep": "kunnen",
-        "naam": "Samen leren en reflecteren",
-        "trefwoorden": FlowList(["leren", "reflecteren", "leersessie", "van elkaar"]),
-        "toelichting": "Leren gebeurt in de praktijk en in de leersessies, over de grenzen van organisaties heen.",
+        "naam": "Vanuit maatschappelijk compleet perspectief ontwikkelen",
+        "trefwoorden": FlowList(["positieve gezondheid", "hele leven", "spinnenweb", "veerkracht", "wat wel kan", "één plan"]),
+        "toelichting": "We kijken naar het hele leven en alle levensdomeinen, niet naar één probleem of één loket.",
     },
     {
         "nr": 6,
         "groep": "kunnen",
-        "naam": "Doen wat nodig is, alsof er geen regels zijn",
-        "trefwoorden": FlowList(["alsof er geen regels zijn", "doen wat nodig is", "regels", "maatwerk"]),
-        "toelichting": "Eerst de oplossing, dan de vraag of en welke regel in de weg zit.",
+        "naam": "Experimenteren en actieleren in de praktijk",
+        "trefwoorden": FlowList(["leren", "reflecteren", "leersessie", "van elkaar", "experiment", "uitproberen"]),
+        "toelichting": "Leren gebeurt al doende, in de casussen en de leersessies, over de grenzen van organisaties heen.",
     },
     {
         "nr": 7,
         "groep": "nodig",
-        "naam": "Ontschotten van budgetten",
-        "trefwoorden": FlowList(["ontschotten", "budget", "schotten", "één pot"]),
-        "toelichting": "Geld volgt de oplossing, niet het loket.",
+        "naam": "Het maatschappelijk rendement volgen",
+        "trefwoorden": FlowList(["maatschappelijk rendement", "kosten", "effectenarena", "welbevinden", "verkeerde zak"]),
+        "bewijs": FlowList(["welbevinden", "kosten"]),
+        "toelichting": "We volgen welbevinden en kosten, en maken zichtbaar wie investeert en wie baat heeft.",
     },
     {
         "nr": 8,
         "groep": "nodig",
-        "naam": "Bestuurlijk eigenaarschap en mandaat",
-        "trefwoorden": FlowList(["bestuurders", "mandaat", "doorzettingsmacht", "eigenaarschap"]),
-        "toelichting": "Bestuurders maken het mogelijk en lossen op wat in de uitvoering vastloopt.",
+        "naam": "Mensen die handelen vanuit de gezamenlijke visie",
+        "trefwoorden": FlowList(["bestuurders", "gezamenlijke visie", "mandaat", "doorzettingsmacht"]),
+        "toelichting": "Bestuurders, managers en professionals handelen vanuit de visie van de proeftuin en maken het mogelijk.",
     },
     {
         "nr": 9,
         "groep": "nodig",
-        "naam": "Maatschappelijk rendement zichtbaar maken",
-        "trefwoorden": FlowList(["maatschappelijk rendement", "kosten", "effectenarena", "welbevinden", "verkeerde zak"]),
-        "toelichting": "We meten welbevinden en kosten, en maken zichtbaar wie investeert en wie baat heeft.",
+        "naam": "Systemen die steunen",
+        "trefwoorden": FlowList(["ontschotten", "budget", "schotten", "één pot", "systemen"]),
+        "bewijs": FlowList(["belemmeringen"]),
+        "toelichting": "Financiering, registratie en regels steunen de oplossing; geld volgt de oplossing, niet het loket.",
     },
 ]
 
@@ -1125,15 +1144,16 @@ RUWAARD = Plan(
     binnen_aanbod_kans=((dt.date(2016, 4, 1), 0.5), (dt.date(2018, 12, 31), 0.72)),
     thema_principe={
         "leefwereld": 1,
-        "positief": 2,
-        "samen_wijk": 3,
-        "vertrouwen": 4,
-        "leren": 5,
-        "regels": 6,
-        "ontschotten": 7,
+        "regels": 2,
+        "vertrouwen": 3,
+        "samen_wijk": 4,
+        "positief": 5,
+        "eenplan": 5,
+        "leren": 6,
+        "rendement": 7,
         "bestuur": 8,
-        "rendement": 9,
-        "eenplan": 1,
+        "ontschotten": 9,
+        "preventief": 5,
     },
     thema_gewicht={
         2016: {"leefwereld": 3, "regels": 3, "vertrouwen": 2, "leren": 2, "positief": 1.5, "samen_wijk": 1, "ontschotten": 1,
@@ -1354,19 +1374,25 @@ DEURNE_CONFIG = {
             "indicatoren": FlowList(["casussen_totaal", {"code": "afspraak_organisaties", "streef": 0.5}]),
         },
     ],
+    # The partners as named in the proeftuin's description; casuistry was joined by huisartsen,
+    # onderwijs, verslavingszorg, CZ and Veilig Thuis (in the sample: organisations that join cases).
     "partners": [
-        "Gemeente Deurne",
-        "Werk en Inkomen Peelgemeenten",
-        "Woningcorporatie Deurne",
-        "GGZ Oost Brabant",
-        "Novadic-Kentron",
+        "Gemeente Deurne / Zorg in Deurne",
+        "Regionaal Autisme Centrum",
+        "Bergopwaarts",
+        "Stichting MEE",
+        "Zorgboog",
+        "SMO",
+        "Senzer",
+        "GRIP Ergotherapie",
+        "Care Extra",
+        "GR Peelgemeenten",
+        "Leger des Heils",
         "GGD Brabant-Zuidoost",
-        "Thuiszorg De Peel",
-        "Welzijn Deurne",
-        "Politie De Peel",
-        "Huisartsen Deurne",
-        "Jeugdhulp Peelregio",
-        "Zorgverzekeraar CZ",
+        "Participatieraad",
+        "Politie",
+        "De Kock en de Bie",
+        "Stichting Sociale Gezondheid Deurne",
     ],
     "levensdomeinen": FlowList(
         ["wonen", "financien", "werk_en_inkomen", "gezondheid", "sociaal_netwerk", "opvoeding_en_onderwijs", "veiligheid"]
@@ -1389,30 +1415,30 @@ DEURNE = Plan(
     },
     organisaties=(
         Organisatie("Gemeente Deurne", 1.5, ("financien", "werk_en_inkomen")),
-        Organisatie("Werk en Inkomen Peelgemeenten", 0.8, ("werk_en_inkomen", "financien")),
-        Organisatie("Woningcorporatie Deurne", 1.0, ("wonen",)),
-        Organisatie("GGZ Oost Brabant", 1.0, ("gezondheid",)),
-        Organisatie("Welzijn Deurne", 1.3, ("sociaal_netwerk",)),
-        Organisatie("Jeugdhulp Peelregio", 0.9, ("opvoeding_en_onderwijs",)),
+        Organisatie("Senzer", 0.8, ("werk_en_inkomen", "financien")),
+        Organisatie("Bergopwaarts", 1.0, ("wonen",)),
+        Organisatie("Stichting MEE", 1.0, ("gezondheid",)),
+        Organisatie("SMO", 1.3, ("sociaal_netwerk",)),
+        Organisatie("Regionaal Autisme Centrum", 0.9, ("opvoeding_en_onderwijs",)),
         Organisatie("Huisartsen Deurne", 0.7, ("gezondheid",)),
-        Organisatie("Politie De Peel", 0.5, ("veiligheid",)),
+        Organisatie("Politie", 0.5, ("veiligheid",)),
     ),
-    ook_betrokken=("Thuiszorg De Peel", "Novadic-Kentron", "GGD Brabant-Zuidoost", "Basisschool", "Zorgverzekeraar CZ"),
+    ook_betrokken=("Zorgboog", "Novadic-Kentron", "GGD Brabant-Zuidoost", "Onderwijs", "CZ", "Veilig Thuis"),
     domein_betrokken={
         "financien": ("Gemeente Deurne",),
-        "wonen": ("Woningcorporatie Deurne",),
-        "werk_en_inkomen": ("Werk en Inkomen Peelgemeenten",),
-        "gezondheid": ("Huisartsen Deurne", "Thuiszorg De Peel"),
-        "opvoeding_en_onderwijs": ("Jeugdhulp Peelregio", "Basisschool"),
-        "veiligheid": ("Politie De Peel",),
+        "wonen": ("Bergopwaarts",),
+        "werk_en_inkomen": ("Senzer",),
+        "gezondheid": ("Huisartsen Deurne", "Zorgboog"),
+        "opvoeding_en_onderwijs": ("Regionaal Autisme Centrum", "Onderwijs"),
+        "veiligheid": ("Politie", "Veilig Thuis"),
     },
-    jaren=(Jaarplan(2018, 18, 6, 12, 0.8), Jaarplan(2019, 36, 1, 11, 0.4)),
+    jaren=(Jaarplan(2019, 18, 6, 12, 0.8), Jaarplan(2020, 36, 1, 11, 0.4)),
     casus_id=lambda year, n: f"DN-{year}-{n:02d}",
-    export=dt.date(2019, 12, 20),
-    doorlooptijden=((dt.date(2018, 6, 1), 14, 6, 0.2), (dt.date(2019, 11, 30), 8, 3, 0.4)),
+    export=dt.date(2020, 12, 18),
+    doorlooptijden=((dt.date(2019, 6, 1), 14, 6, 0.2), (dt.date(2020, 11, 30), 8, 3, 0.4)),
     collectief=0.05,
-    belemmering_kans=((dt.date(2018, 6, 1), 0.6), (dt.date(2019, 11, 30), 0.45)),
-    binnen_aanbod_kans=((dt.date(2018, 6, 1), 0.6), (dt.date(2019, 11, 30), 0.7)),
+    belemmering_kans=((dt.date(2019, 6, 1), 0.6), (dt.date(2020, 11, 30), 0.45)),
+    binnen_aanbod_kans=((dt.date(2019, 6, 1), 0.6), (dt.date(2020, 11, 30), 0.7)),
     domein_bank={"werk_en_inkomen": "werk_en_dagbesteding", "opvoeding_en_onderwijs": "opvoeding"},
     thema_principe={
         "eenplan": 1,
@@ -1427,9 +1453,9 @@ DEURNE = Plan(
         "bestuur": 6,
     },
     thema_gewicht={
-        2018: {"eenplan": 3, "leefwereld": 2, "regels": 1.5, "vertrouwen": 1.5, "leren": 1.5, "ontschotten": 1.5, "bestuur": 1.5,
+        2019: {"eenplan": 3, "leefwereld": 2, "regels": 1.5, "vertrouwen": 1.5, "leren": 1.5, "ontschotten": 1.5, "bestuur": 1.5,
                "rendement": 1, "positief": 1, "samen_wijk": 1.5, "": 1.2},
-        2019: {"eenplan": 3, "leefwereld": 1.5, "regels": 1, "vertrouwen": 2, "leren": 2, "ontschotten": 2, "bestuur": 2,
+        2020: {"eenplan": 3, "leefwereld": 1.5, "regels": 1, "vertrouwen": 2, "leren": 2, "ontschotten": 2, "bestuur": 2,
                "rendement": 1.5, "positief": 1, "samen_wijk": 1.5, "": 1.0},
     },
 )  # fmt: skip
@@ -1437,16 +1463,16 @@ DEURNE = Plan(
 DEURNE_KAART_ORGANISATIES: dict[str, Sequence[tuple[str, float]]] = {
     "professional": [
         ("Gemeente Deurne", 3),
-        ("Werk en Inkomen Peelgemeenten", 1.5),
-        ("Woningcorporatie Deurne", 1.5),
-        ("GGZ Oost Brabant", 1.5),
-        ("Welzijn Deurne", 2.5),
-        ("Jeugdhulp Peelregio", 1.5),
-        ("Thuiszorg De Peel", 1),
+        ("Senzer", 1.5),
+        ("Bergopwaarts", 1.5),
+        ("Stichting MEE", 1.5),
+        ("SMO", 2.5),
+        ("Regionaal Autisme Centrum", 1.5),
+        ("Zorgboog", 1),
     ],
-    "manager": [("Gemeente Deurne", 2), ("Welzijn Deurne", 1), ("Woningcorporatie Deurne", 1), ("Jeugdhulp Peelregio", 1)],
-    "bestuurder": [("Gemeente Deurne", 2), ("Woningcorporatie Deurne", 1), ("GGZ Oost Brabant", 1)],
-    "financier": [("Zorgverzekeraar CZ", 1), ("Gemeente Deurne", 1)],
+    "manager": [("Gemeente Deurne", 2), ("SMO", 1), ("Bergopwaarts", 1), ("Regionaal Autisme Centrum", 1)],
+    "bestuurder": [("Gemeente Deurne", 2), ("Bergopwaarts", 1), ("Stichting MEE", 1)],
+    "financier": [("CZ", 1), ("Gemeente Deurne", 1)],
     "student": [("Fontys Hogescholen", 1), ("ROC Ter AA", 1)],
 }
 
@@ -1476,19 +1502,19 @@ DEURNE_CASUS_KOLOMMEN = (
 
 def _deurne_sessies() -> list[Sessie]:
     return [
-        Sessie("Kick-off Proeftuin Deurne", dt.date(2018, 5, 24), "werkconferentie", 46, False),
-        Sessie("Leertafel 1", dt.date(2018, 6, 21), "periodieke_leersessie", 12),
-        Sessie("Leertafel 2", dt.date(2018, 9, 13), "periodieke_leersessie", 14),
-        Sessie("Dialoog met inwoners Zeilberg", dt.date(2018, 10, 18), "dialoogsessie", 22),
-        Sessie("Leertafel 3", dt.date(2018, 11, 22), "periodieke_leersessie", 15, False),
-        Sessie("Leertafel 4", dt.date(2019, 1, 24), "periodieke_leersessie", 17),
-        Sessie("Leertafel 5", dt.date(2019, 3, 21), "periodieke_leersessie", 19),
-        Sessie("Peelconferentie 2019", dt.date(2019, 4, 11), "werkconferentie", 58),
-        Sessie("Leertafel 6", dt.date(2019, 5, 23), "periodieke_leersessie", 21),
-        Sessie("Effectenarena één plan per huishouden", dt.date(2019, 6, 20), "effectenarena", 26),
-        Sessie("Leertafel 7", dt.date(2019, 9, 19), "periodieke_leersessie", 24),
-        Sessie("Bestuurlijke dialoog Peelgemeenten", dt.date(2019, 10, 10), "dialoogsessie", 16),
-        Sessie("Leertafel 8", dt.date(2019, 11, 21), "periodieke_leersessie", 26),
+        Sessie("Kick-off Proeftuin Deurne", dt.date(2019, 5, 23), "werkconferentie", 46, False),
+        Sessie("Leertafel 1", dt.date(2019, 6, 20), "periodieke_leersessie", 12),
+        Sessie("Leertafel 2", dt.date(2019, 9, 12), "periodieke_leersessie", 14),
+        Sessie("Dialoog met inwoners Zeilberg", dt.date(2019, 10, 17), "dialoogsessie", 22),
+        Sessie("Leertafel 3", dt.date(2019, 11, 21), "periodieke_leersessie", 15, False),
+        Sessie("Leertafel 4", dt.date(2020, 1, 23), "periodieke_leersessie", 17),
+        Sessie("Leertafel 5", dt.date(2020, 3, 19), "periodieke_leersessie", 19),
+        Sessie("Peelconferentie 2020", dt.date(2020, 4, 9), "werkconferentie", 58),
+        Sessie("Leertafel 6", dt.date(2020, 5, 21), "periodieke_leersessie", 21),
+        Sessie("Effectenarena één plan per huishouden", dt.date(2020, 6, 18), "effectenarena", 26),
+        Sessie("Leertafel 7", dt.date(2020, 9, 17), "periodieke_leersessie", 24),
+        Sessie("Bestuurlijke dialoog Peelgemeenten", dt.date(2020, 10, 8), "dialoogsessie", 16),
+        Sessie("Leertafel 8", dt.date(2020, 11, 19), "periodieke_leersessie", 26),
     ]
 
 
@@ -1503,7 +1529,7 @@ def write_deurne(folder: Path) -> list[Path]:
             case["regisseur"] = rng.choice(case["betrokken_organisaties"])  # type: ignore[arg-type]
     written.append(write_table(folder / "casussen.csv", "casussen", DEURNE_CASUS_KOLOMMEN, cases, style))
 
-    sample = micro_sample(_rng(plan.key, "steekproef"), cases, {2018: 5, 2019: 5})
+    sample = micro_sample(_rng(plan.key, "steekproef"), cases, {2019: 5, 2020: 5})
     meting_rows = metingen(plan, sample, voor=(3.0, 5.5), big=(1.5, 3.5), small=(0.0, 1.0), n_small=2)
     written.append(write_table(folder / "metingen.csv", "metingen", METING_KOLOMMEN, meting_rows, style))
 
@@ -1518,8 +1544,8 @@ def write_deurne(folder: Path) -> list[Path]:
         [f"D{i:02d}" for i in range(1, 17)],
         "Samen aan tafel Zeilberg",
         [
-            Meetronde(0, dt.date(2018, 11, 5), dt.date(2018, 11, 30), 0.0),
-            Meetronde(1, dt.date(2019, 6, 3), dt.date(2019, 6, 28), 0.8, afwezig=(5, 11)),
+            Meetronde(0, dt.date(2019, 11, 5), dt.date(2019, 11, 30), 0.0),
+            Meetronde(1, dt.date(2020, 6, 3), dt.date(2020, 6, 28), 0.8, afwezig=(5, 11)),
         ],
         versie="eenvoudig",
     )
@@ -1528,14 +1554,240 @@ def write_deurne(folder: Path) -> list[Path]:
 
 
 # ---------------------------------------------------------------------------
+# Proeftuin Maastricht
+# ---------------------------------------------------------------------------
+
+MAASTRICHT_PARTNERS = [
+    "Levanto Groep",
+    "Mosae Zorggroep",
+    "Trajekt",
+    "MTB",
+    "Leger des Heils",
+    "Mondriaan",
+    "Envida",
+    "Koraalgroep",
+    "MEE",
+    "SGL",
+    "RADAR",
+    "XONAR",
+    "Gemeente Maastricht",
+]
+
+# Five buurten, together about 14.000 inhabitants (the names are illustrative).
+MAASTRICHT_BUURTEN = ["Malberg", "Caberg", "Pottenberg", "Malpertuis", "Belfort"]
+
+MAASTRICHT_PRINCIPES = [
+    {
+        "nr": 1,
+        "groep": "willen",
+        "naam": "1 Gezin 1 Plan 1 Regisseur",
+        "trefwoorden": FlowList(["regisseur", "één plan", "1 gezin", "versnippering"]),
+        "bewijs": FlowList(["casussen"]),
+        "toelichting": "Eén plan met het hele gezin, één regisseur van één van de partners die het overzicht houdt.",
+    },
+    {
+        "nr": 2,
+        "groep": "willen",
+        "naam": "Aan de keukentafel beginnen bij wat het gezin wil",
+        "trefwoorden": FlowList(["keukentafel", "leefwereld", "eigen regie", "wat de bewoner wil"]),
+        "toelichting": "Het keukentafelgesprek gaat over eigen verantwoordelijkheid, eigen kracht en eigen netwerk.",
+    },
+    {
+        "nr": 3,
+        "groep": "kunnen",
+        "naam": "Een klein team generalisten in de buurt",
+        "trefwoorden": FlowList(["generalist", "klein team", "vertrouwen", "ruimte", "zelfredzaam"]),
+        "bewijs": FlowList(["doorlooptijd"]),
+        "toelichting": "Generalisten zijn aanwezig in de buurten en ondersteunen kort, gericht op zelfredzaamheid.",
+    },
+    {
+        "nr": 4,
+        "groep": "kunnen",
+        "naam": "Proactief en preventief, escalatie voorkomen",
+        "trefwoorden": FlowList(["preventief", "escalatie", "sneller", "eerder"]),
+        "bewijs": FlowList(["doorlooptijd"]),
+        "toelichting": "Eerder erbij zijn, sneller handelen en zo zwaardere zorg voorkomen.",
+    },
+    {
+        "nr": 5,
+        "groep": "nodig",
+        "naam": "Collectieve buurtkracht en basisvoorzieningen",
+        "trefwoorden": FlowList(["buurtkracht", "collectief", "basisvoorziening", "naar elkaar omkijken"]),
+        "bewijs": FlowList(["casussen"]),
+        "toelichting": "Wat collectief in de buurt kan, gaat voor wat individueel moet.",
+    },
+    {
+        "nr": 6,
+        "groep": "nodig",
+        "naam": "Samenwerken over de grenzen van organisaties heen",
+        "trefwoorden": FlowList(["samenwerking", "leren", "ontschotten", "harde cijfers", "meer tijd"]),
+        "bewijs": FlowList(["belemmeringen"]),
+        "toelichting": "Veertien partners leren samen; de samenwerking en de registratie moeten nog beter.",
+    },
+]
+
+MAASTRICHT_CONFIG = {
+    "naam": "Proeftuin Maastricht",
+    "gemeente": "Maastricht",
+    "wijken": FlowList(MAASTRICHT_BUURTEN),
+    "inwoners": 14000,
+    "visie": "Een team van generalisten in de buurt ondersteunt inwoners waar en zoals nodig, kort en gericht op "
+    "zelfredzaamheid: 1 Gezin 1 Plan 1 Regisseur.",
+    # Maastricht's aims; its evaluation had "geen harde cijfers, wel illustratieve registratie", so
+    # only case and session counts serve as indicators (no welbevinden, kosten or spinnenweb).
+    "doelen": [
+        "Eigen verantwoordelijkheid van inwoners",
+        {
+            "naam": "Ondersteuning waar en zoals nodig, kort en gericht op zelfredzaamheid",
+            "indicatoren": FlowList([{"code": "doorlooptijd_aanmelding_oplossing", "streef": 21}]),
+        },
+        {
+            "naam": "Minder versnippering van aanbieders",
+            "indicatoren": FlowList(["casussen_totaal", {"code": "binnen_termijn_aanmelding_mdo", "streef": 0.8}]),
+        },
+        {
+            "naam": "Besparing door eigen kracht, eigen netwerk en collectieve basisvoorzieningen",
+            "indicatoren": FlowList(["casussen_collectief"]),
+        },
+    ],
+    "partners": MAASTRICHT_PARTNERS,
+    "levensdomeinen": FlowList(
+        ["wonen", "financien", "werk_en_dagbesteding", "gezondheid", "sociaal_netwerk", "opvoeding", "veiligheid", "zingeving"]
+    ),
+    "afspraken": {"casussen_per_organisatie_per_maand": 0.5, "maximale_doorlooptijd_dagen": {"aanmelding_mdo": 14}},
+    "ontwerpprincipes": MAASTRICHT_PRINCIPES,
+    "reflectiekaarten_citeerbaar": False,
+    "privacy": {"min_groepsgrootte": 5},
+}
+
+MAASTRICHT = Plan(
+    key="maastricht",
+    config=MAASTRICHT_CONFIG,
+    style=PLAIN,
+    slots={
+        "wijk": "de buurt",
+        "welzijn": "Trajekt",
+        "corporatie": "de woningcorporatie",
+        "ontmoetingsplek": "het buurtcentrum",
+    },
+    organisaties=(
+        Organisatie("Gemeente Maastricht", 1.4, ("financien", "werk_en_dagbesteding")),
+        Organisatie("Trajekt", 1.5, ("sociaal_netwerk", "opvoeding")),
+        Organisatie("Levanto Groep", 0.9, ("wonen", "gezondheid")),
+        Organisatie("Mosae Zorggroep", 0.6, ("gezondheid",)),
+        Organisatie("MTB", 0.5, ("werk_en_dagbesteding",)),
+        Organisatie("Leger des Heils", 0.7, ("wonen", "financien")),
+        Organisatie("Mondriaan", 0.8, ("gezondheid",)),
+        Organisatie("Envida", 0.6, ("gezondheid",)),
+        Organisatie("Koraalgroep", 0.4, ("opvoeding",)),
+        Organisatie("MEE", 0.7, ("sociaal_netwerk",)),
+        Organisatie("SGL", 0.3, ("wonen",)),
+        Organisatie("RADAR", 0.4, ("opvoeding",)),
+        Organisatie("XONAR", 0.4, ("veiligheid", "opvoeding")),
+    ),
+    ook_betrokken=("Huisarts", "Basisschool", "Woningcorporatie", "Wijkagent"),
+    domein_betrokken={
+        "financien": ("Gemeente Maastricht",),
+        "wonen": ("Levanto Groep", "Woningcorporatie"),
+        "werk_en_dagbesteding": ("MTB",),
+        "gezondheid": ("Envida", "Huisarts"),
+        "opvoeding": ("Trajekt", "Basisschool"),
+        "veiligheid": ("XONAR", "Wijkagent"),
+    },
+    jaren=(Jaarplan(2014, 70, 3, 12, 0.8), Jaarplan(2015, 110, 1, 12, 0.3)),
+    casus_id=lambda year, n: f"M-{year}-{n:03d}",
+    export=dt.date(2015, 12, 18),
+    doorlooptijden=((dt.date(2014, 3, 1), 12, 10, 0.3), (dt.date(2015, 12, 31), 7, 5, 0.5)),
+    collectief=0.22,
+    belemmering_kans=((dt.date(2014, 3, 1), 0.7), (dt.date(2015, 12, 31), 0.5)),
+    binnen_aanbod_kans=((dt.date(2014, 3, 1), 0.45), (dt.date(2015, 12, 31), 0.6)),
+    thema_principe={
+        "eenplan": 1,
+        "leefwereld": 2,
+        "vertrouwen": 3,
+        "regels": 3,
+        "preventief": 4,
+        "positief": 4,
+        "samen_wijk": 5,
+        "leren": 6,
+        "ontschotten": 6,
+        "bestuur": 6,
+        "rendement": 6,
+    },
+    thema_gewicht={
+        2014: {"eenplan": 3, "leefwereld": 2, "vertrouwen": 2, "preventief": 2, "samen_wijk": 1.5, "leren": 2, "regels": 1,
+               "ontschotten": 1, "bestuur": 1, "rendement": 1, "positief": 0.5, "": 1.0},
+        2015: {"eenplan": 3, "leefwereld": 1.5, "vertrouwen": 2, "preventief": 3, "samen_wijk": 2.5, "leren": 2, "regels": 1,
+               "ontschotten": 2, "bestuur": 1, "rendement": 2, "positief": 0.5, "": 1.0},
+    },
+)  # fmt: skip
+
+MAASTRICHT_KAART_ORGANISATIES: dict[str, Sequence[tuple[str, float]]] = {
+    "professional": [
+        ("Trajekt", 3),
+        ("Gemeente Maastricht", 2),
+        ("Levanto Groep", 1.5),
+        ("Mondriaan", 1),
+        ("MEE", 1),
+        ("Envida", 1),
+    ],
+    "manager": [("Trajekt", 1), ("Gemeente Maastricht", 1), ("Mosae Zorggroep", 1), ("Leger des Heils", 1)],
+    "bestuurder": [("Gemeente Maastricht", 2), ("Levanto Groep", 1), ("Mondriaan", 1)],
+    "financier": [("Gemeente Maastricht", 1)],
+    "student": [("Zuyd Hogeschool", 1)],
+}
+
+
+def _maastricht_sessies() -> list[Sessie]:
+    return [
+        Sessie("Start generalistenteam", dt.date(2014, 3, 6), "werkconferentie", 38, False),
+        Sessie("Teamleersessie april 2014", dt.date(2014, 4, 17), "tweewekelijkse_leersessie", 9),
+        Sessie("Teamleersessie juni 2014", dt.date(2014, 6, 12), "tweewekelijkse_leersessie", 10),
+        Sessie("Buurtgesprek Malberg", dt.date(2014, 9, 25), "dialoogsessie", 31),
+        Sessie("Partneroverleg najaar 2014", dt.date(2014, 11, 13), "periodieke_leersessie", 16),
+        Sessie("Teamleersessie januari 2015", dt.date(2015, 1, 22), "tweewekelijkse_leersessie", 11),
+        Sessie("Teamleersessie april 2015", dt.date(2015, 4, 16), "tweewekelijkse_leersessie", 12),
+        Sessie("Buurtgesprek Caberg en Pottenberg", dt.date(2015, 5, 28), "dialoogsessie", 34),
+        Sessie("Partneroverleg voorjaar 2015", dt.date(2015, 6, 11), "periodieke_leersessie", 18),
+        Sessie("Teamleersessie september 2015", dt.date(2015, 9, 17), "tweewekelijkse_leersessie", 12),
+        Sessie("Evaluatieconferentie twee jaar proeftuin", dt.date(2015, 11, 26), "werkconferentie", 52),
+    ]
+
+
+def write_maastricht(folder: Path) -> list[Path]:
+    """Cases with a buurt and a regisseur from the partners, sessions and cards: no micro-analyses."""
+    plan = MAASTRICHT
+    style = plan.style
+    written = [write_config(folder / "proeftuin.yml", plan.config, config_comment(plan))]
+    cases = casussen(plan)
+    rng = _rng(plan.key, "regisseur")
+    buurt_gewicht = [(b, w) for b, w in zip(MAASTRICHT_BUURTEN, (3, 2.5, 1.5, 1.5, 1.5), strict=True)]
+    for case in cases:
+        case["wijk"] = _weighted(rng, buurt_gewicht)
+        partners = [o for o in case["betrokken_organisaties"] if o in MAASTRICHT_PARTNERS]  # type: ignore[union-attr]
+        case["regisseur"] = rng.choice(partners) if partners else case["organisatie"]
+    written.append(write_table(folder / "casussen.csv", "casussen", CASUS_KOLOMMEN, cases, style))
+    sessies = bijeenkomsten(plan, _maastricht_sessies())
+    written.append(write_table(folder / "bijeenkomsten.csv", "bijeenkomsten", BIJEENKOMST_KOLOMMEN, sessies, style))
+    kaarten = reflectiekaarten(plan, sessies, MAASTRICHT_KAART_ORGANISATIES, lambda year, n: f"MK-{year}-{n:03d}")
+    written.append(write_table(folder / "reflectiekaarten.csv", "reflectiekaarten", KAART_KOLOMMEN, kaarten, style))
+    return written
+
+
+# ---------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------
 
 
+ECHTE_PROEFTUINEN = ("ruwaard", "deurne", "maastricht")  # the seeds' own proeftuinen (issue 15)
+
+
 def config_comment(plan: Plan) -> str:
-    return (
-        f"# {plan.config['naam']}: SYNTHETISCHE voorbeeldgegevens, gemaakt met `leergeschiedenis sample`.\n"
-        "# Alle casussen, kaarten en metingen zijn verzonnen; pas dit bestand niet met de hand aan.\n"
+    return f"# {plan.config['naam']}: SYNTHETISCHE voorbeeldgegevens, gemaakt met `leergeschiedenis sample`.\n" + (
+        "# Visie, doelen, ontwerpprincipes en partners volgen de echte proeftuin; alle cijfers, casussen,\n"
+        "# kaarten en metingen (en waar nodig buurtnamen) zijn verzonnen. Pas dit bestand niet met de hand aan.\n"
+        if plan.key in ECHTE_PROEFTUINEN
+        else "# Alle casussen, kaarten en metingen zijn verzonnen; pas dit bestand niet met de hand aan.\n"
     )
 
 

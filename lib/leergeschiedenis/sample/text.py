@@ -36,9 +36,32 @@ THEMES = (
     "bestuur",
     "rendement",
     "eenplan",
+    "preventief",
 )
 
 GELEERD = [
+    ("Ik vertrouw nu op de deskundigheid van collega's van andere organisaties.", "pm", ["vertrouwen"], "ruwaard"),
+    ("Elke casus is een experiment: we leren door het in de praktijk te doen.", "pmd", ["leren"], "ruwaard"),
+    (
+        "Met een klein team generalisten in de buurt kom je verder dan met tien hulpverleners achter elkaar.",
+        "pmd",
+        ["vertrouwen"],
+        "maastricht",
+    ),
+    ("1 Gezin 1 Plan 1 Regisseur werkt: het gezin weet eindelijk wie de regisseur is.", "pmdb", ["eenplan"], "maastricht"),
+    (
+        "Door eerder aan de keukentafel te zitten zijn we sneller en voorkomen we escalatie.",
+        "pm",
+        ["preventief", "leefwereld"],
+        "maastricht",
+    ),
+    (
+        "Kort ondersteunen gericht op zelfredzaamheid werkt, als je op tijd en preventief komt.",
+        "pm",
+        ["preventief"],
+        "maastricht",
+    ),
+    ("Het kost meer tijd dan verwacht om als generalist in een nieuwe buurt te starten.", "pm", ["leren"], "maastricht"),
     ("Dat je pas echt verder komt als je aan de keukentafel vraagt wat iemand zelf wil.", "pmdo", ["leefwereld"]),
     ("Luisteren naar de leefwereld van de bewoner levert meer op dan het volgen van onze eigen systemen.", "pmd", ["leefwereld"]),
     (
@@ -109,6 +132,15 @@ GELEERD = [
 ]
 
 OPGEVALLEN = [
+    ("Dat iedereen aan tafel handelt vanuit de gezamenlijke visie op een vitale wijk.", "pmdf", ["bestuur"], "ruwaard"),
+    (
+        "Er zijn geen harde cijfers, wel illustratieve registratie: daar moeten we eerlijk over zijn.",
+        "pmdf",
+        ["rendement"],
+        "maastricht",
+    ),
+    ("Eén regisseur per gezin scheelt overleg en versnippering van aanbieders.", "pmd", ["eenplan"], "maastricht"),
+    ("Hoeveel buurtkracht er is als je collectief naar een vraag kijkt.", "pbm", ["samen_wijk"], "maastricht"),
     ("Hoe open iedereen was over wat niet lukte.", "*", ["leren"]),
     ("Dat er zo veel organisaties aan tafel zaten en toch niemand echt de regie had.", "pmb", ["eenplan"]),
     ("Dat bewoners zelf met oplossingen kwamen waar wij niet aan gedacht hadden.", "pmd", ["leefwereld", "positief"]),
@@ -149,6 +181,10 @@ OPGEVALLEN = [
 ]
 
 VERVOLG = [
+    ("Gewoon uitproberen en daarna samen bespreken wat het opleverde.", "pm", ["leren"], "ruwaard"),
+    ("De samenwerking tussen de organisaties moet beter, niet alleen binnen het team.", "pmd", ["ontschotten"], "maastricht"),
+    ("Collectieve basisvoorzieningen in de buurten moeten beter en beter bekend worden.", "pmdb", ["samen_wijk"], "maastricht"),
+    ("Neem de tijd: de nieuwe werkwijze kost meer tijd dan verwacht.", "md", ["leren"], "maastricht"),
     ("Vaker bewoners uitnodigen bij de leersessie.", "*", ["samen_wijk", "leren"]),
     (
         "Graag een vast aanspreekpunt per casus, zodat de bewoner niet alles drie keer hoeft te vertellen.",
@@ -209,6 +245,9 @@ VERVOLG = [
 ]
 
 DELEN = [
+    ("Vertrouw op elkaars intenties en deskundigheid.", "pmd", ["vertrouwen"], "ruwaard"),
+    ("Wij zijn er eerder bij en voorkomen escalatie; dat is preventief werken.", "pm", ["preventief"], "maastricht"),
+    ("Eén plan met het hele gezin aan de keukentafel.", "pb", ["eenplan", "leefwereld"], "maastricht"),
     ("Dat ik trots ben op wat we samen met de bewoners hebben bereikt.", "pmd", ["samen_wijk"]),
     ("Een mevrouw vertelde dat ze na het MDO voor het eerst in maanden weer goed sliep.", "pm", ["positief", "leefwereld"]),
     ("Mijn dank aan iedereen die de moeite nam om echt te luisteren.", "b", ["leefwereld"]),
