@@ -296,9 +296,12 @@ def evidence_line(v: YearView, name: str) -> str:
             w = k["welbevinden"]
             if w.get("verandering") is None:
                 why = narrative.missing_text(w.get("n_paren") or 0, w.get("reden"), min_n)
-                return f"Verandering in welbevinden na zes weken: {why} {where}."
+                return f"Welbevinden na zes weken: {why} {where}."
+            change = w["verandering"]
+            direction = "hoger" if change > 0 else "lager" if change < 0 else "gelijk"
+            amount = f"gemiddeld {fmt.getal(abs(change), 1)} punt {direction}" if change else "gemiddeld gelijk"
             return (
-                f"Verandering in welbevinden na zes weken: {fmt.getal(w['verandering'], 1)} punt op een schaal van 1 tot 10, "
+                f"Welbevinden na zes weken (schaal 1 tot 10): {amount}, "
                 f"bij {fmt.stuks(w['n_paren'], 'bewoner', 'bewoners')} met een meting voor en na {where}."
             )
         case "kosten":
@@ -372,7 +375,7 @@ def lesson_html(v: YearView, p) -> str:
     if lesson.samen_met:
         other, n = lesson.samen_met[0]
         said.append(
-            f"Deze kaarten gingen het vaakst ook over principe {other}, {names.get(other, other).lower()} "
+            f"De kaarten bij principe {nr} gingen het vaakst ook over principe {other}, {names.get(other, other).lower()} "
             f"({fmt.stuks(n, 'kaart', 'kaarten')})."
         )
     quotes = "".join(quote_html(q) for q in lesson.citaten) or (
@@ -389,7 +392,7 @@ def lesson_html(v: YearView, p) -> str:
         for name, first in earlier.items()
     ]
     if not lines:
-        lines = [f"Voor principe {nr} zijn in proeftuin.yml geen cijfers als bewijs gekozen (bewijs)."]
+        lines = [f"Aan principe {nr} zijn in proeftuin.yml (bij bewijs) geen cijfers gekoppeld."]
     right = "".join(f"<p>{html.escape(s)}</p>" for s in lines)
 
     return (

@@ -52,7 +52,7 @@ _ENDS = ".!?…"
 def sentence_case(text: object) -> str:
     """A card field as a quote: spaces tidied, the first letter a capital, ending in a full stop
     unless it ends in ! ? or …: 'luisteren werkt' -> 'Luisteren werkt.'"""
-    clean = _SPACES.sub(" ", str(text)).strip().strip("\"'“”‘’").strip()
+    clean = _SPACES.sub(" ", str(text)).strip().strip('"“”„').strip()
     if not clean:
         return ""
     if clean[0].isalpha():
