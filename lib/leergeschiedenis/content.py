@@ -143,7 +143,7 @@ def sentences(name: str, view: YearView) -> list[str]:
 @dataclass(frozen=True)
 class Tab:
     title: str
-    text: str  # a key of TEXTS, or "kern" (the key-figure cards) or "datakwaliteit" (the tables)
+    text: str  # a key of TEXTS, or "kern" (the key-figure cards), "lessen" or "datakwaliteit" (HTML of their own)
     figures: tuple[str, ...] = ()
 
 
@@ -154,6 +154,7 @@ TABS = (
     Tab("Leersessies & reflecties", "leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
     Tab("Positieve gezondheid", "gezondheid", ("spinnenweb", "spinnenweb_verandering")),
     Tab("Doelen & wijk", "doelen_wijk", ("wijkbudget", "activiteiten_per_week", "binnen_termijn")),
+    Tab("Lessen", "lessen"),
     Tab("Datakwaliteit", "datakwaliteit"),
 )
 
@@ -332,9 +333,14 @@ def evidence_line(v: YearView, name: str) -> str:
             if b.empty or b.sum() == 0:
                 return f"Belemmeringen bij de uitvoering: geen geregistreerd {where}."
             top = b.idxmax()
+            hidden = (
+                " (van de belemmeringen die we tonen; andere zijn verborgen om herleiding te voorkomen)"
+                if v.belemmeringen.isna().any()
+                else ""
+            )
             return (
                 f"Belemmering die het vaakst terugkwam bij de uitvoering: {figures.label(top).lower()}, "
-                f"bij {fmt.stuks(b.max(), 'casus', 'casussen')} {where}."
+                f"bij {fmt.stuks(b.max(), 'casus', 'casussen')}{hidden} {where}."
             )
     return ""
 
@@ -420,6 +426,13 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
         if lesson.n_overig:
             items.append(f"<li>andere suggesties: {fmt.stuks(lesson.n_overig, 'kaart', 'kaarten')}</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
+    elif lesson.n_vervolg == 1:
+        parts.append(f"<p>Op de kaarten bij principe {html.escape(nr)} staat één suggestie voor het vervolg.</p>")
+    elif lesson.n_vervolg < max(2, v.min_n):
+        parts.append(
+            f"<p>De {total} voor het vervolg bij principe {html.escape(nr)} zijn te weinig om samen te vatten: "
+            f"een gedeeld woord tonen we pas als het op minstens {fmt.geheel(max(2, v.min_n))} kaarten staat.</p>"
+        )
     else:
         parts.append(
             f"<p>De {total} voor het vervolg bij principe {html.escape(nr)} lopen uiteen: "
@@ -434,9 +447,19 @@ def lessons_evidence(v: YearView) -> dict[str, tuple[list[str], dict[str, str]]]
     return lessons.evidence(v.config)
 
 
+# two columns side by side, one below the other on a narrow screen (the report's stylesheet says the same)
+LESSEN_CSS = (
+    "<style>.lg-twee { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }"
+    " .lg-twee h4, .lg-twee h5 { margin-top: 0; }"
+    " .lg-citaat { border-left: 4px solid #0072B2; padding: 0.2rem 0.8rem; margin: 0.5rem 0; }"
+    " @media (max-width: 700px) { .lg-twee { grid-template-columns: 1fr; } }</style>"
+)
+
+
 def lessen_html(v: YearView) -> str:
-    """The whole Lessen chapter: every principle's lesson, then the residents' own words."""
-    parts = [lesson_html(v, p) for p in v.config.ontwerpprincipes]
+    """The whole Lessen chapter (the report's and the dashboard's tab): every principle's lesson,
+    then the residents' own words."""
+    parts = [LESSEN_CSS, *(lesson_html(v, p) for p in v.config.ontwerpprincipes)]
     stemmen = v.lessen.stemmen
     if stemmen:
         parts.append("<h4>Stemmen van bewoners</h4>")

@@ -798,7 +798,7 @@ def _pick_entry(rng: random.Random, plan: Plan, bank: list, role: str, year: int
         if only not in (None, plan.key) or (roles != "*" and letter not in roles) or text in used:
             continue
         w = sum(weights.get(t, 1.0) * boost.get(t, 1.0) for t in themes) / len(themes) if themes else weights.get("", 1.0)
-        options.append((entry, w))
+        options.append((entry, w * (3 if only else 1)))  # a proeftuin's own words come up more than the general bank
     return _weighted(rng, options) if options else None
 
 

@@ -281,6 +281,12 @@ DELEN = [
 # so grouping them by shared words is meaningful.
 
 GELEERD += [
+    ("Loslaten is voor een manager het moeilijkste wat er is, en het belangrijkste.", "md", ["vertrouwen"]),
+    ("Ik heb moeten leren loslaten: mijn collega's kunnen het ook.", "pm", ["vertrouwen"]),
+    ("In de kleine kernen is naar elkaar omkijken nog heel gewoon.", "pmb", ["samen_wijk"]),
+    ("Naar elkaar omkijken begint met weten wie je buren zijn.", "b", ["samen_wijk"]),
+    ("Versnippering van hulp maakt een gezin moe: zeven hulpverleners, zeven plannen.", "pmd", ["eenplan"]),
+    ("Met één regisseur verdwijnt de versnippering, en het gezin weet wie het aanspreekpunt is.", "pmdb", ["eenplan"]),
     # leefwereld
     ("Aan de keukentafel hoor je andere dingen dan aan de balie: daar begint het echte verhaal.", "pm", ["leefwereld"]),
     ("Dat eigen regie niet betekent dat je iemand alleen laat, maar dat je naast iemand gaat staan.", "pmd", ["leefwereld"]),
@@ -363,6 +369,11 @@ OPGEVALLEN += [
 ]
 
 VERVOLG += [
+    ("Bij elk plan opschrijven wat de bewoner wil, in zijn eigen woorden.", "pmd", ["leefwereld"]),
+    ("Meer maatwerk durven leveren, ook als het protocol iets anders zegt.", "pm", ["regels"]),
+    ("Managers die durven loslaten, zodat professionals de ruimte krijgen om te doen wat nodig is.", "pmd", ["vertrouwen"]),
+    ("Buren helpen om naar elkaar omkijken in de buurt weer gewoon te maken.", "pmb", ["samen_wijk"]),
+    ("De versnippering aanpakken: per gezin één regisseur en één plan.", "pmd", ["eenplan"]),
     # leefwereld: keukentafel, gesprek, bewoner
     ("Het eerste gesprek altijd aan de keukentafel voeren, niet op kantoor.", "pm", ["leefwereld"]),
     ("Bij elk eerste gesprek beginnen met de vraag wat de bewoner zelf wil.", "pmd", ["leefwereld"]),
@@ -415,6 +426,8 @@ VERVOLG += [
 ]
 
 DELEN += [
+    ("Vraag eerst wat de bewoner wil; de rest volgt.", "pmb", ["leefwereld"]),
+    ("Maatwerk is geen uitzondering meer, het is hoe we werken.", "pmd", ["regels"]),
     ("Een bewoner zei: jullie zijn de eersten die vragen wat ik zelf wil.", "pm", ["leefwereld"]),
     ("Dank aan de buurvrouw die mij mee nam naar de koffieochtend.", "b", ["samen_wijk"]),
     ("Soms is de beste hulp een kop koffie aan de keukentafel.", "pmb", ["leefwereld"]),
