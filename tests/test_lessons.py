@@ -170,8 +170,8 @@ def test_a_field_speaks_to_the_principle_of_its_keywords():
 # -- the sample's report as a reader gets it ------------------------------------------------------
 
 
-def _report_blocks(monkeypatch) -> list[tuple[str, str]]:
-    """(chapter, HTML or Markdown) of everything the Ruwaard 2017 report shows, in order."""
+def _report_blocks(monkeypatch, name: str, year: int) -> list[tuple[str, str]]:
+    """(chapter, HTML or Markdown) of everything a sample proeftuin's report shows, in order."""
     shown: list[tuple[str, str]] = []
     chapter = ["titel"]
 
@@ -181,7 +181,7 @@ def _report_blocks(monkeypatch) -> list[tuple[str, str]]:
             shown.append((chapter[0], data))
 
     monkeypatch.setattr(verslag, "display", capture)
-    report = verslag.Verslag(YearView(load(SAMPLE / "ruwaard"), 2017))
+    report = verslag.Verslag(YearView(load(SAMPLE / name), year))
     notebook = json.loads((Path(verslag.__file__).parent / "notebooks" / "leergeschiedenis.ipynb").read_text())
     for cell in notebook["cells"]:
         source = "".join(cell["source"])
@@ -213,8 +213,23 @@ def _sentences(block: str) -> list[str]:
 
 def test_the_sample_report_says_nothing_twice(monkeypatch):
     """Allowed: a sentence of the Samenvatting may appear once more in a later chapter (it restates the
-    chapter's figure); every other narrative sentence, and every quote, appears exactly once."""
-    blocks = _report_blocks(monkeypatch)
+    chapter's figure); every other narrative sentence, and every quote, appears exactly once. Not
+    narrative: tables, list items, headings, and the reading aid under a chart (two charts of one kind,
+    such as the spinnenweb change per moment, are read the same way)."""
+    _says_nothing_twice(monkeypatch, "ruwaard", 2017)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, year",
+    [("ruwaard", 2016), ("ruwaard", 2018), ("deurne", 2019), ("deurne", 2020), ("maastricht", 2014), ("maastricht", 2015)],
+)
+def test_every_sample_report_says_nothing_twice(monkeypatch, name, year):
+    _says_nothing_twice(monkeypatch, name, year)
+
+
+def _says_nothing_twice(monkeypatch, name: str, year: int) -> None:
+    blocks = _report_blocks(monkeypatch, name, year)
     assert any(ch == "Lessen" and "Wat we anders gaan doen" in b for ch, b in blocks)
     in_summary: Counter[str] = Counter()
     elsewhere: Counter[str] = Counter()
@@ -224,5 +239,5 @@ def test_the_sample_report_says_nothing_twice(monkeypatch):
     repeated = {s: n for s, n in (in_summary + elsewhere).items() if elsewhere[s] > 1 or in_summary[s] > 1}
     assert not repeated
     quotes = [lessons.text_key(re.sub(r"<small>.*?</small>", "", q, flags=re.S)) for _, b in blocks for q in QUOTE.findall(b)]
-    assert len(quotes) > 20
+    assert len(quotes) >= 10
     assert [q for q, n in Counter(quotes).items() if n > 1] == []

@@ -347,10 +347,10 @@ def evidence_line(v: YearView, name: str) -> str:
 
 def quote_html(q) -> str:
     """A card's quote (``lessons.Quote``): its text, and who said it where and when, without a name."""
-    who = figures.ROL_LABELS.get(q.rol, q.rol).lower()
+    who = "iemand anders" if q.rol == "overig" else "een " + figures.ROL_LABELS.get(q.rol, q.rol).lower()
     return (
         f'<blockquote class="lg-citaat">“{html.escape(q.tekst)}”<br>'
-        f"<small>— een {html.escape(who)}, {html.escape(q.bijeenkomst)}, {fmt.datum(q.datum)}</small></blockquote>"
+        f"<small>— {html.escape(who)}, {html.escape(q.bijeenkomst)}, {fmt.datum(q.datum)}</small></blockquote>"
     )
 
 

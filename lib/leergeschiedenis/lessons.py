@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -87,12 +88,17 @@ def content_words(text: object) -> list[str]:
     return [w for w in words(str(text)) if len(w) >= MIN_TERM_LENGTH and w not in stop and not w.isdigit()]
 
 
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    # stemming is the slow part, and a year's cards use a few thousand words over and over
+    return stems(word)[0]
+
+
 def _stem_forms(text: object) -> dict[str, str]:
     """Stem -> the word as written, for the content words of ``text`` (first form met)."""
-    kept = content_words(text)
     out: dict[str, str] = {}
-    for stem, word in zip(stems(" ".join(kept)), kept, strict=True):
-        out.setdefault(stem, word)
+    for word in content_words(text):
+        out.setdefault(_stem(word), word)
     return out
 
 
@@ -121,10 +127,9 @@ def cards_of(coded: pd.DataFrame, nr: str) -> pd.Index:
 
 
 def _card_stems(cards: pd.DataFrame, fields: tuple[str, ...]) -> dict[object, dict[str, str]]:
-    return {
-        idx: _stem_forms(" ".join(str(card[f]) for f in fields if f in card and pd.notna(card[f])))
-        for idx, card in cards.iterrows()
-    }
+    present = [f for f in fields if f in cards.columns]
+    texts = cards[present].astype("string").fillna("").agg(" ".join, axis=1) if present and len(cards) else pd.Series(dtype=str)
+    return {idx: _stem_forms(text) for idx, text in texts.items()}
 
 
 def principle_terms(
@@ -133,6 +138,7 @@ def principle_terms(
     min_cards: int,
     top: int = TOP_TERMS,
     all_cards: pd.DataFrame | None = None,
+    _stems: dict | None = None,
 ) -> list[tuple[str, int]]:
     """The most frequent content words on ``cards`` (counted once per card, the fields in ``fields``),
     each on at least ``min_cards`` cards; ties alphabetically. Words with one stem count together,
@@ -140,13 +146,14 @@ def principle_terms(
     relatively more frequent on ``cards`` than on all cards: what sets the principle apart."""
     per_stem: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    for found in _card_stems(cards, fields).values():
+    by_card = _stems if _stems is not None else _card_stems(all_cards if all_cards is not None else cards, fields)
+    for found in (by_card[i] for i in cards.index):
         per_stem.update(found.keys())
         for stem, word in found.items():
             forms.setdefault(stem, Counter())[word] += 1
     shown = [(stem, n) for stem, n in per_stem.items() if n >= min_cards]
     if all_cards is not None and len(all_cards) and len(cards):
-        overall = Counter(stem for found in _card_stems(all_cards, fields).values() for stem in found)
+        overall = Counter(stem for i in all_cards.index for stem in by_card[i])
         shown = [(stem, n) for stem, n in shown if n * len(all_cards) > overall[stem] * len(cards)]
     shown.sort(key=lambda kv: (-kv[1], _form(forms[kv[0]])))
     return [(_form(forms[stem]), n) for stem, n in shown[:top]]
@@ -319,6 +326,7 @@ def plan(
 
     # 1. what the cards say and suggest, with one consented example suggestion per principle
     speaks = {i: field_principles(cards.loc[i], coded.loc[i, "themas"], config) for i in cards.index}
+    card_stems = _card_stems(cards, TEXT_FIELDS)
     partial = {}
     for nr in numbers:
         idx = cards_of(coded, nr)
@@ -340,7 +348,7 @@ def plan(
                     break
             if example:
                 break
-        terms = principle_terms(own, TEXT_FIELDS, min_cards, all_cards=cards)
+        terms = principle_terms(own, TEXT_FIELDS, min_cards, all_cards=cards, _stems=card_stems)
         partial[nr] = (len(idx), terms, together_with(coded, nr), len(vervolg), groups, rest, example)
 
     # 2. quotes: round by round over the principles, so no principle takes every shared card
