@@ -375,9 +375,13 @@ def lesson_html(v: YearView, p) -> str:
     kaarten = fmt.stuks(lesson.n_kaarten, "kaart", "kaarten")
     if lesson.termen:
         words = _listed([f"{w} ({fmt.geheel(n)})" for w, n in lesson.termen])
-        said.append(f"Op de {kaarten} bij principe {nr} kwamen deze woorden vaker voor dan op de andere kaarten: {words}.")
+        said.append(
+            f"Op de {kaarten} bij principe {nr} kwamen deze woorden naar verhouding vaker voor dan op alle kaarten van het jaar (tussen haakjes: op hoeveel kaarten): {words}."
+        )
     else:
-        said.append(f"Op de {kaarten} bij principe {nr} kwam geen woord op minstens {v.min_n} kaarten vaker voor dan elders.")
+        said.append(
+            f"Op de {kaarten} bij principe {nr} kwam geen woord op minstens {v.min_n} kaarten naar verhouding vaker voor dan op alle kaarten van het jaar."
+        )
     if lesson.samen_met:
         other, n = lesson.samen_met[0]
         said.append(
