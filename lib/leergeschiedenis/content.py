@@ -278,6 +278,14 @@ EVIDENCE_CHAPTER = {
     "doorlooptijd": "Samenwerkwijze",
     "belemmeringen": "Samenwerkwijze",
 }
+# the same figures on the dashboard: its tabs
+EVIDENCE_TAB = {
+    "welbevinden": "tab Rendement",
+    "kosten": "tab Rendement",
+    "casussen": "tab Casussen",
+    "doorlooptijd": "tab Casussen",
+    "belemmeringen": "tab Casussen",
+}
 EVIDENCE_LABEL = {
     "welbevinden": "welbevinden",
     "kosten": "kosten",
@@ -287,11 +295,11 @@ EVIDENCE_LABEL = {
 }
 
 
-def evidence_line(v: YearView, name: str) -> str:
+def evidence_line(v: YearView, name: str, tabs: bool = False) -> str:
     """One figure a principle names as its ``bewijs``, briefly, with the chapter that explains it.
     Worded apart from the instrument chapters' sentences, so the report never says one thing twice."""
     k, min_n = v.kern, v.min_n
-    where = f"(zie {EVIDENCE_CHAPTER[name]})"
+    where = f"(zie {(EVIDENCE_TAB if tabs else EVIDENCE_CHAPTER)[name]})"
     match name:
         case "welbevinden":
             w = k["welbevinden"]
@@ -358,7 +366,7 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def lesson_html(v: YearView, p) -> str:
+def lesson_html(v: YearView, p, tabs: bool = False) -> str:
     """The lesson of principle ``p`` (a ``config.Ontwerpprincipe``) as HTML: two columns (the cards and
     their quotes beside the figures of its ``bewijs``), then "Wat we anders gaan doen"."""
     nr = str(p.nr)
@@ -396,7 +404,7 @@ def lesson_html(v: YearView, p) -> str:
     left = "".join(f"<p>{html.escape(s)}</p>" for s in said) + quotes
 
     own, earlier = lessons_evidence(v)[nr]
-    lines = [evidence_line(v, name) for name in own]
+    lines = [evidence_line(v, name, tabs) for name in own]
     lines += [
         f"Het cijfer over {EVIDENCE_LABEL[name]} hoort ook bij principe {nr}; het staat bij principe {first}."
         for name, first in earlier.items()
@@ -460,10 +468,10 @@ LESSEN_CSS = (
 )
 
 
-def lessen_html(v: YearView) -> str:
+def lessen_html(v: YearView, tabs: bool = False) -> str:
     """The whole Lessen chapter (the report's and the dashboard's tab): every principle's lesson,
-    then the residents' own words."""
-    parts = [LESSEN_CSS, *(lesson_html(v, p) for p in v.config.ontwerpprincipes)]
+    then the residents' own words. ``tabs``: the figures point at the dashboard's tabs, not the chapters."""
+    parts = [LESSEN_CSS, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
     stemmen = v.lessen.stemmen
     if stemmen:
         parts.append("<h4>Stemmen van bewoners</h4>")
