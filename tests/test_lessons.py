@@ -48,6 +48,7 @@ def _cards() -> pd.DataFrame:
         ("2017-01-14", "professional", None, None, "De keukentafel werkt.", [], True),
         ("2017-01-15", "bestuurder", "Dit ging over iets anders.", None, None, ["3"], True),
         ("2017-01-16", "professional", None, None, "de keukentafel werkt", [], True),  # the same quote, typed quickly
+        ("2017-01-17", "student", None, "Keukentafel!", "Keukentafel.", [], True),  # too short to quote or to be an example
     ]
     frame = pd.DataFrame(
         [
@@ -90,18 +91,18 @@ def test_sentence_case_makes_whole_sentences():
 
 
 def test_terms_of_a_principle_count_cards_and_skip_rare_and_common_words(planned):
-    # principle 1: c0, c1, c2, c4, c6; 'keukentafel' on all five, 'gesprek(ken)' on c0, c1, c2;
+    # principle 1: c0, c1, c2, c4, c6, c7; 'keukentafel' on all six, 'gesprek(ken)' on c0, c1, c2;
     # 'zzgeheim' is on one card only (fewer than min_cards), 'werkt', 'aan', 'de' are generic or stop words
-    assert planned.lessen["1"].termen == [("keukentafel", 5), ("gesprek", 3)]
-    assert planned.lessen["1"].n_kaarten == 5
+    assert planned.lessen["1"].termen == [("keukentafel", 6), ("gesprek", 3)]
+    assert planned.lessen["1"].n_kaarten == 6
     assert planned.lessen["2"].samen_met == [("3", 1)]
 
 
 def test_suggestions_are_grouped_by_shared_words_with_counts(planned):
     lesson = planned.lessen["1"]
-    # c0, c1 and c2 share 'keukentafel'; two of the three also share 'gesprek'
-    assert [(g.termen, g.n_kaarten) for g in lesson.groepen] == [(("keukentafel", "gesprek"), 3)]
-    assert lesson.n_vervolg == 3 and lesson.n_overig == 0
+    # c0, c1, c2 and c7 share 'keukentafel'; two of the four also share 'gesprek' (half: enough to name it)
+    assert [(g.termen, g.n_kaarten) for g in lesson.groepen] == [(("keukentafel", "gesprek"), 4)]
+    assert lesson.n_vervolg == 4 and lesson.n_overig == 0
     # the example: the first consented card of the group (c0 has no consent), as a whole sentence
     assert lesson.voorbeeld.tekst == "Vaker aan de keukentafel een gesprek voeren."
     assert lesson.voorbeeld.rol == "professional"

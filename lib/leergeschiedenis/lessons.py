@@ -28,6 +28,7 @@ from .reflections import MIN_TERM_LENGTH, TEXT_FIELDS, automatic_themes, dutch_s
 
 QUOTE_FIELDS = ("delen", "geleerd", "opgevallen")  # in order of preference; vervolg feeds "Wat we anders gaan doen"
 QUOTES_TRANSITIEMODEL = 1
+MIN_QUOTE_WORDS = 3
 QUOTES_LESSEN = 3
 TOP_TERMS = 8
 MAX_GROUPS = 4
@@ -262,8 +263,8 @@ def quote_candidates(cards: pd.DataFrame, coded: pd.DataFrame, config: Config, n
         speaks = field_principles(card, coded.loc[idx, "themas"], config)
         best = None
         for f in QUOTE_FIELDS:
-            if nr not in speaks.get(f, set()):
-                continue
+            if nr not in speaks.get(f, set()) or len(words(str(card[f]))) < MIN_QUOTE_WORDS:
+                continue  # another principle's field, or too short to say anything ('Ja.', '...')
             about = nr in automatic_themes(str(card[f]), config)
             score = _field_score(str(card[f]), f, about)
             if best is None or score > best[0]:
@@ -341,7 +342,7 @@ def plan(
             members = members[consented(members)].sort_values(["datum", "vervolg"], kind="stable")
             for i, card in members.iterrows():
                 text = sentence_case(card["vervolg"])
-                if i not in used_cards and not _is_used(text, used_texts):
+                if len(words(text)) >= MIN_QUOTE_WORDS and i not in used_cards and not _is_used(text, used_texts):
                     example = Quote(text, str(card["rol"]), str(card["bijeenkomst"]), card["datum"], "vervolg", nr)
                     used_texts.update(text_keys(text))
                     used_cards.add(i)
