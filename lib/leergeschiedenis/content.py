@@ -325,8 +325,8 @@ def evidence_line(v: YearView, name: str, tabs: bool = False) -> str:
         case "casussen":
             n = k["casussen"]
             return (
-                f"Casussen aangemeld: {fmt.geheel(n['totaal'])}, waarvan {fmt.geheel(n['collectief'])} collectief "
-                f"(vorig jaar {fmt.geheel(n['vorig_jaar'])}) {where}."
+                f"Casussen aangemeld: {fmt.geheel(n['totaal'])} (vorig jaar {fmt.geheel(n['vorig_jaar'])}), "
+                f"waarvan {fmt.geheel(n['collectief'])} collectief {where}."
             )
         case "doorlooptijd":
             d = (k["casussen"].get("doorlooptijd_dagen") or {}).get("aanmelding_oplossing") or {}

@@ -41,7 +41,8 @@ _GENERIC = (
     "wist zit zitten staat gaat ging kom krijg krijgen kunt mag mogen zullen halve juiste eerste tweede paar soms vooral "
     "nooit ieder iedere iedereen elk niemand erg best minder groot grote klein kleine nieuw oude lang lange kort korte "
     "eens ooit zeker blijkt bleek vond vinden werd waarin welke zoals terwijl sinds plaats wanneer waarom "
-    "dank bijzonder leerzaam petje bewoner bewoners wijkbewoner wijkbewoners"
+    "dank bijzonder leerzaam petje bewoner bewoners wijkbewoner wijkbewoners per maakt maak doet deed gedaan "
+    "twee drie vier vijf zes zeven acht negen tien honderd onze jullie heen tussen hoeveel geeft geven betekent betekenen"
 )
 GENERIC_WORDS = frozenset(_GENERIC.split())
 _SPACES = re.compile(r"\s+")
