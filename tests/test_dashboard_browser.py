@@ -249,3 +249,26 @@ def test_doelen_en_wijk_tab(browser, wijk_server):
     assert "(alle organisaties)" in page.inner_text("body")
     assert errors == []
     page.close()
+
+
+def test_lessen_tab_shows_the_reports_lessons(page):
+    """The Lessen tab is the report's chapter (one function, content.lessen_html): per principle what the
+    cards say beside the figures, and what we will do differently; on a phone the columns stack."""
+    page.get_by_label("Jaar").select_option("2017")
+    page.wait_for_function("() => document.querySelector('[role=status]').innerText.includes('2017')")
+    page.get_by_role("tab", name="Lessen").click()
+    page.wait_for_selector("text=Wat we anders gaan doen", timeout=30_000)
+    text = page.inner_text("body")
+    assert "1. Ons door de leefwereld laten leiden" in text and "Stemmen van bewoners" in text
+    assert "Wat de cijfers laten zien" in text and "(zie tab Rendement)" in text
+    quotes = page.eval_on_selector_all(".lg-citaat", "els => els.map(e => e.innerText.split('\\n')[0])")
+    assert len(quotes) > 20 and len(quotes) == len(set(quotes))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+    assert _shot(page, "dashboard-lessen").stat().st_size > 10_000
+    page.set_viewport_size({"width": 390, "height": 844})
+    columns = page.evaluate("() => getComputedStyle(document.querySelector('.lg-twee')).gridTemplateColumns.split(' ').length")
+    assert columns == 1
+    assert page.errors == []

@@ -8,12 +8,13 @@ entry reads a gated ``YearView`` or its ``kerncijfers``: nothing here sees a raw
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from . import figures, fmt, narrative, sessions
+from . import figures, fmt, lessons, narrative, sessions
 from .publish import YearView
 
 FigureMaker = Callable[[YearView], go.Figure]
@@ -142,7 +143,7 @@ def sentences(name: str, view: YearView) -> list[str]:
 @dataclass(frozen=True)
 class Tab:
     title: str
-    text: str  # a key of TEXTS, or "kern" (the key-figure cards) or "datakwaliteit" (the tables)
+    text: str  # a key of TEXTS, or "kern" (the key-figure cards), "lessen" or "datakwaliteit" (HTML of their own)
     figures: tuple[str, ...] = ()
 
 
@@ -153,6 +154,7 @@ TABS = (
     Tab("Leersessies & reflecties", "leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
     Tab("Positieve gezondheid", "gezondheid", ("spinnenweb", "spinnenweb_verandering")),
     Tab("Doelen & wijk", "doelen_wijk", ("wijkbudget", "activiteiten_per_week", "binnen_termijn")),
+    Tab("Lessen", "lessen"),
     Tab("Datakwaliteit", "datakwaliteit"),
 )
 
@@ -264,3 +266,214 @@ def quality_tables(v: YearView) -> tuple[list[list[str]], list[list[str]]]:
 
 ACCOUNTING_HEADER = ["Tabel", "Gelezen", "Geaccepteerd", "Geweigerd"]
 REASONS_HEADER = ["Tabel", "Kolom", "Reden", "Aantal"]
+
+
+# -- Lessen: per principle what the cards say, what the figures show, what we will do differently --
+# One source for the report's chapter, its Transitiemodel quotes and the dashboard's tab.
+
+EVIDENCE_CHAPTER = {
+    "welbevinden": "Meting maatschappelijk rendement",
+    "kosten": "Meting maatschappelijk rendement",
+    "casussen": "Samenwerkwijze",
+    "doorlooptijd": "Samenwerkwijze",
+    "belemmeringen": "Samenwerkwijze",
+}
+# the same figures on the dashboard: its tabs
+EVIDENCE_TAB = {
+    "welbevinden": "tab Rendement",
+    "kosten": "tab Rendement",
+    "casussen": "tab Casussen",
+    "doorlooptijd": "tab Casussen",
+    "belemmeringen": "tab Casussen",
+}
+EVIDENCE_LABEL = {
+    "welbevinden": "welbevinden",
+    "kosten": "kosten",
+    "casussen": "casussen",
+    "doorlooptijd": "doorlooptijd",
+    "belemmeringen": "belemmeringen",
+}
+
+
+def evidence_line(v: YearView, name: str, tabs: bool = False) -> str:
+    """One figure a principle names as its ``bewijs``, briefly, with the chapter that explains it.
+    Worded apart from the instrument chapters' sentences, so the report never says one thing twice."""
+    k, min_n = v.kern, v.min_n
+    where = f"(zie {(EVIDENCE_TAB if tabs else EVIDENCE_CHAPTER)[name]})"
+    match name:
+        case "welbevinden":
+            w = k["welbevinden"]
+            if w.get("verandering") is None:
+                why = narrative.missing_text(w.get("n_paren") or 0, w.get("reden"), min_n)
+                return f"Welbevinden na zes weken: {why} {where}."
+            change = w["verandering"]
+            direction = "hoger" if change > 0 else "lager" if change < 0 else "gelijk"
+            amount = f"gemiddeld {fmt.getal(abs(change), 1)} punt {direction}" if change else "gemiddeld gelijk"
+            return (
+                f"Welbevinden na zes weken (schaal 1 tot 10): {amount}, "
+                f"bij {fmt.stuks(w['n_paren'], 'bewoner', 'bewoners')} met een meting voor en na {where}."
+            )
+        case "kosten":
+            c = k["kosten"]
+            if c.get("besparing") is None:
+                why = narrative.missing_text(c.get("n_casussen") or 0, c.get("reden"), min_n, "geen micro-analyses van kosten")
+                return f"Maatschappelijke kosten per jaar: {why} {where}."
+            return (
+                f"Micro-analyses van {fmt.stuks(c['n_casussen'], 'casus', 'casussen')}: de oplossingen kosten per jaar "
+                f"{fmt.euro(c['besparing'])} minder dan niets doen {where}."
+            )
+        case "casussen":
+            n = k["casussen"]
+            return (
+                f"Casussen aangemeld: {fmt.geheel(n['totaal'])} (vorig jaar {fmt.geheel(n['vorig_jaar'])}), "
+                f"waarvan {fmt.geheel(n['collectief'])} collectief {where}."
+            )
+        case "doorlooptijd":
+            d = (k["casussen"].get("doorlooptijd_dagen") or {}).get("aanmelding_oplossing") or {}
+            if d.get("mediaan") is None:
+                return f"Dagen van aanmelding tot oplossing: {narrative.missing_text(d.get('n') or 0, d.get('reden'), min_n)} {where}."
+            return (
+                f"Dagen van aanmelding tot oplossing: de helft van de {fmt.stuks(d['n'], 'casus', 'casussen')} "
+                f"binnen {fmt.geheel(d['mediaan'])} dagen {where}."
+            )
+        case "belemmeringen":
+            b = v.belemmeringen.dropna()
+            if b.empty or b.sum() == 0:
+                return f"Belemmeringen bij de uitvoering: geen geregistreerd {where}."
+            top = b.idxmax()
+            hidden = (
+                " (van de belemmeringen die we tonen; andere zijn verborgen om herleiding te voorkomen)"
+                if v.belemmeringen.isna().any()
+                else ""
+            )
+            return (
+                f"Belemmering die het vaakst terugkwam bij de uitvoering: {figures.label(top).lower()}, "
+                f"bij {fmt.stuks(b.max(), 'casus', 'casussen')}{hidden} {where}."
+            )
+    return ""
+
+
+def quote_html(q) -> str:
+    """A card's quote (``lessons.Quote``): its text, and who said it where and when, without a name."""
+    who = "iemand anders" if q.rol == "overig" else "een " + figures.ROL_LABELS.get(q.rol, q.rol).lower()
+    return (
+        f'<blockquote class="lg-citaat">“{html.escape(q.tekst)}”<br>'
+        f"<small>— {html.escape(who)}, {html.escape(q.bijeenkomst)}, {fmt.datum(q.datum)}</small></blockquote>"
+    )
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def lesson_html(v: YearView, p, tabs: bool = False) -> str:
+    """The lesson of principle ``p`` (a ``config.Ontwerpprincipe``) as HTML: two columns (the cards and
+    their quotes beside the figures of its ``bewijs``), then "Wat we anders gaan doen"."""
+    nr = str(p.nr)
+    lesson = v.lessen.lessen[nr]
+    names = {str(q.nr): q.naam for q in v.config.ontwerpprincipes}
+    head = f"<h4>{html.escape(nr)}. {html.escape(p.naam)}</h4>"
+    if not lesson.n_kaarten:
+        return (
+            head
+            + f"<p>Principe {html.escape(nr)} kwam dit jaar op geen enkele reflectiekaart terug: er is nog niets uit te leren.</p>"
+        )
+
+    said = []
+    kaarten = fmt.stuks(lesson.n_kaarten, "kaart", "kaarten")
+    if lesson.termen:
+        words = _listed([f"{w} ({fmt.geheel(n)})" for w, n in lesson.termen])
+        said.append(
+            f"Op de {kaarten} bij principe {nr} kwamen deze woorden naar verhouding vaker voor dan op alle kaarten van het jaar (tussen haakjes: op hoeveel kaarten): {words}."
+        )
+    else:
+        said.append(
+            f"Op de {kaarten} bij principe {nr} kwam geen woord op minstens {v.min_n} kaarten naar verhouding vaker voor dan op alle kaarten van het jaar."
+        )
+    if lesson.samen_met:
+        other, n = lesson.samen_met[0]
+        said.append(
+            f"De kaarten bij principe {nr} gingen het vaakst ook over principe {other}, {names.get(other, other).lower()} "
+            f"({fmt.stuks(n, 'kaart', 'kaarten')})."
+        )
+    quotes = "".join(quote_html(q) for q in lesson.citaten) or (
+        f"<p>Geen van de kaarten bij principe {html.escape(nr)} mag (nog) geciteerd worden.</p>"
+        if not v.lessen.transitiemodel.get(nr)
+        else ""
+    )
+    left = "".join(f"<p>{html.escape(s)}</p>" for s in said) + quotes
+
+    own, earlier = lessons_evidence(v)[nr]
+    lines = [evidence_line(v, name, tabs) for name in own]
+    lines += [
+        f"Het cijfer over {EVIDENCE_LABEL[name]} hoort ook bij principe {nr}; het staat bij principe {first}."
+        for name, first in earlier.items()
+    ]
+    if not lines:
+        lines = [f"Aan principe {nr} zijn in proeftuin.yml (bij bewijs) geen cijfers gekoppeld."]
+    right = "".join(f"<p>{html.escape(s)}</p>" for s in lines)
+
+    return (
+        head
+        + f'<div class="lg-twee"><div><h5>Wat de kaarten zeggen</h5>{left}</div>'
+        + f"<div><h5>Wat de cijfers laten zien</h5>{right}</div></div>"
+        + "<h5>Wat we anders gaan doen</h5>"
+        + _suggestions_html(v, nr, lesson)
+    )
+
+
+def _suggestions_html(v: YearView, nr: str, lesson) -> str:
+    if not lesson.n_vervolg:
+        return f"<p>Op de kaarten bij principe {html.escape(nr)} staat dit jaar geen suggestie voor het vervolg.</p>"
+    total = fmt.stuks(lesson.n_vervolg, "suggestie", "suggesties")
+    parts = []
+    if lesson.groepen:
+        parts.append(
+            f"<p>De {total} voor het vervolg bij principe {html.escape(nr)}, gegroepeerd op de woorden die ze delen:</p>"
+        )
+        items = [
+            f"<li><strong>{html.escape(', '.join(g.termen))}</strong>: {fmt.stuks(g.n_kaarten, 'kaart', 'kaarten')}</li>"
+            for g in lesson.groepen
+        ]
+        if lesson.n_overig:
+            items.append(f"<li>andere suggesties: {fmt.stuks(lesson.n_overig, 'kaart', 'kaarten')}</li>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    elif lesson.n_vervolg == 1:
+        parts.append(f"<p>Op de kaarten bij principe {html.escape(nr)} staat één suggestie voor het vervolg.</p>")
+    elif lesson.n_vervolg < max(2, v.min_n):
+        parts.append(
+            f"<p>De {total} voor het vervolg bij principe {html.escape(nr)} zijn te weinig om samen te vatten: "
+            f"een gedeeld woord tonen we pas als het op minstens {fmt.geheel(max(2, v.min_n))} kaarten staat.</p>"
+        )
+    else:
+        parts.append(
+            f"<p>De {total} voor het vervolg bij principe {html.escape(nr)} lopen uiteen: "
+            f"geen woord kwam op minstens {fmt.geheel(max(2, v.min_n))} ervan terug.</p>"
+        )
+    if lesson.voorbeeld:
+        parts.append("<p>Een voorbeeld, van een kaart met toestemming om te citeren:</p>" + quote_html(lesson.voorbeeld))
+    return "".join(parts)
+
+
+def lessons_evidence(v: YearView) -> dict[str, tuple[list[str], dict[str, str]]]:
+    return lessons.evidence(v.config)
+
+
+# two columns side by side, one below the other on a narrow screen (the report's stylesheet says the same)
+LESSEN_CSS = (
+    "<style>.lg-twee { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }"
+    " .lg-twee h4, .lg-twee h5 { margin-top: 0; }"
+    " .lg-citaat { border-left: 4px solid #0072B2; padding: 0.2rem 0.8rem; margin: 0.5rem 0; }"
+    " @media (max-width: 700px) { .lg-twee { grid-template-columns: 1fr; } }</style>"
+)
+
+
+def lessen_html(v: YearView, tabs: bool = False) -> str:
+    """The whole Lessen chapter (the report's and the dashboard's tab): every principle's lesson,
+    then the residents' own words. ``tabs``: the figures point at the dashboard's tabs, not the chapters."""
+    parts = [LESSEN_CSS, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
+    stemmen = v.lessen.stemmen
+    if stemmen:
+        parts.append("<h4>Stemmen van bewoners</h4>")
+        parts.append("".join(f'<blockquote class="lg-citaat">“{html.escape(q)}”</blockquote>' for q in stemmen))
+    return "".join(parts)

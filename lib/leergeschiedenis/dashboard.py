@@ -301,8 +301,12 @@ def regio_html(proeftuinen: dict[str, Proeftuin]) -> str:
 def view_texts(v: YearView, names: Iterable[str] | None = None) -> dict[str, str]:
     """The tabs' texts for one view (all, or only ``names``), as HTML."""
     wanted = [t.text for t in content.TABS if t.text != "kern"] if names is None else list(names)
-    special = {"datakwaliteit": _quality_html, "doelen_wijk": _goals_html}
+    special = {"datakwaliteit": _quality_html, "doelen_wijk": _goals_html, "lessen": _lessen_html}
     return {name: special[name](v) if name in special else _p(*content.sentences(name, v)) for name in wanted}
+
+
+def _lessen_html(v: YearView) -> str:
+    return content.lessen_html(v, tabs=True)
 
 
 def view_figures(v: YearView, names: Iterable[str] | None = None) -> dict[str, go.Figure]:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import cases, fmt, goals, indicators, positive_health, reflections, rendement, sessions, wijk
+from . import cases, fmt, goals, indicators, lessons, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
 from .dataset import Dataset
 from .errors import OnbekendeOrganisatie
@@ -356,6 +356,12 @@ class YearView:
         c = self._year_cases
         consent = c["toestemming_citaat"].fillna(False).astype(bool) & c["citaat"].notna()
         return [str(q) for q in c.loc[consent, "citaat"]]
+
+    @cached_property
+    def lessen(self) -> lessons.LessonPlan:
+        """Per principle what its cards say and suggest, and every quote of a report, each text once
+        (counts of cards, words on at least ``min_n`` cards, consented texts only)."""
+        return lessons.plan(self._year_cards, self._coded_cards, self.config, self.min_n, self.casus_citaten)
 
     @cached_property
     def termen_per_rol(self) -> dict[str, list[tuple[str, int]]]:

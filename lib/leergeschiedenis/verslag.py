@@ -20,11 +20,6 @@ from .contract import ROLLEN
 from .dataset import load
 from .privacy import reason_text
 from .publish import YearView
-from .reflections import TEXT_FIELDS
-
-QUOTES_PER_LESSON = 3
-# Which instrument's figures bear on a design principle, by its group, unless proeftuin.yml says otherwise.
-EVIDENCE_BY_GROUP = {"willen": ["welbevinden"], "kunnen": ["casussen", "doorlooptijd"], "nodig": ["kosten", "belemmeringen"]}
 
 REPORT_CSS = """
 <style>
@@ -37,7 +32,7 @@ body { max-width: 60rem; margin: 0 auto; }
 .lg-leeshulp { color: #444; font-style: italic; margin: 0.2rem 0 1.5rem 0; }
 .lg-citaat { border-left: 4px solid #0072B2; padding: 0.2rem 0.8rem; margin: 0.5rem 0; }
 .lg-twee { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
-.lg-twee h4 { margin-top: 0; }
+.lg-twee h4, .lg-twee h5 { margin-top: 0; }
 @media print {
   .jp-Cell, .plotly-graph-div, .lg-twee, table { break-inside: avoid; }
   h2 { break-before: page; }
@@ -135,64 +130,20 @@ class Verslag:
         self._table(rows, ["Kerncijfer", str(y - 1), str(y)], numeric={1, 2}, css="lg-kern")
 
     def transitiemodel(self) -> None:
-        """Per group its principles; the instruments' evidence once per group, one unused quote per principle."""
+        """Per group its principles, each with how often the cards named it and one quote; the figures that
+        bear on a principle (its ``bewijs``) are in the Lessen chapter, so nothing is said twice."""
         v = self.v
-        used: set[int] = set()
         for groep, titel in narrative.GROEP_TITELS.items():
             principles = [p for p in v.config.ontwerpprincipes if p.groep == groep]
             if not principles:
                 continue
             self._md(f"### {titel}")
-            evidence = dict.fromkeys(name for p in principles for name in (p.bewijs or EVIDENCE_BY_GROUP[groep]))
-            sentences = " ".join(s for s in (self._evidence(name) for name in evidence) if s)
-            if sentences:
-                self._md(f"*Wat de cijfers zeggen:* {sentences}")
             for p in principles:
                 lines = [f"**{p.nr}. {p.naam}**", p.toelichting or "", narrative.principle_sentence(v, str(p.nr))]
                 self._md("\n\n".join(line for line in lines if line))
-                quote = self._quotes_for(str(p.nr), limit=1, skip=used)
+                quote = v.lessen.transitiemodel.get(str(p.nr))
                 if quote:
-                    self._html(quote)
-
-    def _evidence(self, name: str) -> str:
-        v = self.v
-        match name:
-            case "welbevinden":
-                return narrative.welbevinden_sentence(v)
-            case "casussen":
-                return narrative.cases_sentence(v)
-            case "doorlooptijd":
-                return narrative.lead_time_sentence(v)
-            case "kosten":
-                return narrative.costs_sentence(v)
-            case "belemmeringen":
-                b = v.belemmeringen
-                if b.sum() == 0:
-                    return "Er zijn dit jaar geen belemmeringen geregistreerd."
-                top = b.idxmax()
-                return (
-                    f"De belemmering die het vaakst werd genoemd: {figures.label(top).lower()} "
-                    f"({fmt.stuks(b.max(), 'casus', 'casussen')})."
-                )
-        return ""
-
-    def _quotes_for(self, nr: str, limit: int | None = None, skip: set[int] | None = None) -> str:
-        """Consented quotes coded to principle ``nr``; ``skip`` collects the ones already shown."""
-        quotes = self.v.citaten
-        chosen = quotes[quotes["themas"].map(lambda t: nr in t)]
-        if skip is not None:
-            chosen = chosen[~chosen.index.isin(skip)]
-        if limit:
-            chosen = chosen.head(limit)
-        if skip is not None:
-            skip.update(chosen.index)
-        return "".join(self._quote_html(q) for _, q in chosen.iterrows())
-
-    def _quote_html(self, card: pd.Series) -> str:
-        texts = [html.escape(_sentence(str(card[f]))) for f in TEXT_FIELDS if pd.notna(card[f])]
-        who = figures.ROL_LABELS.get(str(card["rol"]), str(card["rol"])).lower()
-        when = fmt.datum(card["datum"])
-        return f'<blockquote class="lg-citaat">“{" ".join(texts)}”<br><small>— een {who}, {html.escape(str(card["bijeenkomst"]))}, {when}</small></blockquote>'
+                    self._html(content.quote_html(quote))
 
     def samenwerkwijze(self) -> None:
         v = self.v
@@ -274,28 +225,9 @@ class Verslag:
             self._figure(content.spinnenweb_change(v, moment), "spinnenweb_verandering")
 
     def lessen(self) -> None:
-        v = self.v
-        any_quote = False
-        used: set[int] = set()
-        for p in v.config.ontwerpprincipes:
-            quotes = self._quotes_for(str(p.nr), limit=QUOTES_PER_LESSON, skip=used)
-            if not quotes:
-                continue
-            any_quote = True
-            evidence = " ".join(self._evidence(n) for n in (p.bewijs or EVIDENCE_BY_GROUP[p.groep]))
-            n_cards = int(v.themas.get(str(p.nr), 0))
-            figures_text = f"{html.escape(evidence)}<br><br>Dit principe kwam terug op {fmt.geheel(n_cards)} reflectiekaarten."
-            self._html(
-                f"<h4>{p.nr}. {html.escape(p.naam)}</h4>"
-                f'<div class="lg-twee"><div><h4>Wat mensen zeiden</h4>{quotes}</div>'
-                f"<div><h4>Wat de cijfers laten zien</h4><p>{figures_text}</p></div></div>"
-            )
-        if v.casus_citaten:
-            self._md("#### Stemmen van bewoners")
-            self._html("".join(f'<blockquote class="lg-citaat">“{html.escape(q)}”</blockquote>' for q in v.casus_citaten))
-            any_quote = True
-        if not any_quote:
-            self._md("Er zijn dit jaar geen uitspraken waarvoor toestemming is gegeven om ze te citeren.")
+        """Per principle what its cards say beside what its figures show, and what the proeftuin will do
+        differently; then the residents' own words. Every quote of the report appears once."""
+        self._html(content.lessen_html(self.v))
 
     def wijk(self) -> None:
         """De wijk: profile, budget, activities and the agreed lead times, each only when the proeftuin has
@@ -373,12 +305,6 @@ class Verslag:
             "(ik wil, ik kan, ik heb nodig, proeftuinoplossing) en nummers van casussen, deelnemers en kaarten "
             "komen nooit in dit verslag; citaten alleen met toestemming."
         )
-
-
-def _sentence(text: str) -> str:
-    """A card field as a sentence, so fields read well one after another."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?…" else text + "."
 
 
 def _profile_value(value, eenheid) -> str:

@@ -534,7 +534,12 @@ def _case(rng: random.Random, plan: Plan, casus_id: str, aanmeld: dt.date, org: 
             ik_kan += "" if second == ik_kan else " " + second
     citaat, toestemming = None, None
     if solved and rng.random() < 0.15:
-        citaat = fill(rng.choice(tx.CITATEN_COLLECTIEF if collectief else tx.CITATEN), rng, slots)
+        # the draw keeps the cases' own random stream as it was; the words come from a stream of their own,
+        # from a larger bank, so more voices never shift a case's dates, domains or costs
+        bank = tx.CITATEN_COLLECTIEF if collectief else tx.CITATEN
+        rng.choice(bank)
+        voices = bank if collectief else [*tx.CITATEN, *tx.CITATEN_MEER]
+        citaat = fill(_rng(plan.key, "citaat", casus_id).choice(voices), rng, slots)
         toestemming = _weighted(rng, [(True, 6), (False, 3), (None, 1)])
     elif rng.random() < 0.3:
         toestemming = False  # some teams fill in "nee" by default
@@ -793,13 +798,13 @@ def _pick_entry(rng: random.Random, plan: Plan, bank: list, role: str, year: int
         if only not in (None, plan.key) or (roles != "*" and letter not in roles) or text in used:
             continue
         w = sum(weights.get(t, 1.0) * boost.get(t, 1.0) for t in themes) / len(themes) if themes else weights.get("", 1.0)
-        options.append((entry, w))
+        options.append((entry, w * (3 if only else 1)))  # a proeftuin's own words come up more than the general bank
     return _weighted(rng, options) if options else None
 
 
-def _card_sentence(rng: random.Random, plan: Plan, text: str) -> str:
+def _card_sentence(rng: random.Random, plan: Plan, text: str, field_name: str) -> str:
     sentence = fill(text, rng, plan.slots)
-    if rng.random() < 0.08:
+    if rng.random() < 0.08 and field_name != "vervolg":  # 'Mooi om te zien.' follows a remark, not a suggestion
         sentence += " " + rng.choice(tx.TOEVOEGINGEN)
     if rng.random() < 0.07 and sentence[:3].isascii() and not sentence[:3].isupper():
         sentence = sentence[0].lower() + sentence[1:].rstrip(".")  # typed quickly, as on a real card
@@ -818,8 +823,13 @@ def reflectiekaarten(
     organisaties_per_rol: dict[str, Sequence[tuple[str, float]]],
     kaart_id: Callable[[int, int], str] | None,
 ) -> list[Row]:
-    """Cards filled in after the sessions, by every role, coded by hand now and then."""
+    """Cards filled in after the sessions, by every role, coded by hand now and then.
+
+    Who wrote a card, when, for which organisation, with which consent and whether it was coded by hand
+    come from one random stream; the texts come from a stream of their own (``kaartteksten``), so a
+    larger or different text bank changes what the cards say, never how many there are or who wrote them."""
     rng = _rng(plan.key, "reflectiekaarten")
+    text_rng = _rng(plan.key, "kaartteksten")
     banks = {"geleerd": tx.GELEERD, "opgevallen": tx.OPGEVALLEN, "vervolg": tx.VERVOLG, "delen": tx.DELEN}
     presence = {"geleerd": 0.9, "opgevallen": 0.72, "vervolg": 0.55, "delen": 0.38}
     rows: list[Row] = []
@@ -848,14 +858,14 @@ def reflectiekaarten(
             for f in banks:
                 if f not in fields:
                     continue
-                entry = _pick_entry(rng, plan, banks[f], role, year, str(s["soort"]), used | in_session)
-                entry = entry or _pick_entry(rng, plan, banks[f], role, year, str(s["soort"]), used)
+                entry = _pick_entry(text_rng, plan, banks[f], role, year, str(s["soort"]), used | in_session)
+                entry = entry or _pick_entry(text_rng, plan, banks[f], role, year, str(s["soort"]), used)
                 if entry is None:
                     continue
                 used.add(entry[0])
                 in_session.add(entry[0])
                 themes += entry[2]
-                card[f] = _card_sentence(rng, plan, entry[0])
+                card[f] = _card_sentence(text_rng, plan, entry[0], f)
             if not card:
                 continue
             per_year[year] = per_year.get(year, 0) + 1
@@ -863,6 +873,7 @@ def reflectiekaarten(
             principes = sorted({plan.thema_principe[t] for t in themes if t in plan.thema_principe})
             orgs = organisaties_per_rol.get(role)
             toestemming = _weighted(rng, [(True, 3), (False, 1), (None, 6)])
+            by_hand = rng.random() < 0.15  # drawn for every card: the stream does not depend on the texts
             rows.append(
                 {
                     "kaart_id": kaart_id(year, per_year[year]) if kaart_id else None,
@@ -871,7 +882,7 @@ def reflectiekaarten(
                     "rol": role,
                     "organisatie": _weighted(rng, orgs) if orgs else None,
                     **card,
-                    "themas": _manual_themes(rng, principes) if principes and rng.random() < 0.15 else [],
+                    "themas": _manual_themes(text_rng, principes) if principes and by_hand else [],
                     "toestemming_citaat": toestemming,
                 }
             )

@@ -274,6 +274,192 @@ DELEN = [
     ("Het werkt als de regisseur het plan samen met het gezin maakt.", "pb", ["eenplan", "leefwereld"], "deurne"),
 ]
 
+# --- more voices per theme (issue 16) -----------------------------------------
+# The seeds' own themes, as residents (b), professionals (p), managers (m), directors (d), financiers (f),
+# students (s) and others (o) would write them on a card. Suggestions (VERVOLG) on one theme share words
+# ("keukentafel", "regels", "ruimte", "leersessie", "effectenarena", "budget" ...), as real suggestions do,
+# so grouping them by shared words is meaningful.
+
+GELEERD += [
+    ("Loslaten is voor een manager het moeilijkste wat er is, en het belangrijkste.", "md", ["vertrouwen"]),
+    ("Ik heb moeten leren loslaten: mijn collega's kunnen het ook.", "pm", ["vertrouwen"]),
+    ("In de kleine kernen is naar elkaar omkijken nog heel gewoon.", "pmb", ["samen_wijk"]),
+    ("Naar elkaar omkijken begint met weten wie je buren zijn.", "b", ["samen_wijk"]),
+    ("Versnippering van hulp maakt een gezin moe: zeven hulpverleners, zeven plannen.", "pmd", ["eenplan"]),
+    ("Met één regisseur verdwijnt de versnippering, en het gezin weet wie het aanspreekpunt is.", "pmdb", ["eenplan"]),
+    # leefwereld
+    ("Aan de keukentafel hoor je andere dingen dan aan de balie: daar begint het echte verhaal.", "pm", ["leefwereld"]),
+    ("Dat eigen regie niet betekent dat je iemand alleen laat, maar dat je naast iemand gaat staan.", "pmd", ["leefwereld"]),
+    ("Ik dacht dat ik wist wat goed voor mensen was; luisteren leerde me dat het vaak anders ligt.", "p", ["leefwereld"]),
+    ("Ze vroegen eerst wat ik zelf wilde, pas daarna wat er mis was.", "b", ["leefwereld"]),
+    ("Onze formulieren gaan over ons aanbod; de leefwereld van de bewoner past er niet in.", "md", ["leefwereld", "regels"]),
+    # regels / doen wat nodig is
+    ("Doen wat nodig is vraagt moed, maar achteraf bleek bijna alles binnen de regels te passen.", "pmd", ["regels"]),
+    ("Een regel is vaak een gewoonte die niemand meer durft te bevragen.", "pm", ["regels", "vertrouwen"]),
+    ("Als je vraagt wat er nodig is, in plaats van wat er mag, komt de oplossing sneller.", "pm", ["regels", "leefwereld"]),
+    ("Ik merk dat er met maatwerk veel meer kan dan ik had verwacht.", "b", ["regels"]),
+    # vertrouwen
+    ("Als ik mijn collega van de corporatie vertrouw, hoef ik niet alles zelf te controleren.", "p", ["vertrouwen"]),
+    ("Loslaten als manager betekent ook accepteren dat het soms anders gaat dan ik zou doen.", "m", ["vertrouwen"]),
+    ("Vertrouwen groeit als je samen een moeilijke casus hebt opgelost.", "pm", ["vertrouwen", "leren"]),
+    ("Ruimte geven werkt alleen als je ook durft te zeggen dat fouten mogen.", "md", ["vertrouwen"]),
+    ("Dat ik de hulpverleners weer durf te vertrouwen, na alles wat er gebeurd is.", "b", ["vertrouwen"]),
+    # samen_wijk / eigenaarschap
+    (
+        "Eigenaarschap is niet iets wat je kunt opleggen; bewoners nemen het als ze merken dat het ertoe doet.",
+        "pmd",
+        ["samen_wijk", "bestuur"],
+    ),
+    ("De buurtbewoners weten vaak eerder dan wij dat het met iemand niet goed gaat.", "pm", ["samen_wijk"]),
+    ("Samen verantwoordelijk zijn betekent ook dat je elkaar aanspreekt als iets blijft liggen.", "pmd", ["samen_wijk"]),
+    ("Ik heb geleerd dat ik mijn buurvrouw gewoon mag vragen om mee te gaan naar de dokter.", "b", ["samen_wijk"]),
+    # positief / maatschappelijk compleet perspectief
+    ("Als je naar het hele leven kijkt, blijkt de schuld vaak niet het grootste probleem.", "pm", ["positief"]),
+    ("Met het spinnenweb zie je in één oogopslag waar iemand energie van krijgt.", "pms", ["positief"]),
+    (
+        "Veerkracht zit soms op een plek waar je het niet zoekt: een hobby, een hond, een buurman.",
+        "pm",
+        ["positief", "samen_wijk"],
+    ),
+    ("Niet één probleem oplossen, maar kijken wat iemand op alle levensdomeinen nodig heeft.", "pmd", ["positief"]),
+    ("Dat ik niet alleen mijn problemen ben, maar ook dingen goed kan.", "b", ["positief"]),
+    # leren / experimenteren
+    ("Een experiment mag mislukken, als we er maar samen van leren.", "pmd", ["leren"]),
+    ("Door casussen samen na te bespreken zie je patronen die je alleen niet ziet.", "pm", ["leren"]),
+    ("Uitproberen en bijsturen werkt beter dan eerst een jaar plannen.", "md", ["leren"]),
+    ("In de leersessie hoorde ik hoe een collega het heel anders aanpakte, en het werkte.", "p", ["leren"]),
+    ("Dat ik als student meer leer van één casus in de wijk dan van een week college.", "s", ["leren"]),
+    # rendement
+    ("Welbevinden is ook een opbrengst, niet alleen de euro's die je bespaart.", "mdf", ["rendement"]),
+    ("In de effectenarena werd pas duidelijk wie de kosten draagt en wie de baten heeft.", "mdf", ["rendement", "ontschotten"]),
+    ("Dat de kosten van niets doen bijna nooit in een begroting staan.", "mdf", ["rendement"]),
+    ("Een micro-analyse van één casus zegt meer dan een dikke rapportage.", "pmd", ["rendement"]),
+    # bestuur / gezamenlijke visie
+    ("Als bestuurders dezelfde taal spreken als de professionals, gaat het sneller.", "pmd", ["bestuur"]),
+    ("Een gezamenlijke visie op papier is makkelijk; ernaar handelen op maandagochtend is het werk.", "md", ["bestuur"]),
+    ("Dat doorzettingsmacht pas werkt als iemand hem ook echt durft te gebruiken.", "pmd", ["bestuur", "vertrouwen"]),
+    ("Mijn mandaat is groter dan ik dacht, mijn manager staat erachter.", "p", ["bestuur", "vertrouwen"]),
+    # ontschotten / systemen die steunen
+    ("Onze systemen zijn gebouwd om te verantwoorden, niet om te helpen.", "pmd", ["ontschotten"]),
+    ("De schotten tussen Wmo, Jeugdwet en Zorgverzekeringswet zie je pas als je één gezin volgt.", "mdf", ["ontschotten"]),
+    ("Eén budget voor de wijk geeft rust: we praten over de bewoner in plaats van over wie betaalt.", "mdf", ["ontschotten"]),
+    ("Drie keer hetzelfde registreren in drie systemen kost tijd die we niet aan de bewoner besteden.", "pm", ["ontschotten"]),
+]
+
+OPGEVALLEN += [
+    ("Hoe vaak we nog praten over bewoners in plaats van met bewoners.", "pmo", ["leefwereld"]),
+    ("Dat de bewoner aan tafel zat en zelf het woord nam.", "pmdb", ["leefwereld"]),
+    ("Dat het gesprek aan de keukentafel een half uur duurde en drie overleggen scheelde.", "pm", ["leefwereld"]),
+    ("Dat niemand kon zeggen welke regel het eigenlijk verbood.", "pmd", ["regels"]),
+    ("Hoe snel het ging toen de wethouder zei: doe wat nodig is.", "pmb", ["regels", "bestuur"]),
+    ("Dat professionals elkaar nu bellen in plaats van mailen.", "pm", ["vertrouwen"]),
+    ("Dat een manager zei: ik hoef het niet te weten, als het maar goed komt.", "p", ["vertrouwen"]),
+    ("Dat de buurtbewoners zelf een koffieochtend opzetten zonder dat iemand het vroeg.", "pmbd", ["samen_wijk"]),
+    ("Hoeveel eigenaarschap er in de straat is als je het niet overneemt.", "pm", ["samen_wijk"]),
+    ("Dat het spinnenweb het gesprek opende, ook bij mensen die weinig zeggen.", "ps", ["positief"]),
+    ("Dat iedereen aan tafel een ander levensdomein zag, en pas samen het hele leven.", "pmd", ["positief"]),
+    ("Dat er in de leersessie ook gelachen werd om wat er mis ging.", "*", ["leren"]),
+    ("Hoe eerlijk de professionals waren over hun twijfels.", "mdb", ["leren", "vertrouwen"]),
+    ("Dat de financiers in de effectenarena zo open waren over hun eigen budget.", "mdf", ["rendement", "ontschotten"]),
+    ("Dat welbevinden na een paar weken al zichtbaar stijgt.", "pmdf", ["rendement"]),
+    ("Dat de bestuurders zelf een casus kwamen bespreken.", "pmb", ["bestuur"]),
+    ("Dat we het over de gezamenlijke visie eens zijn, maar over het mandaat nog niet.", "md", ["bestuur"]),
+    ("Dat het budget van de één de besparing van de ander is.", "mdf", ["ontschotten", "rendement"]),
+    ("Dat niemand precies wist welk systeem de casus moest registreren.", "pm", ["ontschotten"]),
+]
+
+VERVOLG += [
+    ("Bij elk plan opschrijven wat de bewoner wil, in zijn eigen woorden.", "pmd", ["leefwereld"]),
+    ("Meer maatwerk durven leveren, ook als het protocol iets anders zegt.", "pm", ["regels"]),
+    ("Managers die durven loslaten, zodat professionals de ruimte krijgen om te doen wat nodig is.", "pmd", ["vertrouwen"]),
+    ("Buren helpen om naar elkaar omkijken in de buurt weer gewoon te maken.", "pmb", ["samen_wijk"]),
+    ("De versnippering aanpakken: per gezin één regisseur en één plan.", "pmd", ["eenplan"]),
+    # leefwereld: keukentafel, gesprek, bewoner
+    ("Het eerste gesprek altijd aan de keukentafel voeren, niet op kantoor.", "pm", ["leefwereld"]),
+    ("Bij elk eerste gesprek beginnen met de vraag wat de bewoner zelf wil.", "pmd", ["leefwereld"]),
+    ("Meer tijd voor het gesprek aan de keukentafel, minder voor het verslag.", "pm", ["leefwereld"]),
+    ("De bewoner zelf laten vertellen in het MDO, in plaats van over hem te praten.", "pmb", ["leefwereld", "bestuur"]),
+    ("Vaker bij mensen thuis langsgaan, ook als er geen probleem is.", "b", ["leefwereld"]),
+    # regels: regels, lijst, juristen
+    ("Een lijst bijhouden van regels waar we van afweken, en waarom.", "pm", ["regels"]),
+    ("De regels die knellen elk kwartaal met de juristen bespreken.", "md", ["regels"]),
+    ("Eerst doen wat nodig is, de regels achteraf met de juristen uitzoeken.", "pm", ["regels"]),
+    ("Professionals leren hoeveel ruimte de regels al bieden.", "md", ["regels", "vertrouwen"]),
+    # vertrouwen: ruimte, professionals, fouten
+    ("Professionals meer ruimte geven om zelf te beslissen, zonder eerst te overleggen.", "pmd", ["vertrouwen"]),
+    ("Fouten bespreken zonder schuldige te zoeken, zodat professionals ruimte durven te nemen.", "pm", ["vertrouwen", "leren"]),
+    ("Managers laten zien dat ze professionals vertrouwen, ook als het misgaat.", "pm", ["vertrouwen"]),
+    ("Afspreken hoeveel ruimte professionals hebben zonder toestemming te vragen.", "md", ["vertrouwen", "bestuur"]),
+    # samen_wijk: buurt, bewoners, wijk
+    ("Bewoners uit de buurt vragen om mee te denken over de casussen in hun straat.", "pmd", ["samen_wijk"]),
+    ("Een buurtavond organiseren waar bewoners zelf vertellen wat de wijk nodig heeft.", "pmb", ["samen_wijk"]),
+    ("Meer bewoners in de buurt betrekken als vrijwilliger of maatje.", "pmb", ["samen_wijk"]),
+    ("Ons Huis van de Wijk vaker open, ook in de avond, voor bewoners uit de buurt.", "b", ["samen_wijk"], "ruwaard"),
+    # positief: spinnenweb, gesprek
+    ("Het spinnenweb na drie maanden opnieuw invullen en samen het verschil bespreken.", "pm", ["positief"]),
+    ("Alle professionals trainen in het gesprek met het spinnenweb.", "md", ["positief", "leren"]),
+    ("Het spinnenweb gebruiken in het MDO, zodat we over het hele leven praten.", "pm", ["positief"]),
+    # leren: leersessie, casussen
+    ("In elke leersessie één casus nabespreken die niet goed ging.", "pm", ["leren"]),
+    ("Nieuwe collega's een leersessie laten bijwonen voordat ze casussen oppakken.", "md", ["leren"]),
+    ("De lessen uit de leersessie opschrijven en delen met de organisaties.", "pmd", ["leren"]),
+    ("Vaker bewoners en studenten uitnodigen bij de leersessie.", "pms", ["leren", "samen_wijk"]),
+    # rendement: effectenarena, financiers, besparing
+    ("Met alle financiers een effectenarena houden over de duurste casussen.", "mdf", ["rendement", "ontschotten"]),
+    ("De besparing per financier elk halfjaar in de effectenarena bespreken.", "mdf", ["rendement"]),
+    ("Welbevinden ook na een half jaar meten, zodat we weten of de besparing blijft.", "pmd", ["rendement"]),
+    ("De financiers laten zien wat de besparing is bij een paar echte casussen.", "mf", ["rendement"]),
+    # bestuur: bestuurders, mdo, mandaat, doorzettingsmacht
+    ("Bestuurders een keer per kwartaal bij een MDO laten aanschuiven.", "pmb", ["bestuur"]),
+    ("Het mandaat van de professional op papier zetten, zodat iedereen het kent.", "pmd", ["bestuur", "vertrouwen"]),
+    ("Afspreken welke bestuurder doorzettingsmacht heeft als een casus vastloopt.", "pmd", ["bestuur"]),
+    ("De bestuurders vragen de gezamenlijke visie ook in hun eigen organisatie uit te dragen.", "pm", ["bestuur"]),
+    # ontschotten: budget, financiers, systeem
+    ("Een gezamenlijk budget voor de wijk waar alle financiers aan bijdragen.", "mdf", ["ontschotten"]),
+    ("Eén systeem voor het plan van de bewoner, dat alle organisaties kunnen lezen.", "pm", ["ontschotten"]),
+    ("Het budget laten volgen wat de bewoner nodig heeft, niet het loket.", "mdf", ["ontschotten", "leefwereld"]),
+    (
+        "Met de financiers afspreken dat een klein budget zonder aanvraag mag worden ingezet.",
+        "mdf",
+        ["ontschotten", "vertrouwen"],
+    ),
+]
+
+DELEN += [
+    ("Vraag eerst wat de bewoner wil; de rest volgt.", "pmb", ["leefwereld"]),
+    ("Maatwerk is geen uitzondering meer, het is hoe we werken.", "pmd", ["regels"]),
+    ("Een bewoner zei: jullie zijn de eersten die vragen wat ik zelf wil.", "pm", ["leefwereld"]),
+    ("Dank aan de buurvrouw die mij mee nam naar de koffieochtend.", "b", ["samen_wijk"]),
+    ("Soms is de beste hulp een kop koffie aan de keukentafel.", "pmb", ["leefwereld"]),
+    ("We deden wat nodig was en niemand heeft ons daarop aangesproken.", "pm", ["regels"]),
+    ("Ik vertrouw mijn team; dat is het beste besluit van dit jaar.", "m", ["vertrouwen"]),
+    ("Als je het hele leven ziet, zie je ook waar de kracht zit.", "pmd", ["positief"]),
+    ("Een experiment dat mislukt is ook een les, als je het deelt.", "pmd", ["leren"]),
+    ("Een uithuisplaatsing voorkomen is goed voor het kind en voor de begroting.", "mdf", ["rendement"]),
+    ("Onze bestuurders stonden achter ons toen het spannend werd.", "p", ["bestuur"]),
+    ("Zolang de systemen niet meebewegen, blijft het trekken aan een dood paard.", "pm", ["ontschotten"]),
+    ("De wijk is van ons allemaal, ik doe graag mee.", "b", ["samen_wijk"]),
+    ("Ik ben trots dat mijn organisatie het budget durfde los te laten.", "df", ["ontschotten", "vertrouwen"]),
+]
+
+# More residents' own words (casussen.citaat); drawn from their own random stream, so the cases do not change.
+CITATEN_MEER = [
+    "Ik hoefde niet meer van loket naar loket.",
+    "Eindelijk iemand die bleef, ook toen het moeilijk werd.",
+    "Ze namen de tijd en luisterden echt naar mij.",
+    "Ik mag weer meedoen in de buurt.",
+    "Mijn huis is weer van mij.",
+    "Het was de eerste keer dat ik zelf mocht zeggen wat ik nodig had.",
+    "Ik voel me geen nummer meer.",
+    "De rekeningen zijn niet weg, maar ik slaap er niet meer wakker van.",
+    "Mijn zoon woont nog thuis, daar ben ik zo blij mee.",
+    "Ik weet nu wie ik kan bellen.",
+    "Er zat niemand meer tussen mij en de oplossing.",
+    "Ik dacht dat niemand meer iets voor mij kon doen.",
+    "Ik heb weer iets om voor op te staan.",
+    "De buren groeten me weer.",
+]
+
 # Short additions a card writer sometimes puts after a sentence.
 TOEVOEGINGEN = ("Mooi om te zien.", "Dat vond ik bijzonder.", "Dank!", "Ga zo door.", "Leerzaam.", "Petje af.")
 
