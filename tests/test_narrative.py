@@ -28,15 +28,42 @@ def test_first_year_and_empty_year(analyse):
 def test_welbevinden_sentence(view):
     # 3 pairs: no interval, so no verb that claims a rise
     assert narrative.welbevinden_sentence(view) == (
-        "Bij 3 casussen met een voor- en nameting was gemiddeld 3,0 voor en 8,3 na (een verschil van 5,3 punt) "
-        "op een schaal van 1 tot 10. Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
+        "Het welbevinden van de 3 casussen met een micro-analyse (een voor- en nameting) was gemiddeld 3,0 voor en "
+        "8,3 na (een verschil van 5,3 punt) op een schaal van 1 tot 10. "
+        "Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
     )
 
 
-def test_costs_sentence(view):
+def test_costs_sentence_both_ways(view):
+    # prices of 2017 (HU from 2015, BW from 2018: the nearest year); B4 has a negative aantal, B5 no oplossing
+    # huidig: B1 10 x 75 + B2 2 x 75 + B3 0 = 900; niets doen: B1 5000 + 20 x 75, B2 5 x 200, B3 10 x 75 = 8.250;
+    # oplossing: B1 1000 + 4 x 75, B2 1000, B3 2 x 75 + 1000 = 3.450: 2.550 more than now, 4.800 less than nothing;
+    # cheaper than doing nothing: only B1 (B2 costs the same, B3 more)
     assert narrative.costs_sentence(view) == (
-        "Voor 3 casussen met een micro-analyse kost niets doen € 8.250 per jaar, de proeftuinoplossing € 3.450: "
-        "een besparing van € 4.800 per jaar. De proeftuinoplossing was goedkoper dan niets doen in 33% van deze casussen."
+        "Voor de 3 casussen met een micro-analyse kost de proeftuinoplossing €\u00a03.450 per jaar: "
+        "€\u00a02.550 meer dan nu (huidige situatie: €\u00a0900), maar €\u00a04.800 minder dan niets doen (€\u00a08.250). "
+        "De proeftuinoplossing was goedkoper dan niets doen in 1 van de 3 casussen."
+    )
+
+
+def test_costs_cheaper_than_now_too(view, monkeypatch):
+    totals = view.kosten_totaal.copy()
+    totals["huidig"] = 5000.0
+    cheaper = dataclasses.replace(view)
+    cheaper.__dict__["kosten_totaal"] = totals
+    cheaper.__dict__["aantal_goedkoper"] = 3
+    assert narrative.costs_sentence(cheaper) == (
+        "Voor de 3 casussen met een micro-analyse kost de proeftuinoplossing €\u00a03.450 per jaar: "
+        "€\u00a01.550 minder dan nu (huidige situatie: €\u00a05.000), en €\u00a04.800 minder dan niets doen (€\u00a08.250). "
+        "De proeftuinoplossing was goedkoper dan niets doen in alle 3 casussen."
+    )
+
+
+def test_no_cost_file_is_said_as_such(analyse):
+    tables = {k: v for k, v in analyse.accounting.items() if k != "kosten"}
+    without = dataclasses.replace(analyse, accounting=tables)
+    assert narrative.costs_sentence(YearView(without, 2017)) == (
+        "Deze proeftuin heeft geen kostenbestand: er zijn (nog) geen micro-analyses van kosten."
     )
 
 
@@ -66,7 +93,8 @@ def test_lead_time_and_sessions(view):
         "(mediaan; de middelste helft tussen 18 en 24 dagen)."
     )
     assert narrative.sessions_sentence(view) == (
-        "In 2017 waren er 3 bijeenkomsten, met 15 deelnemers bij de eerste en 30 bij de laatste. "
+        "In 2017 waren er 3 bijeenkomsten: 2 tweewekelijkse leersessies en 1 andere bijeenkomst (1 werkconferentie). "
+        "Over het jaar kwamen er gemiddeld 15,0 deelnemers per leersessie (1 leersessie met een telling). "
         "Na afloop vulden deelnemers 5 reflectiekaarten in."
     )
 
@@ -87,8 +115,19 @@ def test_a_half_case_agreement_is_written_as_agreed(analyse):
     afspraken = analyse.config.afspraken.model_copy(update={"casussen_per_organisatie_per_maand": 0.5})
     half = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
     sentence = narrative.agreement_sentence(YearView(half, 2017))
-    assert sentence.startswith("De afspraak was 0,5 casus per organisatie per maand. Over ")
-    assert " organisaties de afspraak elke maand; " in sentence
+    # January to April 2017 are in play: 0,5 a month asks 2 cases over the 4 months. GGZ brought 3 (January,
+    # February, April), met over the period although not in March; month by month it would have missed it
+    assert sentence == (
+        "De afspraak was 0,5 casus per organisatie per maand: een gemiddelde, dus getoetst over de 4 maanden samen "
+        "(minstens 2 casussen per organisatie). Over die 4 maanden haalde 1 van de 4 organisaties de afspraak. "
+        "Gehaald: GGZ (3 casussen). Niet gehaald: GGD (1 casus) en Wonen (1 casus). Zonder casus in 2017: Politie."
+    )
+    whole = narrative.agreement_sentence(YearView(analyse, 2017))
+    assert whole == (
+        "De afspraak was 1 casus per organisatie per maand: elke maand minstens 1. Over 4 maanden haalde geen van "
+        "de 4 organisaties de afspraak. Niet gehaald: GGD (1 van de 4 maanden), GGZ (3 van de 4 maanden) en "
+        "Wonen (1 van de 4 maanden). Zonder casus in 2017: Politie."
+    )
 
 
 def _change(**kw):
@@ -121,7 +160,7 @@ def test_plurals_and_singulars(analyse):
     afspraken = analyse.config.afspraken.model_copy(update={"casussen_per_organisatie_per_maand": 2})
     two = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
     sentence = narrative.agreement_sentence(YearView(two, 2017))
-    assert sentence.startswith("De afspraak was 2 casussen per organisatie per maand.")
+    assert sentence.startswith("De afspraak was 2 casussen per organisatie per maand: elke maand minstens 2.")
     assert "haalde geen van de 4 organisaties" in sentence
 
 
@@ -150,5 +189,6 @@ def test_who_met_the_agreement_in_dutch():
     assert narrative._who_met(3, 10) == "haalden 3 van de 10 organisaties"
     assert narrative._who_met(1, 10) == "haalde 1 van de 10 organisaties"
     assert narrative._who_met(0, 10) == "haalde geen van de 10 organisaties"
-    assert narrative._who_met(0, 1) == "haalde de organisatie niet"
+    assert narrative._who_met(0, 1) == "haalde de organisatie"
+    assert narrative._who_met(4, 4) == "haalden alle 4 organisaties"
     assert narrative._who_met(1, 1) == "haalde de organisatie"

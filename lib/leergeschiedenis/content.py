@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from . import figures, fmt, narrative, sessions
 from .publish import YearView
+from .wijk import GEEN_GEGEVENS
 
 FigureMaker = Callable[[YearView], go.Figure]
 FIGURES: dict[str, FigureMaker] = {}
@@ -209,43 +210,111 @@ class KeyFigure:
     card: str | None = None  # the card's label on the dashboard's first tab, when it has one
     n: Callable[[dict], int] | None = None  # the people behind it, for the reason it is missing
     reden: Callable[[dict], str | None] | None = None
+    geen_bestand: str = "geen gegevens"  # what is missing when the proeftuin has no file for it
+    over: Callable[[dict], str] | None = None  # what the figure is about, under the card's value
+    filters: tuple[str, ...] = ("organisatie",)  # the dashboard filters it follows (Filters' fields)
 
     def text(self, k: dict, min_n: int) -> str:
         """The value in Dutch notation, or in words why it is not there."""
         value = self.value(k)
+        reden = self.reden(k) if self.reden else None
+        if reden == GEEN_GEGEVENS:
+            return self.geen_bestand
         if value is None and self.n is not None:
-            return narrative.missing_text(self.n(k), self.reden(k) if self.reden else None, min_n)
+            return narrative.missing_text(self.n(k), reden, min_n, no_file=self.geen_bestand)
         if self.kind == "euro":
             return fmt.euro(value)
         if self.kind == "getal":
             return fmt.getal(value, 1)
         return fmt.geheel(value)
 
+    def about(self, k: dict) -> str:
+        """What the figure rests on ('van de 2 casussen met een micro-analyse'), or ''."""
+        if self.over is None or (self.reden and self.reden(k) == GEEN_GEGEVENS):
+            return ""
+        return self.over(k)
+
+
+def _micro(n: int, what: str) -> str:
+    return f"van de {fmt.stuks(n, 'casus', 'casussen')} met een micro-analyse{what}" if n else ""
+
+
+_WELBEVINDEN_REDEN = lambda k: k["welbevinden"].get("reden")  # noqa: E731
+_KOSTEN_REDEN = lambda k: k["kosten"].get("reden")  # noqa: E731
 
 KEY_FIGURES = (
     KeyFigure("Casussen aangemeld", lambda k: k["casussen"]["totaal"], card="Casussen aangemeld"),
     KeyFigure("waarvan collectief", lambda k: k["casussen"]["collectief"]),
-    KeyFigure("Welbevinden: paren voor en na", lambda k: k["welbevinden"]["n_paren"]),
+    KeyFigure(
+        "Welbevinden: paren voor en na",
+        lambda k: k["welbevinden"]["n_paren"],
+        reden=_WELBEVINDEN_REDEN,
+        geen_bestand="geen metingenbestand",
+    ),
     KeyFigure(
         "Welbevinden: verandering (punten)",
         lambda k: k["welbevinden"]["verandering"],
         "getal",
         card="Welbevinden (verandering)",
         n=lambda k: k["welbevinden"]["n_paren"],
-        reden=lambda k: k["welbevinden"].get("reden"),
+        reden=_WELBEVINDEN_REDEN,
+        geen_bestand="geen metingenbestand",
+        over=lambda k: _micro(k["welbevinden"]["n_paren"], " (voor- en nameting)"),
     ),
-    KeyFigure("Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"]),
+    KeyFigure(
+        "Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"], reden=_KOSTEN_REDEN, geen_bestand="geen kostenbestand"
+    ),
     KeyFigure(
         "Besparing per jaar (niets doen min oplossing)",
         lambda k: k["kosten"]["besparing"],
         "euro",
         card="Besparing per jaar",
         n=lambda k: k["kosten"]["n_casussen"],
-        reden=lambda k: k["kosten"].get("reden"),
+        reden=_KOSTEN_REDEN,
+        geen_bestand="geen kostenbestand",
+        over=lambda k: _micro(k["kosten"]["n_casussen"], ", tegenover niets doen"),
     ),
-    KeyFigure("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"], card="Bijeenkomsten"),
-    KeyFigure("Gemiddeld aantal deelnemers", lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"], "getal"),
-    KeyFigure("Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"], card="Reflectiekaarten"),
+    KeyFigure(
+        "Verschil met de huidige situatie per jaar (huidig min oplossing)",
+        lambda k: k["kosten"]["besparing_huidig"],
+        "euro",
+        n=lambda k: k["kosten"]["n_casussen"],
+        reden=_KOSTEN_REDEN,
+        geen_bestand="geen kostenbestand",
+    ),
+    KeyFigure("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"], card="Bijeenkomsten", filters=()),
+    KeyFigure(
+        "Gemiddeld aantal deelnemers per leersessie",
+        lambda k: k["bijeenkomsten"].get("gemiddeld_deelnemers_leersessie"),
+        "getal",
+        n=lambda k: 0,
+        reden=lambda k: None,
+        filters=(),
+    ),
+    KeyFigure(
+        "Gemiddeld aantal deelnemers (alle bijeenkomsten)",
+        lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"],
+        "getal",
+        n=lambda k: 0,
+        reden=lambda k: None,
+        filters=(),
+    ),
+    KeyFigure(
+        "Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"], card="Reflectiekaarten", filters=("organisatie", "rol")
+    ),
+)
+
+
+def unfiltered_by(figure: KeyFigure, filters) -> list[str]:
+    """The active filters (``publish.Filters``) a key figure does not follow: it is about the whole proeftuin."""
+    return [f for f in ("organisatie", "rol") if getattr(filters, f) and f not in figure.filters]
+
+
+FILTER_NOTE = (
+    "Met een filter gelden de cijfers van dit jaar en van vorig jaar voor dezelfde selectie: een organisatie "
+    "telt haar eigen casussen en kaarten, een rol alleen de reflectiekaarten. Wat niet te filteren is "
+    "(bijeenkomsten worden niet per organisatie of rol geregistreerd; casussen, welbevinden en kosten niet per rol), "
+    "staat er met 'hele proeftuin' bij."
 )
 
 

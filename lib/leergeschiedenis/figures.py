@@ -261,7 +261,7 @@ def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str 
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
-    fig.update_yaxes(tickformat=",.0f", tickprefix="€ ")
+    fig.update_yaxes(tickformat=",.0f", tickprefix="€\u00a0")
     return _layout(
         fig, title, f"som over n = {n} casussen met een micro-analyse, in euro per jaar", "Scenario", "Kosten per jaar"
     )
@@ -294,7 +294,7 @@ def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int, reasons:
     sub = "niets doen min proeftuinoplossing, euro per jaar; groen: betaalt minder, oranje: investeert" + note.replace(
         " · ", "<br>"
     )
-    fig.update_xaxes(tickformat=",.0f", tickprefix="€ ")
+    fig.update_xaxes(tickformat=",.0f", tickprefix="€\u00a0")
     return _layout(fig, title, sub, "Besparing per jaar", None, height=max(300, 40 * len(shown) + 160))
 
 
@@ -432,7 +432,7 @@ def budget_per_year(per_year: pd.DataFrame) -> go.Figure:
             hovertemplate=f"{name}: %{{customdata}}<extra>%{{x}}</extra>",
         )
     fig.update_layout(barmode="group")
-    fig.update_yaxes(tickprefix="€ ", tickformat=",.0f")
+    fig.update_yaxes(tickprefix="€\u00a0", tickformat=",.0f")
     open_lines = int(per_year["n_posten_zonder_besteed"].fillna(0).sum())
     sub = f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0]
     if open_lines:

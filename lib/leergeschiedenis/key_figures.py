@@ -10,11 +10,12 @@ computed by subtracting published figures).
 
 from __future__ import annotations
 
-from . import sessions
+from . import indicators, sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
 from .privacy import jsonable
 from .publish import Filters, YearView
+from .wijk import GEEN_GEGEVENS
 
 UNFILTERED = ("bijeenkomsten", "spinnenweb", "datakwaliteit", "wijkbudget", "activiteiten")
 # indicators that are shares (0-1) get three decimals, the rest two
@@ -101,6 +102,8 @@ def _welbevinden(v: YearView) -> dict:
             **_reason(hidden, v.welbevinden_reden(after)),
         }
     first = result["na_6_weken"]
+    if "metingen" not in v.dataset.accounting:
+        first["reden"] = GEEN_GEGEVENS
     return {
         "n_paren": first["n_paren"],
         "voor": first["voor"],
@@ -122,6 +125,7 @@ def _costs(v: YearView) -> dict:
         "besparing": None if savings is None else _round(savings["niets_doen_min_proeftuinoplossing"]),
         "besparing_huidig": None if savings is None else _round(savings["huidig_min_proeftuinoplossing"]),
         **_reason(v.kosten_reden is not None, v.kosten_reden),
+        **({} if "kosten" in v.dataset.accounting else {"reden": GEEN_GEGEVENS}),
         "besparing_per_financier": {str(f): _round(b) for f, b in fin["besparing"].items()},
         "n_per_financier": {str(f): int(n) for f, n in fin["n"].items()},
         "reden_per_financier": {str(f): r for f, r in fin["reden"].items() if isinstance(r, str)},
@@ -143,7 +147,12 @@ def _cards(v: YearView) -> dict:
 
 def _sessions(v: YearView) -> dict:
     this = v.year_sessions
-    return {"totaal": len(this), "gemiddeld_deelnemers": _round(sessions.mean_attendance(this), 1)}
+    _, learning = indicators.participants_per_session(v.dataset.bijeenkomsten, v.jaar)
+    return {
+        "totaal": len(this),
+        "gemiddeld_deelnemers": _round(sessions.mean_attendance(this), 1),
+        "gemiddeld_deelnemers_leersessie": _round(learning, 1),
+    }
 
 
 def _spinnenweb(v: YearView) -> dict:

@@ -6,10 +6,19 @@ returns Markdown. Numbers and dates are in Dutch notation (``fmt``).
 
 from __future__ import annotations
 
-from . import fmt, goals
-from .labels import DOMEIN_LABELS, FINANCIER_LABELS, INDICATOR_LABELS, LEAD_TIME_LABELS, REDEN_LABELS, ROL_MEERVOUD
+from . import fmt, goals, indicators, sessions
+from .labels import (
+    DOMEIN_LABELS,
+    FINANCIER_LABELS,
+    INDICATOR_LABELS,
+    LEAD_TIME_LABELS,
+    REDEN_LABELS,
+    ROL_MEERVOUD,
+    SOORT_LABELS,
+)
 from .privacy import HERLEIDBAAR, TE_WEINIG, reason_text
 from .publish import YearView
+from .sessions import LEERSESSIES
 from .stats import PairedChange
 
 GROEP_TITELS = {"willen": "We willen", "kunnen": "We kunnen", "nodig": "We hebben nodig"}
@@ -22,9 +31,16 @@ def _why(reason: str | None, min_n: int) -> str:
     return f"het rust op {fmt.suppressed(min_n)}"
 
 
-def missing_text(n: int, reason: str | None, min_n: int, unmeasured: str = "nog niet gemeten") -> str:
-    """Why a figure is not there: nothing measured yet, too few people, or hidden against differencing."""
-    return unmeasured if not n else reason_text(reason, min_n)
+def missing_text(
+    n: int | None, reason: str | None, min_n: int, unmeasured: str = "nog niet gemeten", no_file: str = "geen gegevens"
+) -> str:
+    """Why a figure is not there: no file for it, nothing measured yet, too few people, or hidden against
+    differencing. Never 'minder dan N personen' when nothing was measured."""
+    if reason == goals.GEEN_GEGEVENS:
+        return no_file
+    if not n:
+        return unmeasured
+    return reason_text(reason, min_n)
 
 
 def figure_or_reason(value, n: int, reason: str | None, min_n: int, formatter) -> str:
@@ -66,27 +82,62 @@ def lead_time_sentence(v: YearView) -> str:
 
 
 def agreement_sentence(v: YearView) -> str:
+    """The agreement judged as agreed (a fraction over the months in play, a whole number in every
+    month), and which organisations met it. Organisations are no residents: their counts are published."""
     a = v.agreement
     if a.empty or a["maanden"].max() == 0:
         return "Dit jaar zijn er geen maanden om de afspraak aan te toetsen."
     per_month = v.config.afspraken.casussen_per_organisatie_per_maand
-    met = len(a[a["maanden_gehaald"] == a["maanden"]])
     months = int(a["maanden"].iloc[0])
     noun = "casus" if per_month <= 1 else "casussen"  # '0,5 casus', '2 casussen'
+    whole = float(per_month).is_integer()
+    period = fmt.stuks(months, "maand", "maanden")
+    text = f"De afspraak was {fmt.aantal(per_month)} {noun} per organisatie per maand"
+    if whole:
+        text += f": elke maand minstens {fmt.aantal(per_month)}. Over {period} "
+    else:
+        needed = per_month * months
+        text += (
+            f": een gemiddelde, dus getoetst over de {period} samen "
+            f"(minstens {fmt.aantal(needed)} {'casus' if needed <= 1 else 'casussen'} per organisatie). Over die {period} "
+        )
+    met = a[a["gehaald"]]
+    text += _who_met(len(met), len(a)) + " de afspraak" + ("" if len(met) or len(a) > 1 else " niet")
 
-    return (
-        f"De afspraak was {fmt.aantal(per_month)} {noun} per organisatie per maand. Over {fmt.stuks(months, 'maand', 'maanden')} "
-        f"{_who_met(met, len(a))} de afspraak elke maand; "
-        f"gemiddeld haalde een organisatie de afspraak in {fmt.procent(a['aandeel_gehaald'].mean())} van de maanden."
-    )
+    def detail(org: str, named: bool = True) -> str:
+        row = a.loc[org]
+        count = (
+            f"{fmt.geheel(row['maanden_gehaald'])} van de {period}" if whole else fmt.stuks(row["casussen"], "casus", "casussen")
+        )
+        return f"{org} ({count})" if named else count
+
+    if len(a) == 1:
+        return text + f" ({detail(a.index[0], named=False)})."
+    text += "."
+    missed = a[~a["gehaald"]]
+    none = missed[missed["casussen"] == 0]
+    some = missed[missed["casussen"] > 0]
+    if len(met):
+        text += " Gehaald: " + _listing([detail(o) for o in met.index]) + "."
+    if len(some):
+        text += " Niet gehaald: " + _listing([detail(o) for o in some.index]) + "."
+    if len(none):
+        text += f" Zonder casus in {v.jaar}: " + _listing(list(none.index)) + "."
+    return text
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _who_met(met: int, total: int) -> str:
-    """'haalden 3 van de 10 organisaties', 'haalde 1 van de 10 organisaties', 'haalde geen van de 10 organisaties'."""
+    """'3 van de 10 organisaties haalden', '1 van de 10 organisaties haalde', 'geen van de 10 organisaties haalde'."""
     if total == 1:
-        return "haalde de organisatie" if met else "haalde de organisatie niet"
+        return "haalde de organisatie"
     if met == 0:
         return f"haalde geen van de {fmt.geheel(total)} organisaties"
+    if met == total:
+        return f"haalden alle {fmt.geheel(total)} organisaties"
     return f"{'haalde' if met == 1 else 'haalden'} {fmt.geheel(met)} van de {fmt.geheel(total)} organisaties"
 
 
@@ -124,34 +175,64 @@ def change_words(change: PairedChange) -> str:
 
 def welbevinden_sentence(v: YearView) -> str:
     change = v.welbevinden["na_6_weken"]
+    if "metingen" not in v.dataset.accounting:
+        return "Deze proeftuin heeft geen bestand met metingen van welbevinden."
     if change.n == 0:
         return f"Voor de casussen van {v.jaar} zijn nog geen voor- en nametingen van welbevinden."
     if change.verandering is None:
         return f"Welbevinden is gemeten, maar de uitkomst tonen we niet: {_why(v.welbevinden_reden('na_6_weken'), v.min_n)}."
     text = (
-        f"Bij {fmt.stuks(change.n, 'casus', 'casussen')} met een voor- en nameting {change_words(change)} "
-        "op een schaal van 1 tot 10."
+        f"Het welbevinden van de {fmt.stuks(change.n, 'casus', 'casussen')} met een micro-analyse (een voor- en nameting) "
+        f"{change_words(change)} op een schaal van 1 tot 10."
     )
     if change.ci_laag is None:
         text += " Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
     return text
 
 
+SCENARIO_UITLEG = (
+    "De huidige situatie is wat de hulp aan deze huishoudens per jaar kost zoals die zonder de proeftuin "
+    "geregeld is, bij elke organisatie apart; niets doen is wat het kost als niemand ingrijpt en de problemen "
+    "oplopen (een huisuitzetting, een opname); de proeftuinoplossing is wat de afgesproken oplossing kost."
+)
+
+
 def costs_sentence(v: YearView) -> str:
+    """The proeftuinoplossing against both other scenarios in one sentence: the current situation and doing nothing."""
+    if "kosten" not in v.dataset.accounting:
+        return "Deze proeftuin heeft geen kostenbestand: er zijn (nog) geen micro-analyses van kosten."
     if v.kosten_n == 0:
-        return f"Voor de casussen van {v.jaar} zijn geen volledige micro-analyses van kosten."
+        return f"Voor de casussen van {v.jaar} zijn nog geen volledige micro-analyses van kosten."
     if v.besparing is None:
         return f"De kosten tonen we niet: {_why(v.kosten_reden, v.min_n)}."
     t = v.kosten_totaal
-    saving = v.besparing["niets_doen_min_proeftuinoplossing"]
+    solution, now, nothing = t["proeftuinoplossing"], t["huidig"], t["niets_doen"]
     text = (
-        f"Voor {fmt.stuks(v.kosten_n, 'casus', 'casussen')} met een micro-analyse kost niets doen "
-        f"{fmt.euro(t['niets_doen'])} per jaar, de proeftuinoplossing {fmt.euro(t['proeftuinoplossing'])}: "
-        f"{'een besparing' if saving >= 0 else 'meerkosten'} van {fmt.euro(abs(saving))} per jaar."
+        f"Voor de {fmt.stuks(v.kosten_n, 'casus', 'casussen')} met een micro-analyse kost de proeftuinoplossing "
+        f"{fmt.euro(solution)} per jaar: {_compared(solution, now, 'nu', 'huidige situatie')}, "
+        f"{'maar' if (solution > now) != (solution > nothing) else 'en'} "
+        f"{_compared(solution, nothing, 'niets doen', '')}."
     )
-    if v.aandeel_goedkoper is not None:
-        text += f" De proeftuinoplossing was goedkoper dan niets doen in {fmt.procent(v.aandeel_goedkoper)} van deze casussen."
+    cheaper = v.aantal_goedkoper
+    if cheaper is not None:
+        n = v.kosten_n
+        if cheaper == n:
+            share = f"in alle {fmt.geheel(n)} casussen" if n > 2 else "in beide casussen" if n == 2 else "in deze casus"
+        elif cheaper == 0:
+            share = "in geen van de casussen"
+        else:
+            share = f"in {fmt.geheel(cheaper)} van de {fmt.geheel(n)} casussen"
+        text += f" De proeftuinoplossing was goedkoper dan niets doen {share}."
     return text
+
+
+def _compared(amount: float, other: float, than: str, name: str) -> str:
+    """'€ 64.885 per jaar meer dan nu (€ 67.272)', or 'evenveel als ...'."""
+    difference = round(amount) - round(other)
+    if difference == 0:
+        return f"evenveel als {than} ({fmt.euro(other)})"
+    word = "meer" if difference > 0 else "minder"
+    return f"{fmt.euro(abs(difference))} {word} dan {than} ({name + ': ' if name else ''}{fmt.euro(other)})"
 
 
 def financier_sentence(v: YearView) -> str:
@@ -171,19 +252,58 @@ def financier_sentence(v: YearView) -> str:
     return " ".join(parts)
 
 
+KWARTALEN = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde"}
+
+
+def soort_text(soort: str, n: int) -> str:
+    one, more = SOORT_LABELS.get(soort, (soort, soort))
+    return fmt.stuks(n, one, more)
+
+
 def sessions_sentence(v: YearView) -> str:
+    """How many sessions of which kind, and the attendance of the recurring learning sessions compared
+    like with like (first and last quarter, or first and last session, of the same kind); the mean per
+    learning session is the key figure's."""
     s = v.year_sessions
     if s.empty:
         return f"In {v.jaar} zijn geen bijeenkomsten geregistreerd."
-    text = f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}"
-    known = s.dropna(subset=["deelnemers"]).sort_values("datum")
-    if len(known) >= 2:
+    kinds = s["soort"].astype("string").value_counts()
+    learning = [k for k in LEERSESSIES if kinds.get(k, 0)]
+    others = [k for k in kinds.index if k not in LEERSESSIES]
+    listed = [soort_text(k, int(kinds[k])) for k in learning]
+    n_other = int(sum(kinds[k] for k in others))
+    if n_other:
+        detail = _listing([soort_text(k, int(kinds[k])) for k in others])
+        listed.append(f"{fmt.stuks(n_other, 'andere bijeenkomst', 'andere bijeenkomsten')} ({detail})" if learning else detail)
+    text = (
+        f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}: "
+        f"{_listing(listed)}."
+    )
+    trend = sessions.learning_trend(s)
+    if trend is not None:
+        kind = SOORT_LABELS.get(trend.soort, (trend.soort, trend.soort))[1]
+        a, b = fmt.getal(trend.eerste, 1), fmt.getal(trend.laatste, 1)
+        verb = "groeide" if trend.laatste > trend.eerste else "daalde" if trend.laatste < trend.eerste else "bleef"
+        if trend.eerste_kwartaal is None:
+            span = f"van {fmt.geheel(trend.eerste)} deelnemers bij de eerste naar {fmt.geheel(trend.laatste)} bij de laatste"
+            if verb == "bleef":
+                span = f"gelijk: {fmt.geheel(trend.eerste)} deelnemers bij de eerste en bij de laatste"
+        else:
+            first = f"{KWARTALEN[trend.eerste_kwartaal]} kwartaal ({fmt.stuks(trend.n_eerste, 'sessie', 'sessies')})"
+            last = f"{KWARTALEN[trend.laatste_kwartaal]} kwartaal ({fmt.stuks(trend.n_laatste, 'sessie', 'sessies')})"
+            mean = "gemiddeld " if max(trend.n_eerste, trend.n_laatste) > 1 else ""
+            span = f"van {mean}{a} deelnemers in het {first} naar {b} in het {last}"
+            if verb == "bleef":
+                span = f"gelijk: {mean}{a} deelnemers in het {first} en in het {last}"
+        text += f" Bij de {kind} {verb} de opkomst {span}."
+    n_learning, mean = indicators.participants_per_session(v.dataset.bijeenkomsten, v.jaar)
+    if mean is not None:
         text += (
-            f", met {fmt.geheel(known['deelnemers'].iloc[0])} deelnemers bij de eerste en "
-            f"{fmt.geheel(known['deelnemers'].iloc[-1])} bij de laatste"
+            f" Over het jaar kwamen er gemiddeld {fmt.getal(mean, 1)} deelnemers per leersessie"
+            f" ({fmt.stuks(n_learning, 'leersessie', 'leersessies')} met een telling)."
         )
     cards = v.n_kaarten
-    return text + f". Na afloop vulden deelnemers {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
+    return text + f" Na afloop vulden deelnemers {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
 
 
 def spinnenweb_sentence(v: YearView) -> str:
