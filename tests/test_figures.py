@@ -64,3 +64,26 @@ def test_every_chart_has_a_dutch_title_and_axis_labels(view):
         assert fig.layout.title.text and "n = " in fig.layout.title.text
         assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
         assert fig.layout.separators == ",."
+
+
+def test_attendance_marks_other_events_on_the_chart(analyse):
+    """Issue 16: a conference is no learning session; its kind shows on the chart, not only on hover."""
+    from leergeschiedenis import content
+    from leergeschiedenis.publish import YearView
+
+    fig = content.figure("deelnemers", YearView(analyse, 2017))
+    # Sessie 1 (leersessie, 15) on the line; Sessie 2 (werkconferentie, 30) a labelled diamond; Sessie 3 has no count
+    line, other = fig.data
+    assert line.name == "Tweewekelijkse leersessies" and line.mode == "lines+markers" and list(line.y) == [15.0]
+    assert other.mode == "markers+text" and list(other.y) == [30.0] and list(other.text) == ["werkconferentie"]
+    assert "n = 2 bijeenkomsten met een telling: 1 leersessie (lijn), 1 andere" in fig.layout.title.text
+
+
+def test_mentions_say_mentions_in_cases_and_labels_keep_diacritics(analyse):
+    from leergeschiedenis import content
+    from leergeschiedenis.publish import YearView
+
+    fig = content.figure("levensdomeinen", YearView(analyse, 2017))
+    # B1 wonen; B2 financien; B3 gezondheid; B4 wonen, gezondheid; B5 none: 5 mentions in 4 cases
+    assert "5 vermeldingen in 4 casussen" in fig.layout.title.text and "n = " not in fig.layout.title.text
+    assert "Financiën" in list(fig.data[0].y)

@@ -107,7 +107,7 @@ def test_financiers_name_the_wrong_pocket(view):
 
 def test_principle_sentence(view):
     # principle 3 is on K2 (professional) and K3 (manager); professionals wrote 2 cards, managers 1 (< 3: not compared)
-    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten (40%) kwam dit principe terug.")
+    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten kwam dit principe terug.")
 
 
 def test_a_half_case_agreement_is_written_as_agreed(analyse):
@@ -192,3 +192,38 @@ def test_who_met_the_agreement_in_dutch():
     assert narrative._who_met(0, 1) == "haalde de organisatie"
     assert narrative._who_met(4, 4) == "haalden alle 4 organisaties"
     assert narrative._who_met(1, 1) == "haalde de organisatie"
+
+
+def test_reading_guide_names_the_sample_and_the_interval(view):
+    guide = narrative.reading_guide(view)
+    # 2017: 5 cases, 3 with a voor- and nameting (B1, B2, B3) and 3 with complete cost lines
+    assert (
+        "Welbevinden en kosten meten we niet bij elke casus, maar in een micro-analyse van een steekproef: "
+        "in 2017 bij 3 van de 5 casussen." in guide[1]
+    )
+    assert guide[2].startswith("Een 95%-interval is de marge rond een gemiddelde")
+    assert guide[3].startswith("Cijfers over minder dan 3 personen tonen we niet")
+
+
+def test_ruwaard_2017_sessions_and_costs_agree_with_the_key_figures():
+    """The sample's numbers from the issue: learning sessions 16,3 (Q1: 16, 16, 17) to 29,3 (Q4: 28, 30, 30),
+    23,3 per learning session over the year (the key figure); costs € 64.885 more than now, € 209.418 less than
+    doing nothing."""
+    from pathlib import Path
+
+    from leergeschiedenis import content
+    from leergeschiedenis.dataset import load
+
+    v = YearView(load(Path(__file__).parent.parent / "data" / "sample" / "ruwaard"), 2017)
+    text = narrative.sessions_sentence(v)
+    assert text.startswith(
+        "In 2017 waren er 14 bijeenkomsten: 10 tweewekelijkse leersessies en 4 andere bijeenkomsten "
+        "(2 werkconferenties, 1 effectenarena en 1 bestuurlijke dialoogsessie). Bij de tweewekelijkse leersessies "
+        "groeide de opkomst van gemiddeld 16,3 deelnemers in het eerste kwartaal (3 sessies) naar 29,3 in het "
+        "vierde kwartaal (3 sessies). Over het jaar kwamen er gemiddeld 23,3 deelnemers per leersessie"
+    )
+    key = {f.label: f for f in content.KEY_FIGURES}
+    assert key["Gemiddeld aantal deelnemers per leersessie"].text(v.kern, v.min_n) == "23,3"
+    costs = narrative.costs_sentence(v)
+    assert "€\u00a064.885 meer dan nu" in costs and "maar €\u00a0209.418 minder dan niets doen" in costs
+    assert costs.endswith("goedkoper dan niets doen in alle 17 casussen.")

@@ -84,7 +84,7 @@ register_figure("casussen_per_regisseur")(
 def _mentions(v: YearView, column: str, counts, title: str, axis: str) -> go.Figure:
     """Mentions of a list attribute: a case can mention several, so the subtitle says both numbers."""
     shown = counts.dropna()
-    sub = f"{fmt.geheel(shown.sum())} vermeldingen in n = {fmt.stuks(v.n_casussen_met(column), 'casus', 'casussen')}"
+    sub = f"{fmt.geheel(shown.sum())} vermeldingen in {fmt.stuks(v.n_casussen_met(column), 'casus', 'casussen')}"
     return figures.count_bars(counts, title, axis, subtitle=sub)
 
 
@@ -120,7 +120,13 @@ def _latest_spinnenweb_change(v: YearView) -> go.Figure:
 
 TEXTS: dict[str, Callable[[YearView], list[str]]] = {
     "casussen": lambda v: [narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)],
-    "rendement": lambda v: [narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)],
+    "rendement": lambda v: [
+        narrative.welbevinden_sentence(v),
+        narrative.costs_sentence(v),
+        narrative.scenarios_sentence(v),
+        narrative.effectenarena_sentence(v),
+        narrative.financier_sentence(v),
+    ],
     "leersessies": lambda v: [narrative.sessions_sentence(v)],
     "gezondheid": lambda v: [narrative.spinnenweb_sentence(v)],
     "samenvatting": lambda v: [

@@ -337,7 +337,9 @@ def _key_figures_html(v: YearView) -> str:
 
     cards = [card(k) for k in content.KEY_FIGURES if k.card]
     note = f"<p style='font-size:0.85rem'>{html.escape(content.FILTER_NOTE)}</p>" if filtered else ""
-    return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}"
+    guide = "".join(f"<li>{html.escape(line)}</li>" for line in narrative.reading_guide(v))
+    guide = f"<details style='font-size:0.85rem;margin-top:0.6rem'><summary>Zo lees je dit</summary><ul>{guide}</ul></details>"
+    return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}{guide}"
 
 
 def _table_html(header: list[str], rows: list[list[str]], css: str = "") -> str:

@@ -13,9 +13,18 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt
-from .labels import DOMEIN_LABELS, FINANCIER_LABELS, LEAD_TIME_LABELS, MEETMOMENT_LABELS, SCENARIO_LABELS
+from .labels import (
+    DOMEIN_LABELS,
+    FINANCIER_LABELS,
+    LEAD_TIME_LABELS,
+    LEVENSDOMEIN_LABELS,
+    MEETMOMENT_LABELS,
+    SCENARIO_LABELS,
+    SOORT_LABELS,
+)
 from .labels import ROL_LABELS as ROL_LABELS  # figures.ROL_LABELS in the dashboard and the report
 from .privacy import HERLEIDBAAR, reason_text
+from .sessions import LEERSESSIES
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 BLUE, ORANGE, GREEN, PINK, SKY, RED = OKABE_ITO[:6]
@@ -24,8 +33,8 @@ WIDTH, HEIGHT = 760, 400
 
 
 def label(text: str) -> str:
-    """'levensdomein_code' -> 'Levensdomein code' for codes without a fixed label."""
-    return str(text).replace("_", " ").capitalize()
+    """'levensdomein_code' -> 'Levensdomein code' for codes without a fixed label ('financien' -> 'Financiën')."""
+    return LEVENSDOMEIN_LABELS.get(str(text)) or str(text).replace("_", " ").capitalize()
 
 
 def _slim_white() -> go.layout.Template:
@@ -85,7 +94,7 @@ def empty(title: str, why: str) -> go.Figure:
     fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, title, "geen gegevens", height=260)
+    return _layout(fig, title, "niets te tonen", height=260)
 
 
 def cases_per_year(per_year: pd.DataFrame) -> go.Figure:
@@ -127,7 +136,9 @@ def agreement_heatmap(table: pd.DataFrame, per_month: float) -> go.Figure:
     return _layout(
         fig,
         "Casussen per organisatie per maand",
-        f"afspraak: {fmt.aantal(per_month)} casus per organisatie per maand · n = {n} casussen",
+        f"afspraak: {fmt.aantal(per_month)} {'casus' if per_month <= 1 else 'casussen'} per organisatie per maand"
+        + ("" if float(per_month).is_integer() else ", getoetst over alle maanden samen")
+        + f" · n = {n} casussen",
         "Maand",
         "Organisatie",
         height=max(HEIGHT, 40 * len(table) + 140),
@@ -222,7 +233,9 @@ def welbevinden(changes: dict, min_n: int, reasons: dict | None = None) -> go.Fi
         if after not in shown
     ]
     if not shown:
-        return empty(title, "Te weinig gemeten casussen om te tonen (" + "; ".join(notes) + ").")
+        if not any(c.n for c in changes.values()):
+            return empty(title, "Nog niet gemeten: geen casussen met een voor- en nameting.")
+        return empty(title, "Niet getoond (" + "; ".join(notes) + ").")
     groups = [f"voor → {MEETMOMENT_LABELS[a].lower()}<br>(n = {c.n} casussen)" for a, c in shown.items()]
     fig = go.Figure()
     for name, colour, values in (
@@ -269,11 +282,13 @@ def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str 
 
 def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int, reasons: pd.Series | None = None) -> go.Figure:
     """Who gains (positive) and who invests (negative): the Effectenarena view."""
-    title = "Wie betaalt en wie wint? Besparing per financier"
+    title = "Effectenarena: wie betaalt en wie wint? Besparing per financier"
     shown = savings.dropna()
     derivable = reasons is not None and (reasons == HERLEIDBAAR).any()
     why = fmt.suppressed(min_n) + (" of te herleiden uit andere cijfers" if derivable else "")
     if shown.empty:
+        if not len(savings) or not int(n.sum()):
+            return empty(title, "Nog geen micro-analyses van kosten.")
         return empty(title, f"Te weinig micro-analyses per financier om te tonen ({why}).")
     shown = shown.sort_values()
     names = [FINANCIER_LABELS.get(f, label(f)) for f in shown.index]
@@ -299,22 +314,50 @@ def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int, reasons:
 
 
 def attendance_trend(sessions: pd.DataFrame) -> go.Figure:
+    """The recurring learning sessions as a line per kind; every other event (werkconferentie, dialoogsessie,
+    effectenarena ...) a separate marker named on the chart itself, so nobody reads a conference as growth."""
     title = "Deelnemers per bijeenkomst"
-    known = sessions.dropna(subset=["deelnemers"])
+    known = sessions.dropna(subset=["deelnemers"]).sort_values("datum")
     if known.empty:
         return empty(title, "Geen aantallen deelnemers geregistreerd.")
-    fig = go.Figure(
-        go.Scatter(
-            x=known["datum"],
-            y=known["deelnemers"].astype(float),
+    kinds = known["soort"].astype("string")
+    fig = go.Figure()
+    for kind, colour in zip(LEERSESSIES, (BLUE, GREEN), strict=True):
+        rows = known[kinds == kind]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows["datum"],
+            y=rows["deelnemers"].astype(float),
             mode="lines+markers",
-            line_color=BLUE,
-            customdata=known["bijeenkomst"],
+            name=SOORT_LABELS[kind][1].capitalize(),
+            line_color=colour,
+            customdata=rows["bijeenkomst"],
             hovertemplate="%{customdata}<br>%{x|%d-%m-%Y}: %{y} deelnemers<extra></extra>",
         )
-    )
+    others = known[~kinds.isin(LEERSESSIES)]
+    if not others.empty:
+        fig.add_scatter(
+            x=others["datum"],
+            y=others["deelnemers"].astype(float),
+            mode="markers+text",
+            name="Andere bijeenkomsten",
+            marker={"color": ORANGE, "symbol": "diamond", "size": 10},
+            text=[SOORT_LABELS.get(str(k), (str(k),))[0] for k in others["soort"]],
+            textposition="top center",
+            textfont={"size": 11},
+            customdata=others["bijeenkomst"],
+            hovertemplate="%{customdata}<br>%{x|%d-%m-%Y}: %{y} deelnemers<extra></extra>",
+        )
     fig.update_xaxes(tickformat="%d-%m-%Y")
-    return _layout(fig, title, f"n = {len(known)} bijeenkomsten met een telling", "Datum", "Deelnemers")
+    fig.update_yaxes(rangemode="tozero")
+    n_learning = int(kinds.isin(LEERSESSIES).sum())
+    sub = (
+        f"n = {fmt.stuks(len(known), 'bijeenkomst', 'bijeenkomsten')} met een telling: "
+        f"{fmt.stuks(n_learning, 'leersessie', 'leersessies')} (lijn), {fmt.geheel(len(others))} andere (ruit, met de soort erbij)"
+    )
+    fig.update_layout(showlegend=True)
+    return _layout(fig, title, sub, "Datum", "Deelnemers")
 
 
 def attendance_by_role(by_role: pd.Series) -> go.Figure:

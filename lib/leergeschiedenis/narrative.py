@@ -197,6 +197,52 @@ SCENARIO_UITLEG = (
 )
 
 
+EFFECTENARENA = (
+    "De Effectenarena zet per financier naast elkaar wat de proeftuinoplossing hem kost of oplevert tegenover "
+    "niets doen: wie investeert en wie er beter van wordt."
+)
+
+
+def reading_guide(v: YearView) -> list[str]:
+    """'Zo lees je dit': what n means, how the micro-analysed cases relate to all cases, what a 95% interval
+    says, and the minimum group size; the report's box and the dashboard's short version."""
+    total = v.case_counts.totaal
+    pairs, costs = v.welbevinden["na_6_weken"].n, v.kosten_n
+    lines = [
+        "n is het aantal casussen, deelnemers of bijeenkomsten waar een cijfer op rust: hoe kleiner n, "
+        "hoe voorzichtiger je ermee moet zijn."
+    ]
+    if total and (pairs or costs):
+        measured = (
+            f"bij {fmt.geheel(pairs)} van de {fmt.stuks(total, 'casus', 'casussen')}"
+            if pairs == costs
+            else f"welbevinden bij {fmt.geheel(pairs)} en kosten bij {fmt.geheel(costs)} van de {fmt.stuks(total, 'casus', 'casussen')}"
+        )
+        lines.append(
+            f"Welbevinden en kosten meten we niet bij elke casus, maar in een micro-analyse van een steekproef: in {v.jaar} "
+            f"{measured}. Die uitkomsten gelden voor deze casussen; voor alle casussen zijn ze een aanwijzing, geen bewijs."
+        )
+    lines.append(
+        "Een 95%-interval is de marge rond een gemiddelde: herhaal je de meting bij vergelijkbare casussen, dan ligt de "
+        "echte verandering in 95 van de 100 keer binnen die marge. Ligt het hele interval boven 0, dan is een stijging "
+        "geen toeval."
+    )
+    lines.append(
+        f"Cijfers over minder dan {v.min_n} personen tonen we niet; waar een cijfer ontbreekt staat waarom: "
+        "nog niet gemeten, geen bestand, te weinig personen of verborgen om herleiding te voorkomen."
+    )
+    return lines
+
+
+def scenarios_sentence(v: YearView) -> str:
+    """What the three scenarios mean, where there are cost figures to read."""
+    return SCENARIO_UITLEG if v.kosten_totaal is not None else ""
+
+
+def effectenarena_sentence(v: YearView) -> str:
+    return EFFECTENARENA if "kosten" in v.dataset.accounting else ""
+
+
 def costs_sentence(v: YearView) -> str:
     """The proeftuinoplossing against both other scenarios in one sentence: the current situation and doing nothing."""
     if "kosten" not in v.dataset.accounting:
@@ -343,15 +389,15 @@ READING_AIDS = {
     "casussen_per_wijk": "Elke staaf is een buurt van de proeftuin: hoeveel casussen er dit jaar uit die buurt kwamen.",
     "casussen_per_regisseur": "Elke staaf is een organisatie: bij hoeveel casussen de ene regisseur van het gezin daar werkte.",
     "casussen_per_jaar": "Elke staaf is een jaar; blauw zijn individuele, oranje collectieve casussen.",
-    "afspraak": "Elk vak is een organisatie in een maand; een 0 betekent dat de afspraak die maand niet is gehaald.",
+    "afspraak": "Elk vak is een organisatie in een maand, met het aantal casussen dat zij die maand aanmeldde; een 0 is een maand zonder casus.",
     "doorlooptijd": "Elk punt is de mediaan van een kwartaal: de helft van de casussen was sneller. Lager is beter.",
     "trechter": "Hoeveel casussen elke stap bereikten, van aanmelding tot afronding.",
     "levensdomeinen": "Een casus kan meer levensdomeinen raken; daarom tellen de staven op tot meer dan het aantal casussen.",
     "belemmeringen": "Welke soorten belemmeringen professionals tegenkwamen bij het uitvoeren van de oplossing.",
     "welbevinden": "Dezelfde casussen voor en na: hoe hoger de rechterstaaf, hoe meer het welbevinden steeg.",
-    "kosten": "De jaarlijkse maatschappelijke kosten van dezelfde casussen in drie scenario's.",
+    "kosten": "De jaarlijkse maatschappelijke kosten van dezelfde casussen in drie scenario's: zoals het nu geregeld is (huidige situatie), als niemand ingrijpt (niets doen) en met de proeftuinoplossing.",
     "financiers": "Rechts (groen) betaalt een financier minder dan bij niets doen, links (oranje) investeert hij.",
-    "deelnemers": "Elk punt is een bijeenkomst; de lijn laat zien of de opkomst groeide.",
+    "deelnemers": "Elk punt is een bijeenkomst. De lijn verbindt de terugkerende leersessies en laat zien of de opkomst groeide; een ruit is een andere bijeenkomst (werkconferentie, dialoogsessie, effectenarena), met de soort erbij.",
     "rollen": "Wie er kwamen, opgeteld over de bijeenkomsten met een telling per rol.",
     "kaarten_per_rol": "Hoeveel reflectiekaarten elke groep invulde.",
     "thema_rol": "Hoe donkerder het vak, hoe vaker die groep over dat ontwerpprincipe schreef.",
@@ -363,13 +409,21 @@ READING_AIDS = {
 }
 
 
+MIN_BASIS_PROCENT = 20  # no percentage on fewer cards than this: '2 van de 5' says it better than '40%'
+
+
+def _share(part: int, base: int) -> str:
+    """' (15%)' after a count on a base large enough for a percentage to mean something, else ''."""
+    return f" ({fmt.procent(part / base)})" if base >= MIN_BASIS_PROCENT else ""
+
+
 def principle_sentence(v: YearView, nr: str) -> str:
     """How often a principle came up on the cards, and in which role's cards relatively most."""
     total = v.n_kaarten
     if not total:
         return "Er zijn dit jaar geen reflectiekaarten ingevuld."
     n = int(v.themas.get(nr, 0))
-    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten ({fmt.procent(n / total)}) kwam dit principe terug"
+    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam dit principe terug"
     per_role = v.kaarten_per_rol
     table = v.thema_per_rol
     shares = {
@@ -379,7 +433,8 @@ def principle_sentence(v: YearView, nr: str) -> str:
     }
     if shares:
         role = max(shares, key=lambda r: (shares[r], r))
-        text += f"; naar verhouding het vaakst op kaarten van {ROL_MEERVOUD.get(role, role)} ({fmt.procent(shares[role])} van hun kaarten)"
+        count, base = int(table.loc[nr, role]), int(per_role[role])
+        text += f"; naar verhouding het vaakst op kaarten van {ROL_MEERVOUD.get(role, role)} ({fmt.geheel(count)} van hun {fmt.geheel(base)} kaarten{_share(count, base).replace(' (', ', ').rstrip(')')})"
     return text + "."
 
 
