@@ -62,7 +62,7 @@ def test_why_missing_distinguishes_no_file_unmeasured_too_few_and_hidden(analyse
     # 2016: 1 pair (A1), below the minimum of 3: too few, with the configured minimum and what it rests on
     k2016 = YearView(analyse, 2016).kern
     assert welbevinden.text(k2016, 3) == "minder dan 3 personen"
-    assert welbevinden.about(k2016) == "van de 1 casus met een micro-analyse (voor- en nameting)"
+    assert welbevinden.about(k2016) == "van 1 casus met een micro-analyse (voor- en nameting)"
     # 2030: no pairs at all: not measured, and nothing to say what it rests on
     k2030 = YearView(analyse, 2030).kern
     assert welbevinden.text(k2030, 3) == "nog niet gemeten" and welbevinden.about(k2030) == ""
@@ -76,7 +76,7 @@ def test_key_figure_table_has_both_cost_comparisons_and_sessions_by_type(analyse
     k = YearView(analyse, 2017).kern
     by_label = {f.label: f.text(k, 3) for f in content.KEY_FIGURES}
     # huidig 900 - oplossing 3.450 (see test_narrative): the solution costs 2.550 more than now
-    assert by_label["Verschil met de huidige situatie per jaar (huidig min oplossing)"] == "€\u00a0-2.550"
+    assert by_label["Oplossing tegenover de huidige situatie, per jaar"] == "€\u00a02.550 duurder"
     assert by_label["Gemiddeld aantal deelnemers per leersessie"] == "15,0"
     assert by_label["Gemiddeld aantal deelnemers (alle bijeenkomsten)"] == "22,5"
 

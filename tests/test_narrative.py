@@ -81,9 +81,11 @@ def test_suppressed_statistics_read_as_such(analyse):
     )
     assert (
         narrative.welbevinden_sentence(strict)
-        == "Welbevinden is gemeten, maar de uitkomst tonen we niet: het rust op minder dan 4 personen."
+        == "Welbevinden is gemeten bij 3 casussen met een micro-analyse, maar de uitkomst tonen we niet: het rust op minder dan 4 personen."
     )
-    assert narrative.costs_sentence(strict) == "De kosten tonen we niet: het rust op minder dan 4 personen."
+    assert narrative.costs_sentence(strict) == (
+        "De kosten zijn berekend voor 3 casussen met een micro-analyse, maar we tonen ze niet: het rust op minder dan 4 personen."
+    )
     assert "tonen we niet" in narrative.lead_time_sentence(strict)
 
 
@@ -169,7 +171,8 @@ def test_the_reason_for_a_hidden_figure_is_the_true_one(monkeypatch, view):
     hidden = dataclasses.replace(view)
     hidden.__dict__["welbevinden"] = {**view.welbevinden, "na_6_weken": _change(n=6, verandering=None)}
     assert narrative.welbevinden_sentence(hidden) == (
-        "Welbevinden is gemeten, maar de uitkomst tonen we niet: het is verborgen omdat anders een kleine groep te herleiden is."
+        "Welbevinden is gemeten bij 6 casussen met een micro-analyse, maar de uitkomst tonen we niet: "
+        "het is verborgen omdat anders een kleine groep te herleiden is."
     )
 
 

@@ -212,7 +212,7 @@ def scorecard(v: YearView) -> list[GoalCard]:
 class KeyFigure:
     label: str
     value: Callable[[dict], object]  # from a kerncijfers dict
-    kind: str = "geheel"  # geheel | getal | euro
+    kind: str = "geheel"  # geheel | getal | euro | verschil
     card: str | None = None  # the card's label on the dashboard's first tab, when it has one
     n: Callable[[dict], int] | None = None  # the people behind it, for the reason it is missing
     reden: Callable[[dict], str | None] | None = None
@@ -230,6 +230,10 @@ class KeyFigure:
             return narrative.missing_text(self.n(k), reden, min_n, no_file=self.geen_bestand)
         if self.kind == "euro":
             return fmt.euro(value)
+        if self.kind == "verschil":  # a saving (+) or extra cost (-) of the solution, in words
+            if round(value) == 0:
+                return "even duur"
+            return f"{fmt.euro(abs(value))} {'goedkoper' if value > 0 else 'duurder'}"
         if self.kind == "getal":
             return fmt.getal(value, 1)
         return fmt.geheel(value)
@@ -242,7 +246,9 @@ class KeyFigure:
 
 
 def _micro(n: int, what: str) -> str:
-    return f"van de {fmt.stuks(n, 'casus', 'casussen')} met een micro-analyse{what}" if n else ""
+    if not n:
+        return ""
+    return ("van 1 casus" if n == 1 else f"van de {fmt.geheel(n)} casussen") + f" met een micro-analyse{what}"
 
 
 _WELBEVINDEN_REDEN = lambda k: k["welbevinden"].get("reden")  # noqa: E731
@@ -281,9 +287,9 @@ KEY_FIGURES = (
         over=lambda k: _micro(k["kosten"]["n_casussen"], ", tegenover niets doen"),
     ),
     KeyFigure(
-        "Verschil met de huidige situatie per jaar (huidig min oplossing)",
+        "Oplossing tegenover de huidige situatie, per jaar",
         lambda k: k["kosten"]["besparing_huidig"],
-        "euro",
+        "verschil",
         n=lambda k: k["kosten"]["n_casussen"],
         reden=_KOSTEN_REDEN,
         geen_bestand="geen kostenbestand",

@@ -150,6 +150,8 @@ def lead_time_trend(trend: pd.DataFrame, name: str, min_n: int) -> go.Figure:
     title = f"Doorlooptijd {LEAD_TIME_LABELS[name]} per kwartaal"
     shown = trend.dropna(subset=["mediaan"])
     if shown.empty:
+        if trend.empty or not int(trend["n"].sum()):
+            return empty(title, "Nog niet gemeten: nog geen afgeronde stappen.")
         return empty(title, f"Te weinig afgeronde stappen om te tonen ({fmt.suppressed(min_n)} per kwartaal).")
     x = [fmt.kwartaal(p) for p in shown.index]
     fig = go.Figure(
@@ -417,6 +419,8 @@ def radar(per_moment: pd.DataFrame, moment_labels: dict[int, str], min_n: int) -
             )
         )
     if not fig.data:
+        if per_moment.empty or not int(per_moment["n"].sum()):
+            return empty(title, "Nog niet gemeten.")
         derivable = "reden" in per_moment and (per_moment["reden"] == HERLEIDBAAR).any()
         why = reason_text(HERLEIDBAAR, min_n) if derivable else fmt.suppressed(min_n)
         return empty(title, f"Te weinig deelnemers om te tonen ({why}).")
@@ -428,6 +432,8 @@ def domain_change(changes: dict, title: str, min_n: int, reason: str | None = No
     """Mean paired change per domain with its 95% interval when there are enough pairs."""
     shown = {d: c for d, c in changes.items() if c.verandering is not None}
     if not shown:
+        if not any(c.n for c in changes.values()):
+            return empty(title, "Nog niet gemeten: nog geen deelnemers op beide momenten.")
         return empty(title, f"Niet getoond: {reason_text(reason, min_n)} op beide momenten.")
     names = [DOMEIN_LABELS[d] for d in shown]
     values = [c.verandering for c in shown.values()]

@@ -52,7 +52,8 @@ def cases_sentence(v: YearView) -> str:
     c = v.case_counts
     if c.totaal == 0:
         return f"In {v.jaar} werden geen casussen aangemeld."
-    text = f"In {v.jaar} {'werd' if c.totaal == 1 else 'werden'} {fmt.stuks(c.totaal, 'casus', 'casussen')} aangemeld"
+    by = f" door {v.filters.organisatie}" if v.filters.organisatie else ""
+    text = f"In {v.jaar} {'werd' if c.totaal == 1 else 'werden'} {fmt.stuks(c.totaal, 'casus', 'casussen')} aangemeld{by}"
     if c.vorig_jaar and c.groeifactor is not None:
         if c.groeifactor >= 1.5:
             text += f", {fmt.getal(c.groeifactor)} keer zoveel als in {v.jaar - 1} ({fmt.geheel(c.vorig_jaar)})"
@@ -173,6 +174,11 @@ def change_words(change: PairedChange) -> str:
     return f"{verb} ({interval}{'; ' + test if test else ''})"
 
 
+def _micro_cases(n: int) -> str:
+    """What a welbevinden or cost figure rests on: '2 casussen met een micro-analyse'."""
+    return fmt.stuks(n, "casus met een micro-analyse", "casussen met een micro-analyse")
+
+
 def welbevinden_sentence(v: YearView) -> str:
     change = v.welbevinden["na_6_weken"]
     if "metingen" not in v.dataset.accounting:
@@ -180,7 +186,10 @@ def welbevinden_sentence(v: YearView) -> str:
     if change.n == 0:
         return f"Voor de casussen van {v.jaar} zijn nog geen voor- en nametingen van welbevinden."
     if change.verandering is None:
-        return f"Welbevinden is gemeten, maar de uitkomst tonen we niet: {_why(v.welbevinden_reden('na_6_weken'), v.min_n)}."
+        return (
+            f"Welbevinden is gemeten bij {_micro_cases(change.n)}, maar de uitkomst tonen we niet: "
+            f"{_why(v.welbevinden_reden('na_6_weken'), v.min_n)}."
+        )
     text = (
         f"Het welbevinden van de {fmt.stuks(change.n, 'casus', 'casussen')} met een micro-analyse (een voor- en nameting) "
         f"{change_words(change)} op een schaal van 1 tot 10."
@@ -212,14 +221,16 @@ def reading_guide(v: YearView) -> list[str]:
         "n is het aantal casussen, deelnemers of bijeenkomsten waar een cijfer op rust: hoe kleiner n, "
         "hoe voorzichtiger je ermee moet zijn."
     ]
-    if total and (pairs or costs):
-        measured = (
-            f"bij {fmt.geheel(pairs)} van de {fmt.stuks(total, 'casus', 'casussen')}"
-            if pairs == costs
-            else f"welbevinden bij {fmt.geheel(pairs)} en kosten bij {fmt.geheel(costs)} van de {fmt.stuks(total, 'casus', 'casussen')}"
-        )
+    has = {"welbevinden": "metingen" in v.dataset.accounting, "kosten": "kosten" in v.dataset.accounting}
+    what = " en ".join(w for w, present in has.items() if present)
+    if total and (pairs or costs) and what:
+        of = f"van de {fmt.stuks(total, 'casus', 'casussen')}"
+        if pairs == costs or not all(has.values()):
+            measured = f"bij {fmt.geheel(pairs if has['welbevinden'] else costs)} {of}"
+        else:
+            measured = f"welbevinden bij {fmt.geheel(pairs)} en kosten bij {fmt.geheel(costs)} {of}"
         lines.append(
-            f"Welbevinden en kosten meten we niet bij elke casus, maar in een micro-analyse van een steekproef: in {v.jaar} "
+            f"{what.capitalize()} meten we niet bij elke casus, maar in een micro-analyse van een steekproef: in {v.jaar} "
             f"{measured}. Die uitkomsten gelden voor deze casussen; voor alle casussen zijn ze een aanwijzing, geen bewijs."
         )
     lines.append(
@@ -250,7 +261,7 @@ def costs_sentence(v: YearView) -> str:
     if v.kosten_n == 0:
         return f"Voor de casussen van {v.jaar} zijn nog geen volledige micro-analyses van kosten."
     if v.besparing is None:
-        return f"De kosten tonen we niet: {_why(v.kosten_reden, v.min_n)}."
+        return f"De kosten zijn berekend voor {_micro_cases(v.kosten_n)}, maar we tonen ze niet: {_why(v.kosten_reden, v.min_n)}."
     t = v.kosten_totaal
     solution, now, nothing = t["proeftuinoplossing"], t["huidig"], t["niets_doen"]
     text = (
@@ -313,6 +324,11 @@ def sessions_sentence(v: YearView) -> str:
     s = v.year_sessions
     if s.empty:
         return f"In {v.jaar} zijn geen bijeenkomsten geregistreerd."
+    whole = (
+        " (alle bijeenkomsten van de proeftuin: ze zijn niet per organisatie of rol geregistreerd)"
+        if v.filters != type(v.filters)()
+        else ""
+    )
     kinds = s["soort"].astype("string").value_counts()
     learning = [k for k in LEERSESSIES if kinds.get(k, 0)]
     others = [k for k in kinds.index if k not in LEERSESSIES]
@@ -322,7 +338,7 @@ def sessions_sentence(v: YearView) -> str:
         detail = _listing([soort_text(k, int(kinds[k])) for k in others])
         listed.append(f"{fmt.stuks(n_other, 'andere bijeenkomst', 'andere bijeenkomsten')} ({detail})" if learning else detail)
     text = (
-        f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}: "
+        f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}{whole}: "
         f"{_listing(listed)}."
     )
     trend = sessions.learning_trend(s)
@@ -349,7 +365,13 @@ def sessions_sentence(v: YearView) -> str:
             f" ({fmt.stuks(n_learning, 'leersessie', 'leersessies')} met een telling)."
         )
     cards = v.n_kaarten
-    return text + f" Na afloop vulden deelnemers {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
+    return text + f" Na afloop vulden {_card_writers(v)} {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
+
+
+def _card_writers(v: YearView) -> str:
+    """Who wrote the cards counted: everyone, or the filter's organisation and/or role."""
+    who = ROL_MEERVOUD.get(v.filters.rol, "deelnemers") if v.filters.rol else "deelnemers"
+    return who + (f" van {v.filters.organisatie}" if v.filters.organisatie else "")
 
 
 def spinnenweb_sentence(v: YearView) -> str:
@@ -395,7 +417,7 @@ READING_AIDS = {
     "levensdomeinen": "Een casus kan meer levensdomeinen raken; daarom tellen de staven op tot meer dan het aantal casussen.",
     "belemmeringen": "Welke soorten belemmeringen professionals tegenkwamen bij het uitvoeren van de oplossing.",
     "welbevinden": "Dezelfde casussen voor en na: hoe hoger de rechterstaaf, hoe meer het welbevinden steeg.",
-    "kosten": "De jaarlijkse maatschappelijke kosten van dezelfde casussen in drie scenario's: zoals het nu geregeld is (huidige situatie), als niemand ingrijpt (niets doen) en met de proeftuinoplossing.",
+    "kosten": "De jaarlijkse maatschappelijke kosten van dezelfde casussen in drie scenario's.",
     "financiers": "Rechts (groen) betaalt een financier minder dan bij niets doen, links (oranje) investeert hij.",
     "deelnemers": "Elk punt is een bijeenkomst. De lijn verbindt de terugkerende leersessies en laat zien of de opkomst groeide; een ruit is een andere bijeenkomst (werkconferentie, dialoogsessie, effectenarena), met de soort erbij.",
     "rollen": "Wie er kwamen, opgeteld over de bijeenkomsten met een telling per rol.",
