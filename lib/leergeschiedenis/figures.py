@@ -518,7 +518,7 @@ def within_term_per_quarter(per_step: dict[str, pd.DataFrame], maxima: dict[str,
     if not per_step:
         return empty("Binnen de afgesproken doorlooptijd", "Er zijn geen maximale doorlooptijden afgesproken.")
     fig = go.Figure()
-    n_total, hidden = 0, set()
+    n_total, hidden, hidden_quarters = 0, set(), set()
     for colour, (step, table) in zip(OKABE_ITO, per_step.items(), strict=False):
         quarters = [fmt.kwartaal(q) for q in table.index]
         name = f"{LEAD_TIME_LABELS[step]} (max. {fmt.stuks(maxima[step], 'dag', 'dagen')})"
@@ -532,13 +532,15 @@ def within_term_per_quarter(per_step: dict[str, pd.DataFrame], maxima: dict[str,
         )
         n_total = max(n_total, int(table["n"].sum()))
         hidden |= {str(r) for r in table["reden"].dropna()}
+        hidden_quarters |= {str(q) for q, r in table["reden"].items() if isinstance(r, str)}
     fig.update_layout(barmode="group")
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
     sub = f"n = {fmt.stuks(n_total, 'casus', 'casussen')}"
+    quarters = fmt.stuks(len(hidden_quarters), "kwartaal", "kwartalen")
     if hidden == {HERLEIDBAAR}:
-        sub += "; kwartalen niet getoond: anders is een kleine groep te herleiden"
+        sub += f"; {quarters} niet getoond: anders is een kleine groep te herleiden"
     elif HERLEIDBAAR in hidden:
-        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)} of te herleiden"
+        sub += f"; {quarters} niet getoond: {fmt.suppressed(min_n)} of te herleiden"
     elif hidden:
-        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)}"
+        sub += f"; {quarters} niet getoond: {fmt.suppressed(min_n)}"
     return _layout(fig, "Binnen de afgesproken doorlooptijd", sub, "Kwartaal van aanmelding", "Aandeel casussen")
