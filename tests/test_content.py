@@ -47,12 +47,11 @@ def test_key_figures_say_why_they_are_missing(analyse):
 
 def test_why_missing_distinguishes_no_file_unmeasured_too_few_and_hidden(analyse):
     """Four reasons, never 'minder dan N personen' when nothing was measured (issue 16)."""
-    import dataclasses
 
     cards = {f.card: f for f in content.KEY_FIGURES if f.card}
     welbevinden, besparing = cards["Welbevinden (verandering)"], cards["Besparing per jaar"]
     # no cost file: the proeftuin has no micro-analyses at all, said on the first screen
-    without = dataclasses.replace(analyse, accounting={t: a for t, a in analyse.accounting.items() if t != "kosten"})
+    without = _without_costs(analyse)
     k = YearView(without, 2017).kern
     assert k["kosten"]["reden"] == "geen_gegevens"
     assert besparing.text(k, 3) == "geen kostenbestand"
@@ -90,3 +89,12 @@ def test_cards_say_which_filter_they_do_not_follow():
     assert content.unfiltered_by(cards["Casussen aangemeld"], org) == []
     assert content.unfiltered_by(cards["Casussen aangemeld"], rol) == ["rol"]
     assert content.unfiltered_by(cards["Reflectiekaarten"], rol) == []
+
+
+def _without_costs(analyse):
+    """The fixture as a proeftuin without a cost file: the table empty and not in the accounting."""
+    import dataclasses
+
+    tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
+    accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
+    return dataclasses.replace(analyse, tables=tables, accounting=accounting)

@@ -87,3 +87,34 @@ def test_mentions_say_mentions_in_cases_and_labels_keep_diacritics(analyse):
     # B1 wonen; B2 financien; B3 gezondheid; B4 wonen, gezondheid; B5 none: 5 mentions in 4 cases
     assert "5 vermeldingen in 4 casussen" in fig.layout.title.text and "n = " not in fig.layout.title.text
     assert "Financiën" in list(fig.data[0].y)
+
+
+def test_empty_charts_say_why(analyse):
+    """Issue 16: no file, nothing measured and too few people are different reasons."""
+
+    from leergeschiedenis import content
+
+    without = _without_costs(analyse)
+    costs = content.figure("kosten", YearView(without, 2017))
+    assert costs.layout.annotations[0].text == "Deze proeftuin heeft geen kostenbestand."
+    later = YearView(analyse, 2030)  # no cases: nothing measured, never 'minder dan 3 personen'
+    assert content.figure("kosten", later).layout.annotations[0].text == "Nog geen volledige micro-analyses van kosten."
+    assert content.figure("welbevinden", later).layout.annotations[0].text == (
+        "Nog niet gemeten: geen casussen met een voor- en nameting."
+    )
+    assert content.figure("financiers", later).layout.annotations[0].text == "Nog geen micro-analyses van kosten."
+    import pandas as pd
+
+    nothing = figures.lead_time_trend(pd.DataFrame({"n": [], "mediaan": []}), "aanmelding_oplossing", 3)
+    assert nothing.layout.annotations[0].text == "Nog niet gemeten: nog geen afgeronde stappen."
+    few = figures.lead_time_trend(pd.DataFrame({"n": [2], "mediaan": [float("nan")]}), "aanmelding_oplossing", 3)
+    assert few.layout.annotations[0].text == "Te weinig afgeronde stappen om te tonen (minder dan 3 personen per kwartaal)."
+
+
+def _without_costs(analyse):
+    """The fixture as a proeftuin without a cost file: the table empty and not in the accounting."""
+    import dataclasses
+
+    tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
+    accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
+    return dataclasses.replace(analyse, tables=tables, accounting=accounting)

@@ -60,8 +60,7 @@ def test_costs_cheaper_than_now_too(view, monkeypatch):
 
 
 def test_no_cost_file_is_said_as_such(analyse):
-    tables = {k: v for k, v in analyse.accounting.items() if k != "kosten"}
-    without = dataclasses.replace(analyse, accounting=tables)
+    without = _without_costs(analyse)
     assert narrative.costs_sentence(YearView(without, 2017)) == (
         "Deze proeftuin heeft geen kostenbestand: er zijn (nog) geen micro-analyses van kosten."
     )
@@ -230,3 +229,12 @@ def test_ruwaard_2017_sessions_and_costs_agree_with_the_key_figures():
     costs = narrative.costs_sentence(v)
     assert "€\u00a064.885 meer dan nu" in costs and "maar €\u00a0209.418 minder dan niets doen" in costs
     assert costs.endswith("goedkoper dan niets doen in alle 17 casussen.")
+
+
+def _without_costs(analyse):
+    """The fixture as a proeftuin without a cost file: the table empty and not in the accounting."""
+    import dataclasses
+
+    tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
+    accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
+    return dataclasses.replace(analyse, tables=tables, accounting=accounting)

@@ -46,7 +46,11 @@ register_figure("afspraak")(
 register_figure("trechter")(lambda v: figures.funnel(v.funnel))
 register_figure("doorlooptijd")(lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n))
 register_figure("welbevinden")(lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen))
-register_figure("kosten")(lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden))
+register_figure("kosten")(
+    lambda v: figures.costs_by_scenario(
+        v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden if "kosten" in v.dataset.accounting else GEEN_GEGEVENS
+    )
+)
 register_figure("financiers")(
     lambda v: figures.savings_per_financier(v.financiers["besparing"], v.financiers["n"], v.min_n, v.financiers["reden"])
 )

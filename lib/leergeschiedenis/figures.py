@@ -262,6 +262,8 @@ def welbevinden(changes: dict, min_n: int, reasons: dict | None = None) -> go.Fi
 def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str | None = None) -> go.Figure:
     title = "Maatschappelijke kosten per jaar, per scenario"
     if totals is None:
+        if reason == "geen_gegevens":
+            return empty(title, "Deze proeftuin heeft geen kostenbestand.")
         if not n:
             return empty(title, "Nog geen volledige micro-analyses van kosten.")
         return empty(title, f"Niet getoond: {reason_text(reason, min_n)}.")

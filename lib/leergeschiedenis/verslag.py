@@ -266,9 +266,9 @@ class Verslag:
         self._md(narrative.welbevinden_sentence(v))
         self._chart("welbevinden")
         self._md(narrative.costs_sentence(v))
-        self._md(narrative.scenarios_sentence(v))
-        self._chart("kosten")
-        if "kosten" in v.dataset.accounting:
+        if "kosten" in v.dataset.accounting:  # without a cost file the sentence says so; no empty charts
+            self._md(narrative.scenarios_sentence(v))
+            self._chart("kosten")
             self._md("#### Effectenarena: wie betaalt en wie wint?")
             self._md(narrative.effectenarena_sentence(v))
             self._chart("financiers")
