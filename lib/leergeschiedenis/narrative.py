@@ -300,10 +300,10 @@ def financier_sentence(v: YearView) -> str:
     pay = [FINANCIER_LABELS.get(i, i) for i in f.index[f["besparing"] < 0]]
     parts = []
     if gain:
-        parts.append(f"Minder betalen: {', '.join(gain)}.")
+        parts.append(f"Minder betalen: {_listing(gain)}.")
     if pay:
         parts.append(
-            f"Meer betalen: {', '.join(pay)}. Wie investeert is dus niet altijd wie er beter van wordt: "
+            f"Meer betalen: {_listing(pay)}. Wie investeert is dus niet altijd wie er beter van wordt: "
             "de 'verkeerde zak' waar de Effectenarena over gaat."
         )
     return " ".join(parts)

@@ -269,7 +269,7 @@ class Verslag:
         if "kosten" in v.dataset.accounting:  # without a cost file the sentence says so; no empty charts
             self._md(narrative.scenarios_sentence(v))
             self._chart("kosten")
-            self._md("#### Effectenarena: wie betaalt en wie wint?")
+            self._md("#### De Effectenarena")
             self._md(narrative.effectenarena_sentence(v))
             self._chart("financiers")
             self._md(narrative.financier_sentence(v))
