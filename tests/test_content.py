@@ -65,6 +65,9 @@ def test_why_missing_distinguishes_no_file_unmeasured_too_few_and_hidden(analyse
     # 2030: no pairs at all: not measured, and nothing to say what it rests on
     k2030 = YearView(analyse, 2030).kern
     assert welbevinden.text(k2030, 3) == "nog niet gemeten" and welbevinden.about(k2030) == ""
+    # every null in kerncijfers carries its reason (DATA-CONTRACT), also when nothing was measured
+    assert k2030["welbevinden"]["reden"] == "nog_niet_gemeten" and k2030["kosten"]["reden"] == "nog_niet_gemeten"
+    assert k2030["bijeenkomsten"]["reden"] == "nog_niet_gemeten"
     # 2017: B1, B2, B3 paired; B4 has only a voor
     k2017 = YearView(analyse, 2017).kern
     assert welbevinden.about(k2017) == "van de 3 casussen met een micro-analyse (voor- en nameting)"

@@ -108,7 +108,12 @@ def test_a_year_without_any_data(analyse):
     assert k["welbevinden"]["n_paren"] == 0 and k["welbevinden"]["verandering"] is None
     assert k["kosten"]["n_casussen"] == 0 and k["kosten"]["besparing_per_financier"] == {}
     assert k["reflectiekaarten"]["totaal"] == 0 and k["reflectiekaarten"]["aandeel_gecodeerd"] is None
-    assert k["bijeenkomsten"] == {"totaal": 0, "gemiddeld_deelnemers": None, "gemiddeld_deelnemers_leersessie": None}
+    assert k["bijeenkomsten"] == {
+        "totaal": 0,
+        "gemiddeld_deelnemers": None,
+        "gemiddeld_deelnemers_leersessie": None,
+        "reden": "nog_niet_gemeten",
+    }
     # the spinnenweb counts everything up to the report year
     assert list(k["spinnenweb"]["per_meetmoment"]) == ["0", "1"]
 
