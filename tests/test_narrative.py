@@ -238,3 +238,11 @@ def _without_costs(analyse):
     tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
     accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
     return dataclasses.replace(analyse, tables=tables, accounting=accounting)
+
+
+def test_a_filtered_agreement_names_the_organisation(analyse):
+    from leergeschiedenis.publish import Filters
+
+    # GGZ in January to April 2017 (the months of the whole proeftuin): January, February and April
+    sentence = narrative.agreement_sentence(YearView(analyse, 2017, Filters(organisatie="GGZ")))
+    assert sentence.endswith("Over 4 maanden haalde GGZ de afspraak niet (3 van de 4 maanden).")

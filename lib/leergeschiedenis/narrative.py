@@ -103,7 +103,8 @@ def agreement_sentence(v: YearView) -> str:
             f"(minstens {fmt.aantal(needed)} {'casus' if needed <= 1 else 'casussen'} per organisatie). Over die {period} "
         )
     met = a[a["gehaald"]]
-    text += _who_met(len(met), len(a)) + " de afspraak" + ("" if len(met) or len(a) > 1 else " niet")
+    who = f"haalde {a.index[0]}" if len(a) == 1 else _who_met(len(met), len(a))
+    text += who + " de afspraak" + ("" if len(met) or len(a) > 1 else " niet")
 
     def detail(org: str, named: bool = True) -> str:
         row = a.loc[org]
