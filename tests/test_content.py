@@ -31,7 +31,7 @@ def test_every_chart_draws_for_a_view(analyse):
 def test_key_figures_say_why_they_are_missing(analyse):
     k = YearView(analyse, 2017).kern
     besparing = next(f for f in content.KEY_FIGURES if f.card == "Besparing per jaar")
-    assert besparing.text(k, 3) == "€ 4.800"
+    assert besparing.text(k, 3) == "€\u00a04.800"
     empty = YearView(analyse, 2030).kern  # no cases in 2030: nothing measured
     assert besparing.text(empty, 3) == "nog niet gemeten"
     hidden = {**k, "kosten": {**k["kosten"], "besparing": None, "reden": "herleidbaar"}}
@@ -43,3 +43,61 @@ def test_key_figures_say_why_they_are_missing(analyse):
         "Bijeenkomsten",
         "Reflectiekaarten",
     ]
+
+
+def test_why_missing_distinguishes_no_file_unmeasured_too_few_and_hidden(analyse):
+    """Four reasons, never 'minder dan N personen' when nothing was measured (issue 16)."""
+
+    cards = {f.card: f for f in content.KEY_FIGURES if f.card}
+    welbevinden, besparing = cards["Welbevinden (verandering)"], cards["Besparing per jaar"]
+    # no cost file: the proeftuin has no micro-analyses at all, said on the first screen
+    without = _without_costs(analyse)
+    k = YearView(without, 2017).kern
+    assert k["kosten"]["reden"] == "geen_gegevens"
+    assert besparing.text(k, 3) == "geen kostenbestand"
+    micro = next(f for f in content.KEY_FIGURES if f.label == "Micro-analyses van kosten")
+    assert micro.text(k, 3) == "geen kostenbestand"
+    assert besparing.about(k) == ""
+    # 2016: 1 pair (A1), below the minimum of 3: too few, with the configured minimum and what it rests on
+    k2016 = YearView(analyse, 2016).kern
+    assert welbevinden.text(k2016, 3) == "minder dan 3 personen"
+    assert welbevinden.about(k2016) == "van 1 casus met een micro-analyse (voor- en nameting)"
+    # 2030: no pairs at all: not measured, and nothing to say what it rests on
+    k2030 = YearView(analyse, 2030).kern
+    assert welbevinden.text(k2030, 3) == "nog niet gemeten" and welbevinden.about(k2030) == ""
+    # every null in kerncijfers carries its reason (DATA-CONTRACT), also when nothing was measured
+    assert k2030["welbevinden"]["reden"] == "nog_niet_gemeten" and k2030["kosten"]["reden"] == "nog_niet_gemeten"
+    assert k2030["bijeenkomsten"]["reden"] == "nog_niet_gemeten"
+    # 2017: B1, B2, B3 paired; B4 has only a voor
+    k2017 = YearView(analyse, 2017).kern
+    assert welbevinden.about(k2017) == "van de 3 casussen met een micro-analyse (voor- en nameting)"
+    assert besparing.about(k2017) == "van de 3 casussen met een micro-analyse, tegenover niets doen"
+
+
+def test_key_figure_table_has_both_cost_comparisons_and_sessions_by_type(analyse):
+    k = YearView(analyse, 2017).kern
+    by_label = {f.label: f.text(k, 3) for f in content.KEY_FIGURES}
+    # huidig 900 - oplossing 3.450 (see test_narrative): the solution costs 2.550 more than now
+    assert by_label["Oplossing tegenover de huidige situatie, per jaar"] == "€\u00a02.550 duurder"
+    assert by_label["Gemiddeld aantal deelnemers per leersessie"] == "15,0"
+    assert by_label["Gemiddeld aantal deelnemers (alle bijeenkomsten)"] == "22,5"
+
+
+def test_cards_say_which_filter_they_do_not_follow():
+    from leergeschiedenis.publish import Filters
+
+    cards = {f.card: f for f in content.KEY_FIGURES if f.card}
+    org, rol = Filters(organisatie="GGZ"), Filters(rol="manager")
+    assert content.unfiltered_by(cards["Bijeenkomsten"], org) == ["organisatie"]
+    assert content.unfiltered_by(cards["Casussen aangemeld"], org) == []
+    assert content.unfiltered_by(cards["Casussen aangemeld"], rol) == ["rol"]
+    assert content.unfiltered_by(cards["Reflectiekaarten"], rol) == []
+
+
+def _without_costs(analyse):
+    """The fixture as a proeftuin without a cost file: the table empty and not in the accounting."""
+    import dataclasses
+
+    tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
+    accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
+    return dataclasses.replace(analyse, tables=tables, accounting=accounting)

@@ -139,3 +139,26 @@ def test_an_unknown_organisation_is_a_dutch_error_listing_the_known_ones(capsys)
     assert main(["kerncijfers", str(SAMPLE / "ruwaard"), "--jaar", "2017", "--organisatie", "Bestaat Niet"]) == 2
     err = capsys.readouterr().err
     assert "Organisatie 'Bestaat Niet' komt niet voor" in err and "GGZ Oost Brabant" in err
+
+
+def test_a_filter_applies_to_last_year_too_and_the_cards_say_what_they_rest_on(analyse):
+    """Issue 16: with an organisation filter every 'vorig jaar' uses the same filter; what cannot be
+    filtered (the sessions) says 'hele proeftuin'; welbevinden says how many micro-analysed cases it is about."""
+    import re
+
+    from leergeschiedenis import dashboard as dash
+    from leergeschiedenis.publish import Filters, YearView
+
+    v = YearView(analyse, 2017, Filters(organisatie="GGZ"))
+    before = v.kern_vorig_jaar
+    # GGZ: 2016 A1 (paired), 2017 B1, B2 (paired) and B5; the sessions are the proeftuin's (2016: Sessie 0)
+    assert before["casussen"]["totaal"] == 1 and before["welbevinden"]["n_paren"] == 1
+    assert v.kern["welbevinden"]["n_paren"] == 2 and before["bijeenkomsten"]["totaal"] == 1
+    text = re.sub(r"<[^>]+>", "|", dash._key_figures_html(v))
+    assert (
+        "|Welbevinden (verandering)||minder dan 3 personen||van de 2 casussen met een micro-analyse (voor- en nameting)||2016: minder dan 3 personen|"
+        in text
+    )
+    assert "|Bijeenkomsten||3||hele proeftuin||2016: 1|" in text
+    assert "|Casussen aangemeld||3||2016: 1|" in text
+    assert "Met een filter gelden de cijfers van dit jaar en van vorig jaar voor dezelfde selectie" in text

@@ -66,9 +66,9 @@ def test_scorecard_rows_of_a_goal(v2017):
     ]
     # besparing 1600 >= 1500 met; kosten 1150 > 1000 (lower is better) not met; no cost analyses in 2016
     assert cards["Lagere maatschappelijke kosten"].rows == [
-        ["Besparing per casus (niets doen min oplossing)", "€ 1.600", "nog niet gemeten", "€ 1.500", "gehaald"],
-        ["Besparing per casus (huidig min oplossing)", "€ -850", "nog niet gemeten", "–", "–"],
-        ["Kosten van de oplossing per casus", "€ 1.150", "nog niet gemeten", "€ 1.000", "niet gehaald"],
+        ["Besparing per casus (niets doen min oplossing)", "€\u00a01.600", "nog niet gemeten", "€\u00a01.500", "gehaald"],
+        ["Besparing per casus (huidig min oplossing)", "€\u00a0-850", "nog niet gemeten", "–", "–"],
+        ["Kosten van de oplossing per casus", "€\u00a01.150", "nog niet gemeten", "€\u00a01.000", "niet gehaald"],
     ]
     assert cards["Lagere maatschappelijke kosten"].zin == (
         "Dit doel haalde 1 van de 2 streefwaarden die dit jaar te toetsen waren "
@@ -138,7 +138,7 @@ def test_goal_sentences():
 
 def test_indicator_values_in_dutch_notation():
     assert narrative.indicator_text("aandeel_door_bewoners", 0.567, None, 3) == "57%"
-    assert narrative.indicator_text("besparing_per_casus", 12318.4, None, 3) == "€ 12.318"
+    assert narrative.indicator_text("besparing_per_casus", 12318.4, None, 3) == "€\u00a012.318"
     assert narrative.indicator_text("bezoekers_per_week", 265.66, None, 3) == "265,7"
     assert narrative.indicator_text("bezoekers_per_week", None, "geen_gegevens", 3) == "geen gegevens"
     assert narrative.indicator_text("welbevinden_na", None, "te_weinig_personen", 3) == "minder dan 3 personen"
@@ -160,7 +160,7 @@ def test_de_wijk_chapter(monkeypatch, v2017):
     assert '<td class="">65 jaar en ouder</td><td class="getal">–</td><td class="getal">18,5%</td>' in profile
     # 2017: 700.000 + 200.000 spent (one line open); preventive 200.000 / 900.000 = 22%; 2016: 339.999,50 / 950.000 = 36%
     assert (
-        "Het vastgestelde wijkbudget voor 2017 was € 1.000.000; besteed is € 900.000 (van 1 post is de besteding nog "
+        "Het vastgestelde wijkbudget voor 2017 was €\u00a01.000.000; besteed is €\u00a0900.000 (van 1 post is de besteding nog "
         "niet bekend). Van de bestedingen ging 22% naar collectieve en preventieve ondersteuning, minder dan in 2016 (36%)."
     ) in shown
     assert (

@@ -28,15 +28,41 @@ def test_first_year_and_empty_year(analyse):
 def test_welbevinden_sentence(view):
     # 3 pairs: no interval, so no verb that claims a rise
     assert narrative.welbevinden_sentence(view) == (
-        "Bij 3 casussen met een voor- en nameting was gemiddeld 3,0 voor en 8,3 na (een verschil van 5,3 punt) "
-        "op een schaal van 1 tot 10. Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
+        "Het welbevinden van de 3 casussen met een micro-analyse (een voor- en nameting) was gemiddeld 3,0 voor en "
+        "8,3 na (een verschil van 5,3 punt) op een schaal van 1 tot 10. "
+        "Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
     )
 
 
-def test_costs_sentence(view):
+def test_costs_sentence_both_ways(view):
+    # prices of 2017 (HU from 2015, BW from 2018: the nearest year); B4 has a negative aantal, B5 no oplossing
+    # huidig: B1 10 x 75 + B2 2 x 75 + B3 0 = 900; niets doen: B1 5000 + 20 x 75, B2 5 x 200, B3 10 x 75 = 8.250;
+    # oplossing: B1 1000 + 4 x 75, B2 1000, B3 2 x 75 + 1000 = 3.450: 2.550 more than now, 4.800 less than nothing;
+    # cheaper than doing nothing: only B1 (B2 costs the same, B3 more)
     assert narrative.costs_sentence(view) == (
-        "Voor 3 casussen met een micro-analyse kost niets doen € 8.250 per jaar, de proeftuinoplossing € 3.450: "
-        "een besparing van € 4.800 per jaar. De proeftuinoplossing was goedkoper dan niets doen in 33% van deze casussen."
+        "Voor de 3 casussen met een micro-analyse kost de proeftuinoplossing €\u00a03.450 per jaar: "
+        "€\u00a02.550 meer dan nu (huidige situatie: €\u00a0900), maar €\u00a04.800 minder dan niets doen (€\u00a08.250). "
+        "De proeftuinoplossing was goedkoper dan niets doen in 1 van de 3 casussen."
+    )
+
+
+def test_costs_cheaper_than_now_too(view, monkeypatch):
+    totals = view.kosten_totaal.copy()
+    totals["huidig"] = 5000.0
+    cheaper = dataclasses.replace(view)
+    cheaper.__dict__["kosten_totaal"] = totals
+    cheaper.__dict__["aantal_goedkoper"] = 3
+    assert narrative.costs_sentence(cheaper) == (
+        "Voor de 3 casussen met een micro-analyse kost de proeftuinoplossing €\u00a03.450 per jaar: "
+        "€\u00a01.550 minder dan nu (huidige situatie: €\u00a05.000), en €\u00a04.800 minder dan niets doen (€\u00a08.250). "
+        "De proeftuinoplossing was goedkoper dan niets doen in alle 3 casussen."
+    )
+
+
+def test_no_cost_file_is_said_as_such(analyse):
+    without = _without_costs(analyse)
+    assert narrative.costs_sentence(YearView(without, 2017)) == (
+        "Deze proeftuin heeft geen kostenbestand: er zijn (nog) geen micro-analyses van kosten."
     )
 
 
@@ -54,9 +80,11 @@ def test_suppressed_statistics_read_as_such(analyse):
     )
     assert (
         narrative.welbevinden_sentence(strict)
-        == "Welbevinden is gemeten, maar de uitkomst tonen we niet: het rust op minder dan 4 personen."
+        == "Welbevinden is gemeten bij 3 casussen met een micro-analyse, maar de uitkomst tonen we niet: het rust op minder dan 4 personen."
     )
-    assert narrative.costs_sentence(strict) == "De kosten tonen we niet: het rust op minder dan 4 personen."
+    assert narrative.costs_sentence(strict) == (
+        "De kosten zijn berekend voor 3 casussen met een micro-analyse, maar we tonen ze niet: het rust op minder dan 4 personen."
+    )
     assert "tonen we niet" in narrative.lead_time_sentence(strict)
 
 
@@ -66,7 +94,8 @@ def test_lead_time_and_sessions(view):
         "(mediaan; de middelste helft tussen 18 en 24 dagen)."
     )
     assert narrative.sessions_sentence(view) == (
-        "In 2017 waren er 3 bijeenkomsten, met 15 deelnemers bij de eerste en 30 bij de laatste. "
+        "In 2017 waren er 3 bijeenkomsten: 2 tweewekelijkse leersessies en 1 andere bijeenkomst (1 werkconferentie). "
+        "Over het jaar kwamen er gemiddeld 15,0 deelnemers per leersessie (1 leersessie met een telling). "
         "Na afloop vulden deelnemers 5 reflectiekaarten in."
     )
 
@@ -79,7 +108,7 @@ def test_financiers_name_the_wrong_pocket(view):
 
 def test_principle_sentence(view):
     # principle 3 is on K2 (professional) and K3 (manager); professionals wrote 2 cards, managers 1 (< 3: not compared)
-    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten (40%) kwam dit principe terug.")
+    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten kwam dit principe terug.")
 
 
 def test_a_half_case_agreement_is_written_as_agreed(analyse):
@@ -87,8 +116,19 @@ def test_a_half_case_agreement_is_written_as_agreed(analyse):
     afspraken = analyse.config.afspraken.model_copy(update={"casussen_per_organisatie_per_maand": 0.5})
     half = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
     sentence = narrative.agreement_sentence(YearView(half, 2017))
-    assert sentence.startswith("De afspraak was 0,5 casus per organisatie per maand. Over ")
-    assert " organisaties de afspraak elke maand; " in sentence
+    # January to April 2017 are in play: 0,5 a month asks 2 cases over the 4 months. GGZ brought 3 (January,
+    # February, April), met over the period although not in March; month by month it would have missed it
+    assert sentence == (
+        "De afspraak was 0,5 casus per organisatie per maand: een gemiddelde, dus getoetst over de 4 maanden samen "
+        "(minstens 2 casussen per organisatie). Over die 4 maanden haalde 1 van de 4 organisaties de afspraak. "
+        "Gehaald: GGZ (3 casussen). Niet gehaald: GGD (1 casus) en Wonen (1 casus). Zonder casus in 2017: Politie."
+    )
+    whole = narrative.agreement_sentence(YearView(analyse, 2017))
+    assert whole == (
+        "De afspraak was 1 casus per organisatie per maand: elke maand minstens 1. Over 4 maanden haalde geen van "
+        "de 4 organisaties de afspraak. Niet gehaald: GGD (1 van de 4 maanden), GGZ (3 van de 4 maanden) en "
+        "Wonen (1 van de 4 maanden). Zonder casus in 2017: Politie."
+    )
 
 
 def _change(**kw):
@@ -121,7 +161,7 @@ def test_plurals_and_singulars(analyse):
     afspraken = analyse.config.afspraken.model_copy(update={"casussen_per_organisatie_per_maand": 2})
     two = dataclasses.replace(analyse, config=analyse.config.model_copy(update={"afspraken": afspraken}))
     sentence = narrative.agreement_sentence(YearView(two, 2017))
-    assert sentence.startswith("De afspraak was 2 casussen per organisatie per maand.")
+    assert sentence.startswith("De afspraak was 2 casussen per organisatie per maand: elke maand minstens 2.")
     assert "haalde geen van de 4 organisaties" in sentence
 
 
@@ -130,7 +170,8 @@ def test_the_reason_for_a_hidden_figure_is_the_true_one(monkeypatch, view):
     hidden = dataclasses.replace(view)
     hidden.__dict__["welbevinden"] = {**view.welbevinden, "na_6_weken": _change(n=6, verandering=None)}
     assert narrative.welbevinden_sentence(hidden) == (
-        "Welbevinden is gemeten, maar de uitkomst tonen we niet: het is verborgen omdat anders een kleine groep te herleiden is."
+        "Welbevinden is gemeten bij 6 casussen met een micro-analyse, maar de uitkomst tonen we niet: "
+        "het is verborgen omdat anders een kleine groep te herleiden is."
     )
 
 
@@ -150,5 +191,58 @@ def test_who_met_the_agreement_in_dutch():
     assert narrative._who_met(3, 10) == "haalden 3 van de 10 organisaties"
     assert narrative._who_met(1, 10) == "haalde 1 van de 10 organisaties"
     assert narrative._who_met(0, 10) == "haalde geen van de 10 organisaties"
-    assert narrative._who_met(0, 1) == "haalde de organisatie niet"
+    assert narrative._who_met(0, 1) == "haalde de organisatie"
+    assert narrative._who_met(4, 4) == "haalden alle 4 organisaties"
     assert narrative._who_met(1, 1) == "haalde de organisatie"
+
+
+def test_reading_guide_names_the_sample_and_the_interval(view):
+    guide = narrative.reading_guide(view)
+    # 2017: 5 cases, 3 with a voor- and nameting (B1, B2, B3) and 3 with complete cost lines
+    assert (
+        "Welbevinden en kosten meten we niet bij elke casus, maar in een micro-analyse van een steekproef: "
+        "in 2017 bij 3 van de 5 casussen." in guide[1]
+    )
+    assert guide[2].startswith("Een 95%-interval is de marge rond een gemiddelde")
+    assert guide[3].startswith("Cijfers over minder dan 3 personen tonen we niet")
+
+
+def test_ruwaard_2017_sessions_and_costs_agree_with_the_key_figures():
+    """The sample's numbers from the issue: learning sessions 16,3 (Q1: 16, 16, 17) to 29,3 (Q4: 28, 30, 30),
+    23,3 per learning session over the year (the key figure); costs € 64.885 more than now, € 209.418 less than
+    doing nothing."""
+    from pathlib import Path
+
+    from leergeschiedenis import content
+    from leergeschiedenis.dataset import load
+
+    v = YearView(load(Path(__file__).parent.parent / "data" / "sample" / "ruwaard"), 2017)
+    text = narrative.sessions_sentence(v)
+    assert text.startswith(
+        "In 2017 waren er 14 bijeenkomsten: 10 tweewekelijkse leersessies en 4 andere bijeenkomsten "
+        "(2 werkconferenties, 1 effectenarena en 1 bestuurlijke dialoogsessie). Bij de tweewekelijkse leersessies "
+        "groeide de opkomst van gemiddeld 16,3 deelnemers in het eerste kwartaal (3 sessies) naar 29,3 in het "
+        "vierde kwartaal (3 sessies). Over het jaar kwamen er gemiddeld 23,3 deelnemers per leersessie"
+    )
+    key = {f.label: f for f in content.KEY_FIGURES}
+    assert key["Gemiddeld aantal deelnemers per leersessie"].text(v.kern, v.min_n) == "23,3"
+    costs = narrative.costs_sentence(v)
+    assert "€\u00a064.885 meer dan nu" in costs and "maar €\u00a0209.418 minder dan niets doen" in costs
+    assert costs.endswith("goedkoper dan niets doen in alle 17 casussen.")
+
+
+def _without_costs(analyse):
+    """The fixture as a proeftuin without a cost file: the table empty and not in the accounting."""
+    import dataclasses
+
+    tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
+    accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
+    return dataclasses.replace(analyse, tables=tables, accounting=accounting)
+
+
+def test_a_filtered_agreement_names_the_organisation(analyse):
+    from leergeschiedenis.publish import Filters
+
+    # GGZ in January to April 2017 (the months of the whole proeftuin): January, February and April
+    sentence = narrative.agreement_sentence(YearView(analyse, 2017, Filters(organisatie="GGZ")))
+    assert sentence.endswith("Over 4 maanden haalde GGZ de afspraak niet (3 van de 4 maanden).")

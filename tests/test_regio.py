@@ -72,11 +72,11 @@ def test_each_proeftuin_shows_its_latest_year(reeksen):
 
 def test_a_proeftuin_without_an_instrument_says_so(reeksen):
     maas = _row(reeksen, "Proeftuin Maas")
-    assert maas["Besparing per casus"] == "geen micro-analyses van kosten"
-    assert maas["Welbevinden (verandering)"] == "niet gemeten"
+    assert maas["Besparing per casus"] == "geen kostenbestand"
+    assert maas["Welbevinden (verandering)"] == "geen metingenbestand"
     assert maas["Bijeenkomsten"] == "geen leersessies"
     notes = regio.differences(reeksen)
-    assert any(n.startswith("Proeftuin Maas 2015:") and "geen micro-analyses van kosten" in n for n in notes)
+    assert any(n.startswith("Proeftuin Maas 2015:") and "geen kostenbestand" in n for n in notes)
     assert any(n.startswith("De jaren verschillen") and "Proeftuin Maas: 2014–2015" in n for n in notes)
 
 
@@ -116,7 +116,7 @@ def test_regio_page_beside_the_index(reeksen, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
     assert "<script" not in page and "http" not in page  # self-contained: no CDN, no scripts
     assert page.count("<svg") == 3 and all(n in page for n in reeksen)
-    assert "geen micro-analyses van kosten" in page and "minder dan 50 personen" in page
+    assert "geen kostenbestand" in page and "minder dan 50 personen" in page
     assert re.search(r'aria-label="Proeftuin Maas: casussen per jaar, 2014 4, 2015 9"', page)
 
 
@@ -134,7 +134,7 @@ def test_dashboard_alle_proeftuinen_and_back(root):
     d.proeftuin.value = dashboard.ALLE_PROEFTUINEN
     assert d.tabs.layout.display == "none" and d.filters.layout.display == "none"
     assert d.regio.layout.display is None
-    assert "Proeftuin Maas" in d.regio.value and "geen micro-analyses van kosten" in d.regio.value
+    assert "Proeftuin Maas" in d.regio.value and "geen kostenbestand" in d.regio.value
     assert "Alle proeftuinen" in d.status.value
     d.proeftuin.value = first
     assert d.regio.layout.display == "none" and d.tabs.layout.display is None and d.filters.layout.display is None

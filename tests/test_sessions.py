@@ -29,3 +29,35 @@ def test_cards_per_session_includes_sessions_without_cards(analyse):
 
 def test_no_sessions_in_a_year(analyse):
     assert sessions.mean_attendance(sessions.of_year(analyse.bijeenkomsten, 2030)) is None
+
+
+def test_learning_trend_compares_like_with_like():
+    """Issue 16: the first and last quarter of the recurring learning sessions, conferences left out."""
+    import pandas as pd
+
+    from leergeschiedenis.sessions import Trend, learning_trend
+
+    rows = pd.DataFrame(
+        {
+            "datum": pd.to_datetime(
+                ["2017-01-12", "2017-02-09", "2017-03-23", "2017-06-01", "2017-10-12", "2017-11-09", "2017-12-14"]
+            ),
+            "soort": [
+                "tweewekelijkse_leersessie",
+                "tweewekelijkse_leersessie",
+                "werkconferentie",
+                "periodieke_leersessie",
+                "tweewekelijkse_leersessie",
+                "tweewekelijkse_leersessie",
+                "dialoogsessie",
+            ],
+            "deelnemers": [16, 17, 62, 21, 28, 31, 18],
+        }
+    )
+    # the most frequent learning kind (tweewekelijks, 4): Q1 (16 + 17) / 2 = 16,5, Q4 (28 + 31) / 2 = 29,5
+    assert learning_trend(rows) == Trend("tweewekelijkse_leersessie", 4, 16.5, 29.5, 1, 4, 2, 2)
+    # all in one quarter: first against last session
+    one = rows.iloc[[0, 1]]
+    assert learning_trend(one) == Trend("tweewekelijkse_leersessie", 2, 16.0, 17.0, None, None, 1, 1)
+    # a single learning session has no trend
+    assert learning_trend(rows.iloc[[0, 2]]) is None

@@ -95,7 +95,12 @@ def per_organisation_month(
 def agreement(
     casussen: pd.DataFrame, year: int, per_month: float, partners: list[str] = (), months: pd.PeriodIndex | None = None
 ) -> pd.DataFrame:
-    """Per organisation: months in play, months the agreement was met, and the share."""
+    """Per organisation: months in play, months the agreement was met, cases, the cases the period asks
+    (``nodig``: per_month x months) and whether it was met (``gehaald``).
+
+    A whole-number agreement (1 a month) is met as agreed: in every month in play. A fractional one
+    (0,5 a month) is an average that no single month can show, so it is judged over the months in play:
+    11 cases in 12 months meet 0,5 a month (6 asked), whichever months they came in."""
     table = per_organisation_month(casussen, year, partners, months)
     met = table >= per_month
     out = pd.DataFrame(
@@ -106,7 +111,18 @@ def agreement(
         }
     )
     out["aandeel_gehaald"] = out["maanden_gehaald"] / out["maanden"] if table.shape[1] else float("nan")
+    out["nodig"] = per_month * table.shape[1]
+    out["gehaald"] = agreement_met(out, per_month)
     return out
+
+
+def agreement_met(agreement: pd.DataFrame, per_month: float) -> pd.Series:
+    """Per row of ``agreement`` (maanden, maanden_gehaald, casussen): met over the period, as agreed."""
+    if float(per_month).is_integer():
+        met = agreement["maanden_gehaald"] >= agreement["maanden"]
+    else:
+        met = agreement["casussen"] >= per_month * agreement["maanden"]
+    return (met & (agreement["maanden"] > 0)).astype(bool)
 
 
 def lead_times(casussen: pd.DataFrame) -> pd.DataFrame:

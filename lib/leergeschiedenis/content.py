@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from . import figures, fmt, lessons, narrative, sessions
 from .publish import YearView
+from .wijk import GEEN_GEGEVENS
 
 FigureMaker = Callable[[YearView], go.Figure]
 FIGURES: dict[str, FigureMaker] = {}
@@ -46,7 +47,11 @@ register_figure("afspraak")(
 register_figure("trechter")(lambda v: figures.funnel(v.funnel))
 register_figure("doorlooptijd")(lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n))
 register_figure("welbevinden")(lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen))
-register_figure("kosten")(lambda v: figures.costs_by_scenario(v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden))
+register_figure("kosten")(
+    lambda v: figures.costs_by_scenario(
+        v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden if "kosten" in v.dataset.accounting else GEEN_GEGEVENS
+    )
+)
 register_figure("financiers")(
     lambda v: figures.savings_per_financier(v.financiers["besparing"], v.financiers["n"], v.min_n, v.financiers["reden"])
 )
@@ -84,7 +89,7 @@ register_figure("casussen_per_regisseur")(
 def _mentions(v: YearView, column: str, counts, title: str, axis: str) -> go.Figure:
     """Mentions of a list attribute: a case can mention several, so the subtitle says both numbers."""
     shown = counts.dropna()
-    sub = f"{fmt.geheel(shown.sum())} vermeldingen in n = {fmt.stuks(v.n_casussen_met(column), 'casus', 'casussen')}"
+    sub = f"{fmt.geheel(shown.sum())} vermeldingen in {fmt.stuks(v.n_casussen_met(column), 'casus', 'casussen')}"
     return figures.count_bars(counts, title, axis, subtitle=sub)
 
 
@@ -120,7 +125,13 @@ def _latest_spinnenweb_change(v: YearView) -> go.Figure:
 
 TEXTS: dict[str, Callable[[YearView], list[str]]] = {
     "casussen": lambda v: [narrative.cases_sentence(v), narrative.agreement_sentence(v), narrative.lead_time_sentence(v)],
-    "rendement": lambda v: [narrative.welbevinden_sentence(v), narrative.costs_sentence(v), narrative.financier_sentence(v)],
+    "rendement": lambda v: [
+        narrative.welbevinden_sentence(v),
+        narrative.costs_sentence(v),
+        narrative.scenarios_sentence(v),
+        narrative.effectenarena_sentence(v),
+        narrative.financier_sentence(v),
+    ],
     "leersessies": lambda v: [narrative.sessions_sentence(v)],
     "gezondheid": lambda v: [narrative.spinnenweb_sentence(v)],
     "samenvatting": lambda v: [
@@ -207,47 +218,121 @@ def scorecard(v: YearView) -> list[GoalCard]:
 class KeyFigure:
     label: str
     value: Callable[[dict], object]  # from a kerncijfers dict
-    kind: str = "geheel"  # geheel | getal | euro
+    kind: str = "geheel"  # geheel | getal | euro | verschil
     card: str | None = None  # the card's label on the dashboard's first tab, when it has one
     n: Callable[[dict], int] | None = None  # the people behind it, for the reason it is missing
     reden: Callable[[dict], str | None] | None = None
+    geen_bestand: str = "geen gegevens"  # what is missing when the proeftuin has no file for it
+    over: Callable[[dict], str] | None = None  # what the figure is about, under the card's value
+    filters: tuple[str, ...] = ("organisatie",)  # the dashboard filters it follows (Filters' fields)
 
     def text(self, k: dict, min_n: int) -> str:
         """The value in Dutch notation, or in words why it is not there."""
         value = self.value(k)
+        reden = self.reden(k) if self.reden else None
+        if reden == GEEN_GEGEVENS:
+            return self.geen_bestand
         if value is None and self.n is not None:
-            return narrative.missing_text(self.n(k), self.reden(k) if self.reden else None, min_n)
+            return narrative.missing_text(self.n(k), reden, min_n, no_file=self.geen_bestand)
         if self.kind == "euro":
             return fmt.euro(value)
+        if self.kind == "verschil":  # a saving (+) or extra cost (-) of the solution, in words
+            if round(value) == 0:
+                return "even duur"
+            return f"{fmt.euro(abs(value))} {'goedkoper' if value > 0 else 'duurder'}"
         if self.kind == "getal":
             return fmt.getal(value, 1)
         return fmt.geheel(value)
 
+    def about(self, k: dict) -> str:
+        """What the figure rests on ('van de 2 casussen met een micro-analyse'), or ''."""
+        if self.over is None or (self.reden and self.reden(k) == GEEN_GEGEVENS):
+            return ""
+        return self.over(k)
+
+
+def _micro(n: int, what: str) -> str:
+    if not n:
+        return ""
+    return ("van 1 casus" if n == 1 else f"van de {fmt.geheel(n)} casussen") + f" met een micro-analyse{what}"
+
+
+_WELBEVINDEN_REDEN = lambda k: k["welbevinden"].get("reden")  # noqa: E731
+_KOSTEN_REDEN = lambda k: k["kosten"].get("reden")  # noqa: E731
 
 KEY_FIGURES = (
     KeyFigure("Casussen aangemeld", lambda k: k["casussen"]["totaal"], card="Casussen aangemeld"),
     KeyFigure("waarvan collectief", lambda k: k["casussen"]["collectief"]),
-    KeyFigure("Welbevinden: paren voor en na", lambda k: k["welbevinden"]["n_paren"]),
+    KeyFigure(
+        "Welbevinden: paren voor en na",
+        lambda k: k["welbevinden"]["n_paren"],
+        reden=_WELBEVINDEN_REDEN,
+        geen_bestand="geen metingenbestand",
+    ),
     KeyFigure(
         "Welbevinden: verandering (punten)",
         lambda k: k["welbevinden"]["verandering"],
         "getal",
         card="Welbevinden (verandering)",
         n=lambda k: k["welbevinden"]["n_paren"],
-        reden=lambda k: k["welbevinden"].get("reden"),
+        reden=_WELBEVINDEN_REDEN,
+        geen_bestand="geen metingenbestand",
+        over=lambda k: _micro(k["welbevinden"]["n_paren"], " (voor- en nameting)"),
     ),
-    KeyFigure("Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"]),
+    KeyFigure(
+        "Micro-analyses van kosten", lambda k: k["kosten"]["n_casussen"], reden=_KOSTEN_REDEN, geen_bestand="geen kostenbestand"
+    ),
     KeyFigure(
         "Besparing per jaar (niets doen min oplossing)",
         lambda k: k["kosten"]["besparing"],
         "euro",
         card="Besparing per jaar",
         n=lambda k: k["kosten"]["n_casussen"],
-        reden=lambda k: k["kosten"].get("reden"),
+        reden=_KOSTEN_REDEN,
+        geen_bestand="geen kostenbestand",
+        over=lambda k: _micro(k["kosten"]["n_casussen"], ", tegenover niets doen"),
     ),
-    KeyFigure("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"], card="Bijeenkomsten"),
-    KeyFigure("Gemiddeld aantal deelnemers", lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"], "getal"),
-    KeyFigure("Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"], card="Reflectiekaarten"),
+    KeyFigure(
+        "Oplossing tegenover de huidige situatie, per jaar",
+        lambda k: k["kosten"]["besparing_huidig"],
+        "verschil",
+        n=lambda k: k["kosten"]["n_casussen"],
+        reden=_KOSTEN_REDEN,
+        geen_bestand="geen kostenbestand",
+    ),
+    KeyFigure("Bijeenkomsten", lambda k: k["bijeenkomsten"]["totaal"], card="Bijeenkomsten", filters=()),
+    KeyFigure(
+        "Gemiddeld aantal deelnemers per leersessie",
+        lambda k: k["bijeenkomsten"].get("gemiddeld_deelnemers_leersessie"),
+        "getal",
+        n=lambda k: 0,
+        reden=lambda k: None,
+        filters=(),
+    ),
+    KeyFigure(
+        "Gemiddeld aantal deelnemers (alle bijeenkomsten)",
+        lambda k: k["bijeenkomsten"]["gemiddeld_deelnemers"],
+        "getal",
+        n=lambda k: 0,
+        reden=lambda k: None,
+        filters=(),
+    ),
+    KeyFigure(
+        "Reflectiekaarten", lambda k: k["reflectiekaarten"]["totaal"], card="Reflectiekaarten", filters=("organisatie", "rol")
+    ),
+)
+
+
+def unfiltered_by(figure: KeyFigure, filters) -> list[str]:
+    """The active filters (``publish.Filters``) a key figure does not follow: it is about the whole proeftuin."""
+    return [f for f in ("organisatie", "rol") if getattr(filters, f) and f not in figure.filters]
+
+
+FILTER_NOTE = (
+    "Met een filter gelden de cijfers van dit jaar en van vorig jaar voor dezelfde selectie: een organisatie "
+    "telt haar eigen casussen en kaarten, een rol alleen de reflectiekaarten. Wat niet te filteren is "
+    "(bijeenkomsten worden niet per organisatie of rol geregistreerd; casussen, welbevinden en kosten niet per rol), "
+    "staat er met 'hele proeftuin' bij."
 )
 
 

@@ -320,26 +320,30 @@ def _p(*sentences: str) -> str:
 
 
 def _key_figures_html(v: YearView) -> str:
-    """The cards: this year and last year from views with the same filters, each '–' with its reason."""
+    """The cards: this year and last year from views with the same filters, each '–' with its reason,
+    what the figure rests on, and 'hele proeftuin' on a card the filter does not apply to."""
     now, before = v.kern, v.kern_vorig_jaar
     filtered = v.filters != Filters()
 
-    def card(label: str, value: str, previous: str) -> str:
+    def card(k: content.KeyFigure) -> str:
+        about = k.about(now)
+        whole = content.unfiltered_by(k, v.filters)
+        notes = [about] if about else []
+        if whole:
+            notes.append("hele proeftuin")
+        note = f"<div style='font-size:0.8rem;color:#333'>{html.escape('; '.join(notes))}</div>" if notes else ""
         return (
             "<div class='lg-kaart' style='border:1px solid #ccc;border-radius:6px;padding:0.6rem 1rem;min-width:11rem'>"
-            f"<div style='font-size:0.85rem;color:#333'>{html.escape(label)}</div>"
-            f"<div class='lg-waarde' style='font-size:1.6rem;font-weight:600'>{html.escape(value)}</div>"
-            f"<div style='font-size:0.8rem;color:#333'>{v.jaar - 1}: {html.escape(previous)}</div></div>"
+            f"<div style='font-size:0.85rem;color:#333'>{html.escape(k.card)}</div>"
+            f"<div class='lg-waarde' style='font-size:1.6rem;font-weight:600'>{html.escape(k.text(now, v.min_n))}</div>"
+            f"{note}<div style='font-size:0.8rem;color:#333'>{v.jaar - 1}: {html.escape(k.text(before, v.min_n))}</div></div>"
         )
 
-    cards = [card(k.card, k.text(now, v.min_n), k.text(before, v.min_n)) for k in content.KEY_FIGURES if k.card]
-    note = (
-        "<p style='font-size:0.85rem'>Met een filter gelden de cijfers, ook die van vorig jaar, voor die organisatie of rol; "
-        "bijeenkomsten zijn niet per organisatie geregistreerd en blijven ongefilterd.</p>"
-        if filtered
-        else ""
-    )
-    return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}"
+    cards = [card(k) for k in content.KEY_FIGURES if k.card]
+    note = f"<p style='font-size:0.85rem'>{html.escape(content.FILTER_NOTE)}</p>" if filtered else ""
+    guide = "".join(f"<li>{html.escape(line)}</li>" for line in narrative.reading_guide(v))
+    guide = f"<details style='font-size:0.85rem;margin-top:0.6rem'><summary>Zo lees je dit</summary><ul>{guide}</ul></details>"
+    return f"<div class='lg-kerncijfers' style='display:flex;flex-wrap:wrap;gap:0.8rem'>{''.join(cards)}</div>{note}{guide}"
 
 
 def _table_html(header: list[str], rows: list[list[str]], css: str = "") -> str:

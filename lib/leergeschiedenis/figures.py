@@ -13,9 +13,18 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt
-from .labels import DOMEIN_LABELS, FINANCIER_LABELS, LEAD_TIME_LABELS, MEETMOMENT_LABELS, SCENARIO_LABELS
+from .labels import (
+    DOMEIN_LABELS,
+    FINANCIER_LABELS,
+    LEAD_TIME_LABELS,
+    LEVENSDOMEIN_LABELS,
+    MEETMOMENT_LABELS,
+    SCENARIO_LABELS,
+    SOORT_LABELS,
+)
 from .labels import ROL_LABELS as ROL_LABELS  # figures.ROL_LABELS in the dashboard and the report
 from .privacy import HERLEIDBAAR, reason_text
+from .sessions import LEERSESSIES
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 BLUE, ORANGE, GREEN, PINK, SKY, RED = OKABE_ITO[:6]
@@ -24,8 +33,8 @@ WIDTH, HEIGHT = 760, 400
 
 
 def label(text: str) -> str:
-    """'levensdomein_code' -> 'Levensdomein code' for codes without a fixed label."""
-    return str(text).replace("_", " ").capitalize()
+    """'levensdomein_code' -> 'Levensdomein code' for codes without a fixed label ('financien' -> 'Financiën')."""
+    return LEVENSDOMEIN_LABELS.get(str(text)) or str(text).replace("_", " ").capitalize()
 
 
 def _slim_white() -> go.layout.Template:
@@ -85,7 +94,7 @@ def empty(title: str, why: str) -> go.Figure:
     fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return _layout(fig, title, "geen gegevens", height=260)
+    return _layout(fig, title, "niets te tonen", height=260)
 
 
 def cases_per_year(per_year: pd.DataFrame) -> go.Figure:
@@ -127,7 +136,9 @@ def agreement_heatmap(table: pd.DataFrame, per_month: float) -> go.Figure:
     return _layout(
         fig,
         "Casussen per organisatie per maand",
-        f"afspraak: {fmt.aantal(per_month)} casus per organisatie per maand · n = {n} casussen",
+        f"afspraak: {fmt.aantal(per_month)} {'casus' if per_month <= 1 else 'casussen'} per organisatie per maand"
+        + ("" if float(per_month).is_integer() else ", getoetst over alle maanden samen")
+        + f" · n = {n} casussen",
         "Maand",
         "Organisatie",
         height=max(HEIGHT, 40 * len(table) + 140),
@@ -139,6 +150,8 @@ def lead_time_trend(trend: pd.DataFrame, name: str, min_n: int) -> go.Figure:
     title = f"Doorlooptijd {LEAD_TIME_LABELS[name]} per kwartaal"
     shown = trend.dropna(subset=["mediaan"])
     if shown.empty:
+        if trend.empty or not int(trend["n"].sum()):
+            return empty(title, "Nog niet gemeten: nog geen afgeronde stappen.")
         return empty(title, f"Te weinig afgeronde stappen om te tonen ({fmt.suppressed(min_n)} per kwartaal).")
     x = [fmt.kwartaal(p) for p in shown.index]
     fig = go.Figure(
@@ -222,7 +235,9 @@ def welbevinden(changes: dict, min_n: int, reasons: dict | None = None) -> go.Fi
         if after not in shown
     ]
     if not shown:
-        return empty(title, "Te weinig gemeten casussen om te tonen (" + "; ".join(notes) + ").")
+        if not any(c.n for c in changes.values()):
+            return empty(title, "Nog niet gemeten: geen casussen met een voor- en nameting.")
+        return empty(title, "Niet getoond (" + "; ".join(notes) + ").")
     groups = [f"voor → {MEETMOMENT_LABELS[a].lower()}<br>(n = {c.n} casussen)" for a, c in shown.items()]
     fig = go.Figure()
     for name, colour, values in (
@@ -247,6 +262,8 @@ def welbevinden(changes: dict, min_n: int, reasons: dict | None = None) -> go.Fi
 def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str | None = None) -> go.Figure:
     title = "Maatschappelijke kosten per jaar, per scenario"
     if totals is None:
+        if reason == "geen_gegevens":
+            return empty(title, "Deze proeftuin heeft geen kostenbestand.")
         if not n:
             return empty(title, "Nog geen volledige micro-analyses van kosten.")
         return empty(title, f"Niet getoond: {reason_text(reason, min_n)}.")
@@ -261,7 +278,7 @@ def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str 
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
-    fig.update_yaxes(tickformat=",.0f", tickprefix="€ ")
+    fig.update_yaxes(tickformat=",.0f", tickprefix="€\u00a0")
     return _layout(
         fig, title, f"som over n = {n} casussen met een micro-analyse, in euro per jaar", "Scenario", "Kosten per jaar"
     )
@@ -269,11 +286,13 @@ def costs_by_scenario(totals: pd.Series | None, n: int, min_n: int, reason: str 
 
 def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int, reasons: pd.Series | None = None) -> go.Figure:
     """Who gains (positive) and who invests (negative): the Effectenarena view."""
-    title = "Wie betaalt en wie wint? Besparing per financier"
+    title = "Effectenarena: wie betaalt en wie wint? Besparing per financier"
     shown = savings.dropna()
     derivable = reasons is not None and (reasons == HERLEIDBAAR).any()
     why = fmt.suppressed(min_n) + (" of te herleiden uit andere cijfers" if derivable else "")
     if shown.empty:
+        if not len(savings) or not int(n.sum()):
+            return empty(title, "Nog geen micro-analyses van kosten.")
         return empty(title, f"Te weinig micro-analyses per financier om te tonen ({why}).")
     shown = shown.sort_values()
     names = [FINANCIER_LABELS.get(f, label(f)) for f in shown.index]
@@ -294,27 +313,55 @@ def savings_per_financier(savings: pd.Series, n: pd.Series, min_n: int, reasons:
     sub = "niets doen min proeftuinoplossing, euro per jaar; groen: betaalt minder, oranje: investeert" + note.replace(
         " · ", "<br>"
     )
-    fig.update_xaxes(tickformat=",.0f", tickprefix="€ ")
+    fig.update_xaxes(tickformat=",.0f", tickprefix="€\u00a0")
     return _layout(fig, title, sub, "Besparing per jaar", None, height=max(300, 40 * len(shown) + 160))
 
 
 def attendance_trend(sessions: pd.DataFrame) -> go.Figure:
+    """The recurring learning sessions as a line per kind; every other event (werkconferentie, dialoogsessie,
+    effectenarena ...) a separate marker named on the chart itself, so nobody reads a conference as growth."""
     title = "Deelnemers per bijeenkomst"
-    known = sessions.dropna(subset=["deelnemers"])
+    known = sessions.dropna(subset=["deelnemers"]).sort_values("datum")
     if known.empty:
         return empty(title, "Geen aantallen deelnemers geregistreerd.")
-    fig = go.Figure(
-        go.Scatter(
-            x=known["datum"],
-            y=known["deelnemers"].astype(float),
+    kinds = known["soort"].astype("string")
+    fig = go.Figure()
+    for kind, colour in zip(LEERSESSIES, (BLUE, GREEN), strict=True):
+        rows = known[kinds == kind]
+        if rows.empty:
+            continue
+        fig.add_scatter(
+            x=rows["datum"],
+            y=rows["deelnemers"].astype(float),
             mode="lines+markers",
-            line_color=BLUE,
-            customdata=known["bijeenkomst"],
+            name=SOORT_LABELS[kind][1].capitalize(),
+            line_color=colour,
+            customdata=rows["bijeenkomst"],
             hovertemplate="%{customdata}<br>%{x|%d-%m-%Y}: %{y} deelnemers<extra></extra>",
         )
-    )
+    others = known[~kinds.isin(LEERSESSIES)]
+    if not others.empty:
+        fig.add_scatter(
+            x=others["datum"],
+            y=others["deelnemers"].astype(float),
+            mode="markers+text",
+            name="Andere bijeenkomsten",
+            marker={"color": ORANGE, "symbol": "diamond", "size": 10},
+            text=[SOORT_LABELS.get(str(k), (str(k),))[0] for k in others["soort"]],
+            textposition="top center",
+            textfont={"size": 11},
+            customdata=others["bijeenkomst"],
+            hovertemplate="%{customdata}<br>%{x|%d-%m-%Y}: %{y} deelnemers<extra></extra>",
+        )
     fig.update_xaxes(tickformat="%d-%m-%Y")
-    return _layout(fig, title, f"n = {len(known)} bijeenkomsten met een telling", "Datum", "Deelnemers")
+    fig.update_yaxes(rangemode="tozero")
+    n_learning = int(kinds.isin(LEERSESSIES).sum())
+    sub = (
+        f"n = {fmt.stuks(len(known), 'bijeenkomst', 'bijeenkomsten')} met een telling: "
+        f"{fmt.stuks(n_learning, 'leersessie', 'leersessies')} (lijn), {fmt.geheel(len(others))} andere (ruit, met de soort erbij)"
+    )
+    fig.update_layout(showlegend=True)
+    return _layout(fig, title, sub, "Datum", "Deelnemers")
 
 
 def attendance_by_role(by_role: pd.Series) -> go.Figure:
@@ -374,6 +421,8 @@ def radar(per_moment: pd.DataFrame, moment_labels: dict[int, str], min_n: int) -
             )
         )
     if not fig.data:
+        if per_moment.empty or not int(per_moment["n"].sum()):
+            return empty(title, "Nog niet gemeten.")
         derivable = "reden" in per_moment and (per_moment["reden"] == HERLEIDBAAR).any()
         why = reason_text(HERLEIDBAAR, min_n) if derivable else fmt.suppressed(min_n)
         return empty(title, f"Te weinig deelnemers om te tonen ({why}).")
@@ -385,6 +434,8 @@ def domain_change(changes: dict, title: str, min_n: int, reason: str | None = No
     """Mean paired change per domain with its 95% interval when there are enough pairs."""
     shown = {d: c for d, c in changes.items() if c.verandering is not None}
     if not shown:
+        if not any(c.n for c in changes.values()):
+            return empty(title, "Nog niet gemeten: nog geen deelnemers op beide momenten.")
         return empty(title, f"Niet getoond: {reason_text(reason, min_n)} op beide momenten.")
     names = [DOMEIN_LABELS[d] for d in shown]
     values = [c.verandering for c in shown.values()]
@@ -432,7 +483,7 @@ def budget_per_year(per_year: pd.DataFrame) -> go.Figure:
             hovertemplate=f"{name}: %{{customdata}}<extra>%{{x}}</extra>",
         )
     fig.update_layout(barmode="group")
-    fig.update_yaxes(tickprefix="€ ", tickformat=",.0f")
+    fig.update_yaxes(tickprefix="€\u00a0", tickformat=",.0f")
     open_lines = int(per_year["n_posten_zonder_besteed"].fillna(0).sum())
     sub = f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0]
     if open_lines:
@@ -469,7 +520,7 @@ def within_term_per_quarter(per_step: dict[str, pd.DataFrame], maxima: dict[str,
     if not per_step:
         return empty("Binnen de afgesproken doorlooptijd", "Er zijn geen maximale doorlooptijden afgesproken.")
     fig = go.Figure()
-    n_total, hidden = 0, set()
+    n_total, hidden, hidden_quarters = 0, set(), set()
     for colour, (step, table) in zip(OKABE_ITO, per_step.items(), strict=False):
         quarters = [fmt.kwartaal(q) for q in table.index]
         name = f"{LEAD_TIME_LABELS[step]} (max. {fmt.stuks(maxima[step], 'dag', 'dagen')})"
@@ -483,13 +534,15 @@ def within_term_per_quarter(per_step: dict[str, pd.DataFrame], maxima: dict[str,
         )
         n_total = max(n_total, int(table["n"].sum()))
         hidden |= {str(r) for r in table["reden"].dropna()}
+        hidden_quarters |= {str(q) for q, r in table["reden"].items() if isinstance(r, str)}
     fig.update_layout(barmode="group")
     fig.update_yaxes(tickformat=".0%", range=[0, 1])
     sub = f"n = {fmt.stuks(n_total, 'casus', 'casussen')}"
+    quarters = fmt.stuks(len(hidden_quarters), "kwartaal", "kwartalen")
     if hidden == {HERLEIDBAAR}:
-        sub += "; kwartalen niet getoond: anders is een kleine groep te herleiden"
+        sub += f"; {quarters} niet getoond: anders is een kleine groep te herleiden"
     elif HERLEIDBAAR in hidden:
-        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)} of te herleiden"
+        sub += f"; {quarters} niet getoond: {fmt.suppressed(min_n)} of te herleiden"
     elif hidden:
-        sub += f"; niet getoond: kwartalen met {fmt.suppressed(min_n)}"
+        sub += f"; {quarters} niet getoond: {fmt.suppressed(min_n)}"
     return _layout(fig, "Binnen de afgesproken doorlooptijd", sub, "Kwartaal van aanmelding", "Aandeel casussen")

@@ -56,10 +56,11 @@ def aantal(value) -> str:
 
 
 def euro(value, min_n: int | None = None) -> str:
-    """12345.6 -> '€ 12.346' (whole euros: a cost estimate is no more precise than that)."""
+    """12345.6 -> '€\u00a012.346' (whole euros: a cost estimate is no more precise than that)."""
     if _missing(value):
         return suppressed(min_n) if min_n else "–"
-    return format_currency(round(value), "EUR", format="¤ #,##0;¤ -#,##0", locale=LOCALE, currency_digits=False)
+    # a non-breaking space: the sign never wraps away from its amount
+    return format_currency(round(value), "EUR", format="¤\u00a0#,##0;¤\u00a0-#,##0", locale=LOCALE, currency_digits=False)
 
 
 def procent(share, decimals: int = 0, min_n: int | None = None) -> str:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cases import LEAD_TIMES, of_year
+from .cases import LEAD_TIMES, agreement_met, of_year
+from .sessions import LEERSESSIES
 
 HOGER, LAGER = "hoger", "lager"
 
 # the direction that is better, per indicator (spinnenweb_<domein> are all hoger)
 LAGER_IS_BETER = ("doorlooptijd_aanmelding_oplossing", "kosten_per_casus", "wijkbudget_besteed_vs_vastgesteld")
-LEERSESSIES = ("tweewekelijkse_leersessie", "periodieke_leersessie")
 
 
 def richting(code: str) -> str:
@@ -73,11 +73,7 @@ def organisations_meeting(agreement: pd.DataFrame, per_month: float) -> tuple[in
     n = len(agreement)
     if not n or not int(agreement["maanden"].max()):
         return n, None
-    if float(per_month).is_integer():
-        met = agreement["maanden_gehaald"] >= agreement["maanden"]
-    else:
-        met = agreement["casussen"] >= per_month * agreement["maanden"]
-    return n, float(met.mean())
+    return n, float(agreement_met(agreement, per_month).mean())
 
 
 def spinnenweb_latest(spinnenweb: pd.DataFrame, year: int, domain: str) -> tuple[int, float | None, bool]:

@@ -10,11 +10,12 @@ computed by subtracting published figures).
 
 from __future__ import annotations
 
-from . import sessions
+from . import indicators, sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
 from .privacy import jsonable
 from .publish import Filters, YearView
+from .wijk import GEEN_GEGEVENS, NOG_NIET_GEMETEN
 
 UNFILTERED = ("bijeenkomsten", "spinnenweb", "datakwaliteit", "wijkbudget", "activiteiten")
 # indicators that are shares (0-1) get three decimals, the rest two
@@ -66,7 +67,7 @@ def _cases(v: YearView) -> dict:
         "binnen_bestaand_aanbod": {
             "n": share.n,
             "aandeel": _round(share.aandeel, 3),
-            **_reason(share.n and share.aandeel is None, v.reden("binnen_bestaand_aanbod")),
+            **_reason(share.n and share.aandeel is None, v.reden("binnen_bestaand_aanbod"), share.n),
         },
         "doorlooptijd_dagen": {
             name: {
@@ -74,14 +75,18 @@ def _cases(v: YearView) -> dict:
                 "mediaan": _round(row["mediaan"], 1),
                 "q1": _round(row["q1"], 1),
                 "q3": _round(row["q3"], 1),
-                **_reason(row["n"] and row["mediaan"] != row["mediaan"], "te_weinig_personen"),
+                **_reason(row["n"] and row["mediaan"] != row["mediaan"], "te_weinig_personen", int(row["n"])),
             }
             for name, row in lead.iterrows()
         },
     }
 
 
-def _reason(hidden, reason: str | None) -> dict:
+def _reason(hidden, reason: str | None, n: int | None = None) -> dict:
+    """The reason beside a null: hidden by the gate (``te_weinig_personen``, ``herleidbaar``), or, with
+    ``n`` given as 0, nothing measured yet (``nog_niet_gemeten``): every null carries its reason."""
+    if n == 0:
+        return {"reden": NOG_NIET_GEMETEN}
     return {"reden": reason or "te_weinig_personen"} if hidden else {}
 
 
@@ -98,9 +103,11 @@ def _welbevinden(v: YearView) -> dict:
             "ci95": None if change.ci_laag is None else [_round(change.ci_laag), _round(change.ci_hoog)],
             "p_wilcoxon": _round(change.p_waarde, 6),
             "methode": change.methode,
-            **_reason(hidden, v.welbevinden_reden(after)),
+            **_reason(hidden, v.welbevinden_reden(after), change.n),
         }
     first = result["na_6_weken"]
+    if "metingen" not in v.dataset.accounting:
+        first["reden"] = GEEN_GEGEVENS
     return {
         "n_paren": first["n_paren"],
         "voor": first["voor"],
@@ -121,7 +128,8 @@ def _costs(v: YearView) -> dict:
         "proeftuinoplossing": None if totals is None else _round(totals["proeftuinoplossing"]),
         "besparing": None if savings is None else _round(savings["niets_doen_min_proeftuinoplossing"]),
         "besparing_huidig": None if savings is None else _round(savings["huidig_min_proeftuinoplossing"]),
-        **_reason(v.kosten_reden is not None, v.kosten_reden),
+        **_reason(v.kosten_reden is not None, v.kosten_reden, v.kosten_n),
+        **({} if "kosten" in v.dataset.accounting else {"reden": GEEN_GEGEVENS}),
         "besparing_per_financier": {str(f): _round(b) for f, b in fin["besparing"].items()},
         "n_per_financier": {str(f): int(n) for f, n in fin["n"].items()},
         "reden_per_financier": {str(f): r for f, r in fin["reden"].items() if isinstance(r, str)},
@@ -143,7 +151,14 @@ def _cards(v: YearView) -> dict:
 
 def _sessions(v: YearView) -> dict:
     this = v.year_sessions
-    return {"totaal": len(this), "gemiddeld_deelnemers": _round(sessions.mean_attendance(this), 1)}
+    _, learning = indicators.participants_per_session(v.dataset.bijeenkomsten, v.jaar)
+    out = {
+        "totaal": len(this),
+        "gemiddeld_deelnemers": _round(sessions.mean_attendance(this), 1),
+        "gemiddeld_deelnemers_leersessie": _round(learning, 1),
+    }
+    reason = GEEN_GEGEVENS if "bijeenkomsten" not in v.dataset.accounting else NOG_NIET_GEMETEN
+    return out | ({"reden": reason} if out["gemiddeld_deelnemers"] is None else {})
 
 
 def _spinnenweb(v: YearView) -> dict:

@@ -80,3 +80,19 @@ REDEN_LABELS = {
     "nog_niet_gemeten": "nog niet gemeten",
     "versies_gemengd": "versies van de vragenlijst door elkaar",
 }
+# bijeenkomsten column soort: singular and plural, as a sentence reads them
+SOORT_LABELS = {
+    "tweewekelijkse_leersessie": ("tweewekelijkse leersessie", "tweewekelijkse leersessies"),
+    "periodieke_leersessie": ("periodieke leersessie", "periodieke leersessies"),
+    "werkconferentie": ("werkconferentie", "werkconferenties"),
+    "snelkookpansessie": ("snelkookpansessie", "snelkookpansessies"),
+    "effectenarena": ("effectenarena", "effectenarena's"),
+    "dialoogsessie": ("bestuurlijke dialoogsessie", "bestuurlijke dialoogsessies"),
+    "overig": ("andere bijeenkomst", "andere bijeenkomsten"),
+}
+# casussen column levensdomeinen: the codes of the contract's example list, with their diacritics
+LEVENSDOMEIN_LABELS = {
+    "financien": "Financiën",
+    "werk_en_dagbesteding": "Werk en dagbesteding",
+    "sociaal_netwerk": "Sociaal netwerk",
+}

@@ -6,10 +6,19 @@ returns Markdown. Numbers and dates are in Dutch notation (``fmt``).
 
 from __future__ import annotations
 
-from . import fmt, goals
-from .labels import DOMEIN_LABELS, FINANCIER_LABELS, INDICATOR_LABELS, LEAD_TIME_LABELS, REDEN_LABELS, ROL_MEERVOUD
+from . import fmt, goals, indicators, sessions
+from .labels import (
+    DOMEIN_LABELS,
+    FINANCIER_LABELS,
+    INDICATOR_LABELS,
+    LEAD_TIME_LABELS,
+    REDEN_LABELS,
+    ROL_MEERVOUD,
+    SOORT_LABELS,
+)
 from .privacy import HERLEIDBAAR, TE_WEINIG, reason_text
 from .publish import YearView
+from .sessions import LEERSESSIES
 from .stats import PairedChange
 
 GROEP_TITELS = {"willen": "We willen", "kunnen": "We kunnen", "nodig": "We hebben nodig"}
@@ -22,9 +31,16 @@ def _why(reason: str | None, min_n: int) -> str:
     return f"het rust op {fmt.suppressed(min_n)}"
 
 
-def missing_text(n: int, reason: str | None, min_n: int, unmeasured: str = "nog niet gemeten") -> str:
-    """Why a figure is not there: nothing measured yet, too few people, or hidden against differencing."""
-    return unmeasured if not n else reason_text(reason, min_n)
+def missing_text(
+    n: int | None, reason: str | None, min_n: int, unmeasured: str = "nog niet gemeten", no_file: str = "geen gegevens"
+) -> str:
+    """Why a figure is not there: no file for it, nothing measured yet, too few people, or hidden against
+    differencing. Never 'minder dan N personen' when nothing was measured."""
+    if reason == goals.GEEN_GEGEVENS:
+        return no_file
+    if not n:
+        return unmeasured
+    return reason_text(reason, min_n)
 
 
 def figure_or_reason(value, n: int, reason: str | None, min_n: int, formatter) -> str:
@@ -36,7 +52,8 @@ def cases_sentence(v: YearView) -> str:
     c = v.case_counts
     if c.totaal == 0:
         return f"In {v.jaar} werden geen casussen aangemeld."
-    text = f"In {v.jaar} {'werd' if c.totaal == 1 else 'werden'} {fmt.stuks(c.totaal, 'casus', 'casussen')} aangemeld"
+    by = f" door {v.filters.organisatie}" if v.filters.organisatie else ""
+    text = f"In {v.jaar} {'werd' if c.totaal == 1 else 'werden'} {fmt.stuks(c.totaal, 'casus', 'casussen')} aangemeld{by}"
     if c.vorig_jaar and c.groeifactor is not None:
         if c.groeifactor >= 1.5:
             text += f", {fmt.getal(c.groeifactor)} keer zoveel als in {v.jaar - 1} ({fmt.geheel(c.vorig_jaar)})"
@@ -66,27 +83,63 @@ def lead_time_sentence(v: YearView) -> str:
 
 
 def agreement_sentence(v: YearView) -> str:
+    """The agreement judged as agreed (a fraction over the months in play, a whole number in every
+    month), and which organisations met it. Organisations are no residents: their counts are published."""
     a = v.agreement
     if a.empty or a["maanden"].max() == 0:
         return "Dit jaar zijn er geen maanden om de afspraak aan te toetsen."
     per_month = v.config.afspraken.casussen_per_organisatie_per_maand
-    met = len(a[a["maanden_gehaald"] == a["maanden"]])
     months = int(a["maanden"].iloc[0])
     noun = "casus" if per_month <= 1 else "casussen"  # '0,5 casus', '2 casussen'
+    whole = float(per_month).is_integer()
+    period = fmt.stuks(months, "maand", "maanden")
+    text = f"De afspraak was {fmt.aantal(per_month)} {noun} per organisatie per maand"
+    if whole:
+        text += f": elke maand minstens {fmt.aantal(per_month)}. Over {period} "
+    else:
+        needed = per_month * months
+        text += (
+            f": een gemiddelde, dus getoetst over de {period} samen "
+            f"(minstens {fmt.aantal(needed)} {'casus' if needed <= 1 else 'casussen'} per organisatie). Over die {period} "
+        )
+    met = a[a["gehaald"]]
+    who = f"haalde {a.index[0]}" if len(a) == 1 else _who_met(len(met), len(a))
+    text += who + " de afspraak" + ("" if len(met) or len(a) > 1 else " niet")
 
-    return (
-        f"De afspraak was {fmt.aantal(per_month)} {noun} per organisatie per maand. Over {fmt.stuks(months, 'maand', 'maanden')} "
-        f"{_who_met(met, len(a))} de afspraak elke maand; "
-        f"gemiddeld haalde een organisatie de afspraak in {fmt.procent(a['aandeel_gehaald'].mean())} van de maanden."
-    )
+    def detail(org: str, named: bool = True) -> str:
+        row = a.loc[org]
+        count = (
+            f"{fmt.geheel(row['maanden_gehaald'])} van de {period}" if whole else fmt.stuks(row["casussen"], "casus", "casussen")
+        )
+        return f"{org} ({count})" if named else count
+
+    if len(a) == 1:
+        return text + f" ({detail(a.index[0], named=False)})."
+    text += "."
+    missed = a[~a["gehaald"]]
+    none = missed[missed["casussen"] == 0]
+    some = missed[missed["casussen"] > 0]
+    if len(met):
+        text += " Gehaald: " + _listing([detail(o) for o in met.index]) + "."
+    if len(some):
+        text += " Niet gehaald: " + _listing([detail(o) for o in some.index]) + "."
+    if len(none):
+        text += f" Zonder casus in {v.jaar}: " + _listing(list(none.index)) + "."
+    return text
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _who_met(met: int, total: int) -> str:
-    """'haalden 3 van de 10 organisaties', 'haalde 1 van de 10 organisaties', 'haalde geen van de 10 organisaties'."""
+    """'3 van de 10 organisaties haalden', '1 van de 10 organisaties haalde', 'geen van de 10 organisaties haalde'."""
     if total == 1:
-        return "haalde de organisatie" if met else "haalde de organisatie niet"
+        return "haalde de organisatie"
     if met == 0:
         return f"haalde geen van de {fmt.geheel(total)} organisaties"
+    if met == total:
+        return f"haalden alle {fmt.geheel(total)} organisaties"
     return f"{'haalde' if met == 1 else 'haalden'} {fmt.geheel(met)} van de {fmt.geheel(total)} organisaties"
 
 
@@ -122,36 +175,122 @@ def change_words(change: PairedChange) -> str:
     return f"{verb} ({interval}{'; ' + test if test else ''})"
 
 
+def _micro_cases(n: int) -> str:
+    """What a welbevinden or cost figure rests on: '2 casussen met een micro-analyse'."""
+    return fmt.stuks(n, "casus met een micro-analyse", "casussen met een micro-analyse")
+
+
 def welbevinden_sentence(v: YearView) -> str:
     change = v.welbevinden["na_6_weken"]
+    if "metingen" not in v.dataset.accounting:
+        return "Deze proeftuin heeft geen bestand met metingen van welbevinden."
     if change.n == 0:
         return f"Voor de casussen van {v.jaar} zijn nog geen voor- en nametingen van welbevinden."
     if change.verandering is None:
-        return f"Welbevinden is gemeten, maar de uitkomst tonen we niet: {_why(v.welbevinden_reden('na_6_weken'), v.min_n)}."
+        return (
+            f"Welbevinden is gemeten bij {_micro_cases(change.n)}, maar de uitkomst tonen we niet: "
+            f"{_why(v.welbevinden_reden('na_6_weken'), v.min_n)}."
+        )
     text = (
-        f"Bij {fmt.stuks(change.n, 'casus', 'casussen')} met een voor- en nameting {change_words(change)} "
-        "op een schaal van 1 tot 10."
+        f"Het welbevinden van de {fmt.stuks(change.n, 'casus', 'casussen')} met een micro-analyse (een voor- en nameting) "
+        f"{change_words(change)} op een schaal van 1 tot 10."
     )
     if change.ci_laag is None:
         text += " Met minder dan tien paren beschrijven we alleen; een toets zegt dan weinig."
     return text
 
 
-def costs_sentence(v: YearView) -> str:
-    if v.kosten_n == 0:
-        return f"Voor de casussen van {v.jaar} zijn geen volledige micro-analyses van kosten."
-    if v.besparing is None:
-        return f"De kosten tonen we niet: {_why(v.kosten_reden, v.min_n)}."
-    t = v.kosten_totaal
-    saving = v.besparing["niets_doen_min_proeftuinoplossing"]
-    text = (
-        f"Voor {fmt.stuks(v.kosten_n, 'casus', 'casussen')} met een micro-analyse kost niets doen "
-        f"{fmt.euro(t['niets_doen'])} per jaar, de proeftuinoplossing {fmt.euro(t['proeftuinoplossing'])}: "
-        f"{'een besparing' if saving >= 0 else 'meerkosten'} van {fmt.euro(abs(saving))} per jaar."
+SCENARIO_UITLEG = (
+    "De huidige situatie is wat de hulp aan deze huishoudens per jaar kost zoals die zonder de proeftuin "
+    "geregeld is, bij elke organisatie apart; niets doen is wat het kost als niemand ingrijpt en de problemen "
+    "oplopen (een huisuitzetting, een opname); de proeftuinoplossing is wat de afgesproken oplossing kost."
+)
+
+
+EFFECTENARENA = (
+    "De Effectenarena zet per financier naast elkaar wat de proeftuinoplossing hem kost of oplevert tegenover "
+    "niets doen: wie investeert en wie er beter van wordt."
+)
+
+
+def reading_guide(v: YearView) -> list[str]:
+    """'Zo lees je dit': what n means, how the micro-analysed cases relate to all cases, what a 95% interval
+    says, and the minimum group size; the report's box and the dashboard's short version."""
+    total = v.case_counts.totaal
+    pairs, costs = v.welbevinden["na_6_weken"].n, v.kosten_n
+    lines = [
+        "n is het aantal casussen, deelnemers of bijeenkomsten waar een cijfer op rust: hoe kleiner n, "
+        "hoe voorzichtiger je ermee moet zijn."
+    ]
+    has = {"welbevinden": "metingen" in v.dataset.accounting, "kosten": "kosten" in v.dataset.accounting}
+    what = " en ".join(w for w, present in has.items() if present)
+    if total and (pairs or costs) and what:
+        of = f"van de {fmt.stuks(total, 'casus', 'casussen')}"
+        if pairs == costs or not all(has.values()):
+            measured = f"bij {fmt.geheel(pairs if has['welbevinden'] else costs)} {of}"
+        else:
+            measured = f"welbevinden bij {fmt.geheel(pairs)} en kosten bij {fmt.geheel(costs)} {of}"
+        lines.append(
+            f"{what.capitalize()} meten we niet bij elke casus, maar in een micro-analyse van een steekproef: in {v.jaar} "
+            f"{measured}. Die uitkomsten gelden voor deze casussen; voor alle casussen zijn ze een aanwijzing, geen bewijs."
+        )
+    lines.append(
+        "Een 95%-interval is de marge rond een gemiddelde: herhaal je de meting bij vergelijkbare casussen, dan ligt de "
+        "echte verandering in 95 van de 100 keer binnen die marge. Ligt het hele interval boven 0, dan is een stijging "
+        "geen toeval."
     )
-    if v.aandeel_goedkoper is not None:
-        text += f" De proeftuinoplossing was goedkoper dan niets doen in {fmt.procent(v.aandeel_goedkoper)} van deze casussen."
+    lines.append(
+        f"Cijfers over minder dan {v.min_n} personen tonen we niet; waar een cijfer ontbreekt staat waarom: "
+        "nog niet gemeten, geen bestand, te weinig personen of verborgen om herleiding te voorkomen."
+    )
+    return lines
+
+
+def scenarios_sentence(v: YearView) -> str:
+    """What the three scenarios mean, where there are cost figures to read."""
+    return SCENARIO_UITLEG if v.kosten_totaal is not None else ""
+
+
+def effectenarena_sentence(v: YearView) -> str:
+    return EFFECTENARENA if "kosten" in v.dataset.accounting else ""
+
+
+def costs_sentence(v: YearView) -> str:
+    """The proeftuinoplossing against both other scenarios in one sentence: the current situation and doing nothing."""
+    if "kosten" not in v.dataset.accounting:
+        return "Deze proeftuin heeft geen kostenbestand: er zijn (nog) geen micro-analyses van kosten."
+    if v.kosten_n == 0:
+        return f"Voor de casussen van {v.jaar} zijn nog geen volledige micro-analyses van kosten."
+    if v.besparing is None:
+        return f"De kosten zijn berekend voor {_micro_cases(v.kosten_n)}, maar we tonen ze niet: {_why(v.kosten_reden, v.min_n)}."
+    t = v.kosten_totaal
+    solution, now, nothing = t["proeftuinoplossing"], t["huidig"], t["niets_doen"]
+    text = (
+        f"Voor de {fmt.stuks(v.kosten_n, 'casus', 'casussen')} met een micro-analyse kost de proeftuinoplossing "
+        f"{fmt.euro(solution)} per jaar: {_compared(solution, now, 'nu', 'huidige situatie')}, "
+        f"{'maar' if (solution > now) != (solution > nothing) else 'en'} "
+        f"{_compared(solution, nothing, 'niets doen', '')}."
+    )
+    cheaper = v.aantal_goedkoper
+    if cheaper is not None:
+        n = v.kosten_n
+        if cheaper == n:
+            share = f"in alle {fmt.geheel(n)} casussen" if n > 2 else "in beide casussen" if n == 2 else "in deze casus"
+        elif cheaper == 0:
+            share = "in geen van de casussen"
+        else:
+            share = f"in {fmt.geheel(cheaper)} van de {fmt.geheel(n)} casussen"
+        text += f" De proeftuinoplossing was goedkoper dan niets doen {share}."
     return text
+
+
+def _compared(amount: float, other: float, than: str, name: str) -> str:
+    """'€ 64.885 per jaar meer dan nu (€ 67.272)', or 'evenveel als ...'."""
+    difference = round(amount) - round(other)
+    if difference == 0:
+        return f"evenveel als {than} ({fmt.euro(other)})"
+    word = "meer" if difference > 0 else "minder"
+    return f"{fmt.euro(abs(difference))} {word} dan {than} ({name + ': ' if name else ''}{fmt.euro(other)})"
 
 
 def financier_sentence(v: YearView) -> str:
@@ -162,28 +301,78 @@ def financier_sentence(v: YearView) -> str:
     pay = [FINANCIER_LABELS.get(i, i) for i in f.index[f["besparing"] < 0]]
     parts = []
     if gain:
-        parts.append(f"Minder betalen: {', '.join(gain)}.")
+        parts.append(f"Minder betalen: {_listing(gain)}.")
     if pay:
         parts.append(
-            f"Meer betalen: {', '.join(pay)}. Wie investeert is dus niet altijd wie er beter van wordt: "
+            f"Meer betalen: {_listing(pay)}. Wie investeert is dus niet altijd wie er beter van wordt: "
             "de 'verkeerde zak' waar de Effectenarena over gaat."
         )
     return " ".join(parts)
 
 
+KWARTALEN = {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde"}
+
+
+def soort_text(soort: str, n: int) -> str:
+    one, more = SOORT_LABELS.get(soort, (soort, soort))
+    return fmt.stuks(n, one, more)
+
+
 def sessions_sentence(v: YearView) -> str:
+    """How many sessions of which kind, and the attendance of the recurring learning sessions compared
+    like with like (first and last quarter, or first and last session, of the same kind); the mean per
+    learning session is the key figure's."""
     s = v.year_sessions
     if s.empty:
         return f"In {v.jaar} zijn geen bijeenkomsten geregistreerd."
-    text = f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}"
-    known = s.dropna(subset=["deelnemers"]).sort_values("datum")
-    if len(known) >= 2:
+    whole = (
+        " (alle bijeenkomsten van de proeftuin: ze zijn niet per organisatie of rol geregistreerd)"
+        if v.filters != type(v.filters)()
+        else ""
+    )
+    kinds = s["soort"].astype("string").value_counts()
+    learning = [k for k in LEERSESSIES if kinds.get(k, 0)]
+    others = [k for k in kinds.index if k not in LEERSESSIES]
+    listed = [soort_text(k, int(kinds[k])) for k in learning]
+    n_other = int(sum(kinds[k] for k in others))
+    if n_other:
+        detail = _listing([soort_text(k, int(kinds[k])) for k in others])
+        listed.append(f"{fmt.stuks(n_other, 'andere bijeenkomst', 'andere bijeenkomsten')} ({detail})" if learning else detail)
+    text = (
+        f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}{whole}: "
+        f"{_listing(listed)}."
+    )
+    trend = sessions.learning_trend(s)
+    if trend is not None:
+        kind = SOORT_LABELS.get(trend.soort, (trend.soort, trend.soort))[1]
+        a, b = fmt.getal(trend.eerste, 1), fmt.getal(trend.laatste, 1)
+        verb = "groeide" if trend.laatste > trend.eerste else "daalde" if trend.laatste < trend.eerste else "bleef"
+        if trend.eerste_kwartaal is None:
+            span = f"van {fmt.geheel(trend.eerste)} deelnemers bij de eerste naar {fmt.geheel(trend.laatste)} bij de laatste"
+            if verb == "bleef":
+                span = f"gelijk: {fmt.geheel(trend.eerste)} deelnemers bij de eerste en bij de laatste"
+        else:
+            first = f"{KWARTALEN[trend.eerste_kwartaal]} kwartaal ({fmt.stuks(trend.n_eerste, 'sessie', 'sessies')})"
+            last = f"{KWARTALEN[trend.laatste_kwartaal]} kwartaal ({fmt.stuks(trend.n_laatste, 'sessie', 'sessies')})"
+            mean = "gemiddeld " if max(trend.n_eerste, trend.n_laatste) > 1 else ""
+            span = f"van {mean}{a} deelnemers in het {first} naar {b} in het {last}"
+            if verb == "bleef":
+                span = f"gelijk: {mean}{a} deelnemers in het {first} en in het {last}"
+        text += f" Bij de {kind} {verb} de opkomst {span}."
+    n_learning, mean = indicators.participants_per_session(v.dataset.bijeenkomsten, v.jaar)
+    if mean is not None:
         text += (
-            f", met {fmt.geheel(known['deelnemers'].iloc[0])} deelnemers bij de eerste en "
-            f"{fmt.geheel(known['deelnemers'].iloc[-1])} bij de laatste"
+            f" Over het jaar kwamen er gemiddeld {fmt.getal(mean, 1)} deelnemers per leersessie"
+            f" ({fmt.stuks(n_learning, 'leersessie', 'leersessies')} met een telling)."
         )
     cards = v.n_kaarten
-    return text + f". Na afloop vulden deelnemers {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
+    return text + f" Na afloop vulden {_card_writers(v)} {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
+
+
+def _card_writers(v: YearView) -> str:
+    """Who wrote the cards counted: everyone, or the filter's organisation and/or role."""
+    who = ROL_MEERVOUD.get(v.filters.rol, "deelnemers") if v.filters.rol else "deelnemers"
+    return who + (f" van {v.filters.organisatie}" if v.filters.organisatie else "")
 
 
 def spinnenweb_sentence(v: YearView) -> str:
@@ -223,7 +412,7 @@ READING_AIDS = {
     "casussen_per_wijk": "Elke staaf is een buurt van de proeftuin: hoeveel casussen er dit jaar uit die buurt kwamen.",
     "casussen_per_regisseur": "Elke staaf is een organisatie: bij hoeveel casussen de ene regisseur van het gezin daar werkte.",
     "casussen_per_jaar": "Elke staaf is een jaar; blauw zijn individuele, oranje collectieve casussen.",
-    "afspraak": "Elk vak is een organisatie in een maand; een 0 betekent dat de afspraak die maand niet is gehaald.",
+    "afspraak": "Elk vak is een organisatie in een maand, met het aantal casussen dat zij die maand aanmeldde; een 0 is een maand zonder casus.",
     "doorlooptijd": "Elk punt is de mediaan van een kwartaal: de helft van de casussen was sneller. Lager is beter.",
     "trechter": "Hoeveel casussen elke stap bereikten, van aanmelding tot afronding.",
     "levensdomeinen": "Een casus kan meer levensdomeinen raken; daarom tellen de staven op tot meer dan het aantal casussen.",
@@ -231,7 +420,7 @@ READING_AIDS = {
     "welbevinden": "Dezelfde casussen voor en na: hoe hoger de rechterstaaf, hoe meer het welbevinden steeg.",
     "kosten": "De jaarlijkse maatschappelijke kosten van dezelfde casussen in drie scenario's.",
     "financiers": "Rechts (groen) betaalt een financier minder dan bij niets doen, links (oranje) investeert hij.",
-    "deelnemers": "Elk punt is een bijeenkomst; de lijn laat zien of de opkomst groeide.",
+    "deelnemers": "Elk punt is een bijeenkomst. De lijn verbindt de terugkerende leersessies en laat zien of de opkomst groeide; een ruit is een andere bijeenkomst (werkconferentie, dialoogsessie, effectenarena), met de soort erbij.",
     "rollen": "Wie er kwamen, opgeteld over de bijeenkomsten met een telling per rol.",
     "kaarten_per_rol": "Hoeveel reflectiekaarten elke groep invulde.",
     "thema_rol": "Hoe donkerder het vak, hoe vaker die groep over dat ontwerpprincipe schreef.",
@@ -243,13 +432,21 @@ READING_AIDS = {
 }
 
 
+MIN_BASIS_PROCENT = 20  # no percentage on fewer cards than this: '2 van de 5' says it better than '40%'
+
+
+def _share(part: int, base: int) -> str:
+    """' (15%)' after a count on a base large enough for a percentage to mean something, else ''."""
+    return f" ({fmt.procent(part / base)})" if base >= MIN_BASIS_PROCENT else ""
+
+
 def principle_sentence(v: YearView, nr: str) -> str:
     """How often a principle came up on the cards, and in which role's cards relatively most."""
     total = v.n_kaarten
     if not total:
         return "Er zijn dit jaar geen reflectiekaarten ingevuld."
     n = int(v.themas.get(nr, 0))
-    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten ({fmt.procent(n / total)}) kwam dit principe terug"
+    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam dit principe terug"
     per_role = v.kaarten_per_rol
     table = v.thema_per_rol
     shares = {
@@ -259,7 +456,8 @@ def principle_sentence(v: YearView, nr: str) -> str:
     }
     if shares:
         role = max(shares, key=lambda r: (shares[r], r))
-        text += f"; naar verhouding het vaakst op kaarten van {ROL_MEERVOUD.get(role, role)} ({fmt.procent(shares[role])} van hun kaarten)"
+        count, base = int(table.loc[nr, role]), int(per_role[role])
+        text += f"; naar verhouding het vaakst op kaarten van {ROL_MEERVOUD.get(role, role)} ({fmt.geheel(count)} van hun {fmt.geheel(base)} kaarten{_share(count, base).replace(' (', ', ').rstrip(')')})"
     return text + "."
 
 

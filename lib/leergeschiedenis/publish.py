@@ -305,6 +305,15 @@ class YearView:
         return float((per_case["proeftuinoplossing"] < per_case["niets_doen"]).mean())
 
     @cached_property
+    def aantal_goedkoper(self) -> int | None:
+        """How many micro-analysed cases had a proeftuinoplossing cheaper than doing nothing (a count
+        under the same gate as the totals: shown only when the cost figures are)."""
+        if self._costs_hidden:
+            return None
+        per_case = self._costs.per_case
+        return int((per_case["proeftuinoplossing"] < per_case["niets_doen"]).sum())
+
+    @cached_property
     def financiers(self) -> pd.DataFrame:
         """Per financier: cost per scenario, savings and n; NaN where the gate hides it (``reden`` says why)."""
         per = self._costs.per_financier.copy()

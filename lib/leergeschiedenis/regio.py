@@ -64,8 +64,10 @@ def groei(k: dict) -> str:
 
 def welbevinden(k: dict) -> str:
     w = k["welbevinden"]
+    if w.get("reden") == "geen_gegevens":
+        return "geen metingenbestand"
     if not w["n_paren"]:
-        return "niet gemeten"
+        return "nog niet gemeten"
     if w["verandering"] is None:
         return _hidden(k, w)
     return ("+" if w["verandering"] > 0 else "") + fmt.getal(w["verandering"]) + f" (n = {fmt.geheel(w['n_paren'])})"
@@ -73,8 +75,10 @@ def welbevinden(k: dict) -> str:
 
 def besparing_per_casus(k: dict) -> str:
     c = k["kosten"]
+    if c.get("reden") == "geen_gegevens":
+        return "geen kostenbestand"
     if not c["n_casussen"]:
-        return "geen micro-analyses van kosten"
+        return "nog geen micro-analyses van kosten"
     if c["besparing"] is None:
         return _hidden(k, c)
     return fmt.euro(c["besparing"] / c["n_casussen"]) + f" (n = {fmt.geheel(c['n_casussen'])})"
@@ -123,9 +127,11 @@ def rows(reeksen: Reeksen) -> list[list[str]]:
 def _absent(k: dict) -> list[str]:
     missing = []
     if not k["kosten"]["n_casussen"]:
-        missing.append("geen micro-analyses van kosten")
+        missing.append(besparing_per_casus(k))
     if not k["welbevinden"]["n_paren"]:
-        missing.append("geen metingen van welbevinden")
+        missing.append(
+            "geen metingenbestand" if k["welbevinden"].get("reden") == "geen_gegevens" else "nog geen metingen van welbevinden"
+        )
     if not k["bijeenkomsten"]["totaal"]:
         missing.append("geen leersessies")
     if not k["reflectiekaarten"]["totaal"]:

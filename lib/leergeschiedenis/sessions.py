@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from .contract import SOORTEN_BIJEENKOMST
@@ -41,3 +43,41 @@ def cards_per_session(bijeenkomsten: pd.DataFrame, reflectiekaarten: pd.DataFram
     out = bijeenkomsten[["bijeenkomst", "datum", "soort", "deelnemers"]].copy()
     out["kaarten"] = out["bijeenkomst"].astype("string").map(cards).fillna(0).astype(int)
     return out.sort_values("datum").reset_index(drop=True)
+
+
+LEERSESSIES = ("tweewekelijkse_leersessie", "periodieke_leersessie")
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The attendance of one recurring kind of learning session over a year, compared like with like:
+    the mean of its first quarter against the mean of its last (or, when all its sessions fall in one
+    quarter, its first session against its last)."""
+
+    soort: str
+    n: int  # sessions of this kind with a count
+    eerste: float
+    laatste: float
+    eerste_kwartaal: int | None  # 1-4; None when first and last session are compared
+    laatste_kwartaal: int | None
+    n_eerste: int
+    n_laatste: int
+
+
+def learning_trend(bijeenkomsten: pd.DataFrame) -> Trend | None:
+    """The trend of the recurring learning sessions (the most frequent kind of ``LEERSESSIES`` with a
+    count; ties by the order of the contract), or None with fewer than two such sessions."""
+    rows = bijeenkomsten.dropna(subset=["deelnemers"])
+    kinds = rows["soort"].astype("string")
+    counts = {k: int((kinds == k).sum()) for k in LEERSESSIES}
+    kind = max(LEERSESSIES, key=lambda k: (counts[k], -LEERSESSIES.index(k)))
+    own = rows[kinds == kind].sort_values("datum")
+    if len(own) < 2:
+        return None
+    quarters = own["datum"].dt.quarter
+    first, last = int(quarters.min()), int(quarters.max())
+    if first == last:
+        a, b = own["deelnemers"].iloc[0], own["deelnemers"].iloc[-1]
+        return Trend(kind, len(own), float(a), float(b), None, None, 1, 1)
+    a, b = own.loc[quarters == first, "deelnemers"], own.loc[quarters == last, "deelnemers"]
+    return Trend(kind, len(own), float(a.mean()), float(b.mean()), first, last, len(a), len(b))

@@ -30,6 +30,8 @@ body { max-width: 60rem; margin: 0 auto; }
 .jp-RenderedHTMLCommon table.lg-kern td.getal, .jp-RenderedHTMLCommon table.lg-kern th.getal,
 .jp-RenderedHTMLCommon table.lg-tabel td.getal, .jp-RenderedHTMLCommon table.lg-tabel th.getal { text-align: right; font-variant-numeric: tabular-nums; }
 .lg-leeshulp { color: #444; font-style: italic; margin: 0.2rem 0 1.5rem 0; }
+.lg-leeswijzer { background: #f3f6f9; border: 1px solid #c9d6e3; border-radius: 6px; padding: 0.6rem 1rem; margin: 0.5rem 0 1.5rem 0; }
+.lg-leeswijzer ul { margin: 0.3rem 0 0 0; padding-left: 1.2rem; }
 .lg-citaat { border-left: 4px solid #0072B2; padding: 0.2rem 0.8rem; margin: 0.5rem 0; }
 .lg-twee { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
 .lg-twee h4, .lg-twee h5 { margin-top: 0; }
@@ -110,6 +112,12 @@ class Verslag:
             self._md("**Doelen**\n\n" + "\n".join(f"- {d}" for d in c.doelen))
         self._md(" ".join(content.sentences("samenvatting", self.v)))
         self.kerncijfers_tabel()
+        self.zo_lees_je_dit()
+
+    def zo_lees_je_dit(self) -> None:
+        """A small box for a reader who is no statistician: n, the micro-analysis sample, the 95% interval."""
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in narrative.reading_guide(self.v))
+        self._html(f'<div class="lg-leeswijzer"><strong>Zo lees je dit</strong><ul>{items}</ul></div>')
 
     def doelen(self, cards: list[content.GoalCard]) -> None:
         """The goals scorecard: per goal its indicators and one plain sentence."""
@@ -209,9 +217,13 @@ class Verslag:
         self._md(narrative.welbevinden_sentence(v))
         self._chart("welbevinden")
         self._md(narrative.costs_sentence(v))
-        self._chart("kosten")
-        self._chart("financiers")
-        self._md(narrative.financier_sentence(v))
+        if "kosten" in v.dataset.accounting:  # without a cost file the sentence says so; no empty charts
+            self._md(narrative.scenarios_sentence(v))
+            self._chart("kosten")
+            self._md("#### De Effectenarena")
+            self._md(narrative.effectenarena_sentence(v))
+            self._chart("financiers")
+            self._md(narrative.financier_sentence(v))
         if v.prijsnotities:
             self._md("Prijzen uit een ander jaar dan het verslagjaar:\n\n" + "\n".join(f"- {n}" for n in v.prijsnotities))
 
