@@ -101,3 +101,17 @@ def _without_costs(analyse):
     tables = {**analyse.tables, "kosten": analyse.tables["kosten"].iloc[:0]}
     accounting = {t: a for t, a in analyse.accounting.items() if t != "kosten"}
     return dataclasses.replace(analyse, tables=tables, accounting=accounting)
+
+
+def test_the_lessons_cost_line_says_both_ways():
+    """Issue 16: the Lessen name the difference with now beside the saving against doing nothing."""
+    from types import SimpleNamespace
+
+    def line(now, nothing):
+        kern = {"kosten": {"n_casussen": 17, "besparing": nothing, "besparing_huidig": now}}
+        return content.evidence_line(SimpleNamespace(kern=kern, min_n=5), "kosten")
+
+    assert "€\u00a064.885 meer dan nu maar €\u00a0209.418 minder dan niets doen" in line(-64885.2, 209417.8)
+    assert "€\u00a01.000 minder dan nu en €\u00a05.000 minder dan niets doen" in line(1000, 5000)
+    assert "evenveel als nu en €\u00a05.000 minder dan niets doen" in line(0.3, 5000)
+    assert "€\u00a05.000 meer dan niets doen" in line(None, -5000)

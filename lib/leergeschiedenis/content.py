@@ -403,9 +403,12 @@ def evidence_line(v: YearView, name: str, tabs: bool = False) -> str:
             if c.get("besparing") is None:
                 why = narrative.missing_text(c.get("n_casussen") or 0, c.get("reden"), min_n, "geen micro-analyses van kosten")
                 return f"Maatschappelijke kosten per jaar: {why} {where}."
+            now, nothing = c.get("besparing_huidig"), c["besparing"]
+            joint = " maar " if now is not None and (now < 0) != (nothing < 0) else " en "
+            compared = joint.join(x for x in (_saving(now, "nu"), _saving(nothing, "niets doen")) if x)
             return (
                 f"Micro-analyses van {fmt.stuks(c['n_casussen'], 'casus', 'casussen')}: de oplossingen kosten per jaar "
-                f"{fmt.euro(c['besparing'])} minder dan niets doen {where}."
+                f"{compared} {where}."
             )
         case "casussen":
             n = k["casussen"]
@@ -436,6 +439,15 @@ def evidence_line(v: YearView, name: str, tabs: bool = False) -> str:
                 f"bij {fmt.stuks(b.max(), 'casus', 'casussen')}{hidden} {where}."
             )
     return ""
+
+
+def _saving(amount: float | None, than: str) -> str:
+    """'€ 64.885 meer dan nu' from a saving (positive: cheaper); both scenarios are named, as the costs chapter does."""
+    if amount is None:
+        return ""
+    if round(amount) == 0:
+        return f"evenveel als {than}"
+    return f"{fmt.euro(abs(amount))} {'minder' if amount > 0 else 'meer'} dan {than}"
 
 
 def quote_html(q) -> str:
