@@ -69,3 +69,11 @@ class OngeldigVoorbeeld(LeergeschiedenisError):
 
     reason = "ongeldig_voorbeeld"
     exit_code = 2
+
+
+class BestandBestaatAl(LeergeschiedenisError):
+    """A file the command would write is already there (a registration workbook, a proeftuin.yml);
+    it is never replaced without being asked (``--overschrijven``)."""
+
+    reason = "bestand_bestaat_al"
+    exit_code = 2
