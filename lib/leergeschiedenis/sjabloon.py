@@ -37,7 +37,7 @@ import yaml
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as ExcelTable
@@ -175,10 +175,15 @@ class _Lists:
             self.ws.column_dimensions[letter].width = max(14, min(45, max(len(str(v)) for v in (title, *values)) + 2))
             self.columns[key] = letter
         letter = self.columns[key]
-        sheet = quote_sheetname(KEUZELIJSTEN)
+        sheet = _sheet_ref(KEUZELIJSTEN)
         if grows:
             return _growing(sheet, letter)
         return f"{sheet}!${letter}$2:${letter}${len(values) + 1}"
+
+
+def _sheet_ref(title: str) -> str:
+    """A sheet's name in a formula: quoted only when it has to be."""
+    return title if title.isidentifier() else "'" + title.replace("'", "''") + "'"
 
 
 def _growing(sheet: str, letter: str) -> str:
@@ -286,7 +291,7 @@ def _reference_rule(
         where = "de prijslijst"
     else:
         col = TABLES[target_table].column_names.index(target) + 1
-        source = _growing(quote_sheetname(target_table), get_column_letter(col))
+        source = _growing(_sheet_ref(target_table), get_column_letter(col))
         where = f"blad {target_table}"
     return Rule(
         "list",
