@@ -216,7 +216,10 @@ def test_partners_as_a_warning_wijken_strict_and_references_from_their_sheet(tmp
     # levensdomeinen is a list of several: no drop-down, the choices in the input message
     levensdomeinen = validation(wb["casussen"], column_letter("casussen", "levensdomeinen"))
     assert levensdomeinen.type is None
-    assert "Werk en dagbesteding" in levensdomeinen.prompt and "komma" in levensdomeinen.prompt
+    assert levensdomeinen.prompt == (
+        "Niet verplicht. Lijst (gescheiden door komma's); codes uit proeftuin.yml; kies uit Wonen, Financiën, "
+        "Werk en dagbesteding, Gezondheid, Sociaal netwerk, Opvoeding, Veiligheid, Zingeving."
+    )
 
 
 def test_without_a_shared_price_list_voorziening_comes_from_the_prijslijst_sheet(tmp_path):
@@ -248,10 +251,13 @@ def test_every_column_has_a_dutch_input_message_within_excels_limits(tmp_path):
             assert len(dv.prompt) <= 255 and len(dv.promptTitle) <= 32
             assert len(dv.error or "") <= 255 and len(dv.errorTitle or "") <= 32
             assert dv.prompt.startswith("Verplicht." if column.required else "Niet verplicht."), dv.prompt
-    assert (
-        validation(wb["metingen"], "D").prompt == "Verplicht. Getal; 1 tot en met 10, decimalen toegestaan; van 1 tot en met 10."
-    )
+    assert validation(wb["metingen"], "D").prompt == "Verplicht. Getal; 1 tot en met 10, decimalen toegestaan."
     assert validation(wb["casussen"], "D").prompt == "Verplicht. Datum (dd-mm-jjjj)."
+    assert validation(wb["kosten"], "D").prompt == "Verplicht. Getal; eenheden van de prijslijst per jaar; 0 of meer."
+    assert validation(wb["prijslijst"], "D").prompt == "Verplicht. Bedrag; in euro, 0 of meer."
+    assert validation(wb["reflectiekaarten"], "C").prompt == (
+        "Verplicht. Tekst; naam van de bijeenkomst; kies uit de lijst (uit bijeenkomsten) of typ; hoofdletters en spaties tellen niet."
+    )
 
 
 def test_confidential_columns_are_marked_by_colour_and_a_note(tmp_path):
@@ -425,7 +431,8 @@ def fill(workbook: Path, csv_folder: Path) -> None:
             for name, value in row.items():
                 if not is_blank(value):
                     kind = spec.column(name).kind if name in spec.column_names else ("number" if spec.items_of else "text")
-                    ws.cell(row=rij, column=at[name], value=typed(kind, value))
+                    cell = ws.cell(row=rij, column=at[name], value=typed(kind, value))
+                    cell.number_format = ws.cell(row=2, column=at[name]).number_format  # the column's format
         (excel_table,) = ws.tables.values()
         for i in range(len(excel_table.tableColumns) + 1, ws.max_column + 1):
             excel_table.tableColumns.append(TableColumn(id=i, name=str(ws.cell(row=1, column=i).value)))

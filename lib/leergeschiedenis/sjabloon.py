@@ -310,18 +310,21 @@ def column_help(table: Table, column: Column, config: Config) -> str:
     if column.description:
         parts.append(column.description)
     rng = _range_text(column)
-    if rng and column.kind != "date":
+    if rng and column.kind != "date" and rng.removeprefix("van ") not in column.description:
         parts.append(rng)
     allowed = column.allowed or (config.allowed_values(column.allowed_from) if column.allowed_from else ())
+    if column.kind == "bool" or (column.kind == "enum" and allowed):
+        parts.append("kies uit de lijst (het pijltje rechts van de cel)")
     if column.kind == "list" and allowed:
         shown = [label(a) for a in allowed] if column.allowed or column.allowed_from == "levensdomeinen" else list(allowed)
-        parts.append(f"kies uit {_choices(shown)}; meer dan één gescheiden door komma's")
-    elif column.kind == "list":
-        parts.append("meer dan één gescheiden door komma's")
+        parts.append(f"kies uit {_choices(shown)}")
     if column.allowed_from and column.kind == "enum" and not allowed:
         parts.append(f"laat leeg zolang '{column.allowed_from}' in proeftuin.yml leeg is")
     if column.name in PARTNER_COLUMNS and config.partners:
         parts.append("kies een partner of typ een andere naam")
+    reference = next((r for r in table.references if r.column == column.name), None)
+    if reference is not None:
+        parts.append(f"kies uit de lijst (uit {reference.table}) of typ")
     if column.default is not None and not column.default_from:
         parts.append(f"leeg is {'nee' if column.default is False else column.default}")
     if column.identifier:
