@@ -284,10 +284,10 @@ def test_toelichting_explains_sheets_columns_export_and_privacy(tmp_path):
     assert rows[0] == ["Registratie Proeftuin Ruwaard"]
     # what each sheet is for
     for name, table in TABLES.items():
-        assert [name, table.description, "ja" if table.required else "nee"] in rows
+        assert [name, "ja" if table.required else "nee", table.description] in rows
     # one line per column with its rule
     for name, table in TABLES.items():
-        lines = [r for r in rows if len(r) == 4 and r[0] == name]
+        lines = [r for r in rows if len(r) == 4 and r[0] == name and r[1]]
         assert [r[1] for r in lines] == [header(name, c) for c in table.columns]
     assert ["casussen", "Aanmelddatum *", "datum", "Verplicht. Datum (dd-mm-jjjj)."] in rows
     # how to export and check

@@ -83,7 +83,7 @@ TEXT_FORMAT = "@"
 MAX_TITLE, MAX_MESSAGE = 32, 255
 
 BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
+TITLE = Font(name="Calibri", bold=True, size=14)
 CONFIDENTIAL_FILL = PatternFill("solid", fgColor="FFC7CE")
 CONFIDENTIAL_FONT = Font(bold=True, color="9C0006")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -242,7 +242,7 @@ def column_rule(table: Table, column: Column, config: Config, lists: _Lists, pri
             "list",
             lists.range("Partners (proeftuin.yml)", config.partners, grows=True),
             error_style="warning",
-            error="Deze naam staat niet bij de partners in proeftuin.yml. Een andere organisatie mag: kies Ja om hem te houden.",
+            error="Deze naam staat niet bij de partners in proeftuin.yml. Een andere organisatie mag: kies Ja (Excel) of OK (LibreOffice) om haar te houden.",
             number_format=TEXT_FORMAT,
         )
     if reference is not None and reference.table in TABLES:
@@ -297,7 +297,7 @@ def _reference_rule(
         "list",
         source,
         error_style="warning",
-        error=f"Deze waarde staat niet in {where}. Staat ze in een CSV-bestand ernaast, kies dan Ja om haar te houden.",
+        error=f"Deze waarde staat niet in {where}. Staat ze in een CSV-bestand ernaast, kies dan Ja (Excel) of OK (LibreOffice) om haar te houden.",
         number_format=TEXT_FORMAT,
     )
 
@@ -434,11 +434,11 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
             "• De voorzieningen in kosten komen uit de gedeelde prijslijst; het blad prijslijst vul je alleen in voor een eigen prijslijst."
         )
     section("Bladen")
-    rows.append(("blad", "waarvoor", "verplicht"))
+    rows.append(("blad", "verplicht", "", "waarvoor"))
     for name in SHEET_ORDER:
         t = TABLES[name]
-        rows.append((name, t.description, "ja" if t.required else "nee"))
-    rows.append((KEUZELIJSTEN, "De lijsten van de pijltjes: uit het datacontract en uit proeftuin.yml.", ""))
+        rows.append((name, "ja" if t.required else "nee", "", t.description))
+    rows.append((KEUZELIJSTEN, "", "", "De lijsten van de pijltjes: uit het datacontract en uit proeftuin.yml."))
     section("Kolommen")
     rows.append(("blad", "kolom", "soort", "regel"))
     for name in SHEET_ORDER:
@@ -477,10 +477,10 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
         if row[0] == "#":
             ws.cell(row=r, column=1, value=row[1]).font = TITLE
         elif row[0] == "§":
-            ws.cell(row=r, column=1, value=row[1]).font = Font(bold=True, size=12)
+            ws.cell(row=r, column=1, value=row[1]).font = Font(name="Calibri", bold=True, size=12)
         else:
             for c, value in enumerate(row, start=1):
-                ws.cell(row=r, column=c, value=value).alignment = Alignment(wrap_text=c == 4 or c == 2, vertical="top")
+                ws.cell(row=r, column=c, value=value).alignment = Alignment(wrap_text=c == 4, vertical="top")
             if row[0] in ("blad",):
                 for c in range(1, len(row) + 1):
                     ws.cell(row=r, column=c).font = BOLD
@@ -490,7 +490,7 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 34
     ws.column_dimensions["C"].width = 16
-    ws.column_dimensions["D"].width = 90
+    ws.column_dimensions["D"].width = 120
 
 
 # --- writing it --------------------------------------------------------------------------
