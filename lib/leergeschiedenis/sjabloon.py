@@ -577,7 +577,7 @@ def price_codes(folder: Path, out: Path | None = None) -> list[str] | None:
 def config_template(naam: str) -> str:
     """A commented proeftuin.yml for a new proeftuin: every key explained, example principles
     marked to be replaced. It validates as it is (``config.load_config``)."""
-    quoted = yaml.safe_dump(naam, allow_unicode=True, default_style='"').strip().removesuffix("...").strip()
+    quoted = yaml.safe_dump(naam, allow_unicode=True, default_style='"', width=float("inf")).strip()
     return CONFIG_TEMPLATE.replace("{{naam}}", quoted)
 
 
