@@ -233,6 +233,21 @@ def test_without_a_shared_price_list_voorziening_comes_from_the_prijslijst_sheet
     assert dv.errorStyle == "warning"
 
 
+def test_the_proeftuins_own_price_list_gives_the_codes(tmp_path):
+    folder = tmp_path / "eigen"
+    folder.mkdir()
+    shutil.copy(GEPLANT / "proeftuin.yml", folder)
+    (folder / "prijslijst.csv").write_text(
+        "code;omschrijving;eenheid;prijs;financier;jaar\nWV;Wijkverpleging;uur;75;zorgverzekeraar;2017\n"
+        "HA;Huisarts;keer;10;zorgverzekeraar;2017\nWV;Wijkverpleging;uur;76;zorgverzekeraar;2018\n",
+        encoding="utf-8",
+    )
+    wb = openpyxl.load_workbook(write_template(folder))
+    dv = validation(wb["kosten"], column_letter("kosten", "voorziening"))
+    assert list_values(wb, dv.formula1) == ["WV", "HA"]
+    assert any("prijslijst die er al is" in str(c) for r in wb[TOELICHTING].iter_rows(values_only=True) for c in r)
+
+
 def test_empty_proeftuin_lists_give_no_drop_down_but_say_why(tmp_path):
     folder = tmp_path / "leeg"
     folder.mkdir()
@@ -299,7 +314,7 @@ def test_toelichting_explains_sheets_columns_export_and_privacy(tmp_path):
     privacy = rows[next(i for i, r in enumerate(rows) if r == ["Privacy"]) :]
     assert [r[1] for r in privacy if r[-1] == "vertrouwelijk"] == ["Ik wil", "Ik kan", "Ik heb nodig", "Proeftuinoplossing"]
     assert "minder dan 5 personen" in text
-    assert "gedeelde prijslijst" in text
+    assert "prijslijst die er al is" in text
 
 
 # --- writing, overwriting, errors ------------------------------------------------------

@@ -431,7 +431,8 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
     ]
     if price_codes:
         rows.append(
-            "• De voorzieningen in kosten komen uit de gedeelde prijslijst; het blad prijslijst vul je alleen in voor een eigen prijslijst."
+            "• De voorzieningen in kosten komen uit de prijslijst die er al is (prijslijst.csv naast deze werkmap of de gedeelde "
+            "map prijslijst/); het blad prijslijst vul je alleen in als er geen is."
         )
     section("Bladen")
     rows.append(("blad", "verplicht", "", "waarvoor"))
