@@ -8,6 +8,7 @@ it reads back through `check` with exactly the accounting and problems of those 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import subprocess
@@ -84,6 +85,10 @@ def list_values(wb, formula: str) -> list[str]:
 def test_sheets_headers_tables_and_frozen_panes(tmp_path):
     path = write_template(proeftuin(tmp_path))
     assert path == tmp_path / "ruwaard" / WORKBOOK_NAME
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # as any file the team saves, not only for its owner
+    assert sorted(p.name for p in path.parent.iterdir()) == ["proeftuin.yml", WORKBOOK_NAME]  # no temporary file left
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == [TOELICHTING, *SHEET_ORDER, KEUZELIJSTEN]
     assert set(SHEET_ORDER) == set(TABLES)  # every table of the contract, the neighbourhood tables too

@@ -28,7 +28,6 @@ Everything is written with openpyxl; the same proeftuin.yml gives the same workb
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -532,8 +531,8 @@ def _target(folder: Path, out: str | Path | None) -> Path:
 def _save(wb: Workbook, path: Path) -> None:
     """Written beside the target and moved into place, so a failed write leaves no half file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
+    # not mkstemp: its file is readable by its owner only, and a team shares the workbook
+    tmp = path.with_name(f".~{path.stem}.{os.getpid()}.xlsx")
     try:
         wb.save(tmp)
         os.replace(tmp, path)
