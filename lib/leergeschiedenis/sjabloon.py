@@ -430,8 +430,10 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
     ]
     if price_codes:
         rows.append(
-            "• De voorzieningen in kosten komen uit de prijslijst die er al is (prijslijst.csv naast deze werkmap of de gedeelde "
-            "map prijslijst/); het blad prijslijst vul je alleen in als er geen is."
+            "• De voorzieningen in kosten komen uit de prijslijst die er al is (prijslijst.csv of de gedeelde map prijslijst/)."
+        )
+        rows.append(
+            "• Het blad prijslijst vul je alleen in voor een eigen prijslijst in plaats van die; naast een prijslijst.csv kan dat niet."
         )
     section("Bladen")
     rows.append(("blad", "verplicht", "", "waarvoor"))
