@@ -48,6 +48,7 @@ from .config import Config, load_config
 from .contract import CONTRACT_VERSION, KIND_DUTCH, ORDER, TABLES, Column, Table
 from .dataset import _find_shared_price_list, config_path
 from .errors import BestandBestaatAl, OnleesbareData
+from .export import safe_text
 from .names import is_blank
 from .read import find_sources, read_table
 
@@ -170,7 +171,7 @@ class _Lists:
             cell = self.ws.cell(row=1, column=col, value=title)
             cell.font = BOLD
             for i, v in enumerate(values, start=2):
-                self.ws.cell(row=i, column=col, value=v).number_format = TEXT_FORMAT
+                _text(self.ws.cell(row=i, column=col), v).number_format = TEXT_FORMAT
             self.ws.column_dimensions[letter].width = max(14, min(45, max(len(str(v)) for v in (title, *values)) + 2))
             self.columns[key] = letter
         letter = self.columns[key]
@@ -178,6 +179,14 @@ class _Lists:
         if grows:
             return _growing(sheet, letter)
         return f"{sheet}!${letter}$2:${letter}${len(values) + 1}"
+
+
+def _text(cell, value: str):
+    """A text from proeftuin.yml or a price list into a cell: always a string, never a formula
+    (``export.safe_text``: a ``'`` before what a spreadsheet would run, control characters shown)."""
+    cell.value = safe_text(str(value))
+    cell.data_type = "s"
+    return cell
 
 
 def _sheet_ref(title: str) -> str:
@@ -474,15 +483,16 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
     for r, row in enumerate(rows, start=1):
         if isinstance(row, str):
             if row:
-                ws.cell(row=r, column=1, value=row)
+                _text(ws.cell(row=r, column=1), row)
             continue
         if row[0] == "#":
-            ws.cell(row=r, column=1, value=row[1]).font = TITLE
+            _text(ws.cell(row=r, column=1), row[1]).font = TITLE
         elif row[0] == "§":
             ws.cell(row=r, column=1, value=row[1]).font = Font(name="Calibri", bold=True, size=12)
         else:
             for c, value in enumerate(row, start=1):
-                ws.cell(row=r, column=c, value=value).alignment = Alignment(wrap_text=c == 4, vertical="top")
+                if value:
+                    _text(ws.cell(row=r, column=c), value).alignment = Alignment(wrap_text=c == 4, vertical="top")
             if row[0] in ("blad",):
                 for c in range(1, len(row) + 1):
                     ws.cell(row=r, column=c).font = BOLD
