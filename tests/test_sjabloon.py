@@ -369,6 +369,17 @@ def test_uit_writes_elsewhere_and_is_refused_there_too(tmp_path, capsys):
     assert "bestaat al" in capsys.readouterr().err
 
 
+def test_a_place_that_cannot_be_written_is_one_dutch_line_and_exit_2(tmp_path, capsys):
+    folder = proeftuin(tmp_path)
+    (tmp_path / "bestand").write_text("x")
+    assert main(["sjabloon", str(folder), "--uit", str(tmp_path / "bestand" / "werkmap.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"Fout: {tmp_path / 'bestand' / 'werkmap.xlsx'} kan niet geschreven worden (") and err.count("\n") == 1
+    assert main(["nieuw", str(tmp_path / "bestand" / "p"), "--naam", "P"]) == 2
+    assert "kan niet geschreven worden" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestand", "prijslijst", "ruwaard"]
+
+
 def test_missing_proeftuin_yml_is_one_dutch_line_and_exit_2(tmp_path, capsys):
     (tmp_path / "leeg").mkdir()
     assert main(["sjabloon", str(tmp_path / "leeg")]) == 2

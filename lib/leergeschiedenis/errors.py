@@ -77,3 +77,11 @@ class BestandBestaatAl(LeergeschiedenisError):
 
     reason = "bestand_bestaat_al"
     exit_code = 2
+
+
+class SchrijvenMislukt(LeergeschiedenisError):
+    """A file cannot be written where it was asked to go: no permission, a folder that is a file,
+    a workbook open in Excel. The message names the path and the reason."""
+
+    reason = "schrijven_mislukt"
+    exit_code = 2

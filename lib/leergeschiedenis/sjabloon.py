@@ -47,7 +47,7 @@ from .cells import cell_text
 from .config import Config, load_config
 from .contract import CONTRACT_VERSION, KIND_DUTCH, ORDER, TABLES, Column, Table
 from .dataset import _find_shared_price_list, config_path
-from .errors import BestandBestaatAl, OnleesbareData
+from .errors import BestandBestaatAl, OnleesbareData, SchrijvenMislukt
 from .export import safe_text
 from .names import is_blank
 from .read import find_sources, read_table
@@ -542,15 +542,24 @@ def _target(folder: Path, out: str | Path | None) -> Path:
 
 def _save(wb: Workbook, path: Path) -> None:
     """Written beside the target and moved into place, so a failed write leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     # not mkstemp: its file is readable by its owner only, and a team shares the workbook
     tmp = path.with_name(f".~{path.stem}.{os.getpid()}.xlsx")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         wb.save(tmp)
         os.replace(tmp, path)
+    except OSError as e:
+        raise _not_written(path, e) from None
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _not_written(path: Path, e: OSError) -> SchrijvenMislukt:
+    reason = e.strerror or str(e)
+    return SchrijvenMislukt(
+        f"{path} kan niet geschreven worden ({reason}): kies een andere plek, of sluit het bestand als het open is in Excel."
+    )
 
 
 def price_codes(folder: Path, out: Path | None = None) -> list[str] | None:
@@ -700,9 +709,12 @@ def new_proeftuin(folder: str | Path, naam: str) -> list[Path]:
                 f"{path} bestaat al: deze map is al een proeftuin. Kies een nieuwe map, of maak alleen een nieuwe "
                 f"werkmap met: leergeschiedenis sjabloon {folder} --uit ANDER.xlsx"
             )
-    folder.mkdir(parents=True, exist_ok=True)
     config_file = folder / "proeftuin.yml"
-    config_file.write_text(config_template(naam), encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        config_file.write_text(config_template(naam), encoding="utf-8")
+    except OSError as e:
+        raise _not_written(config_file, e) from None
     return [config_file, write_template(folder)]
 
 
