@@ -27,6 +27,7 @@ Everything is written with openpyxl; the same proeftuin.yml gives the same workb
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import yaml
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -258,9 +260,7 @@ def column_rule(table: Table, column: Column, config: Config, lists: _Lists, pri
     return Rule(None, number_format=TEXT_FORMAT if column.kind == "text" and column.identifier else None)
 
 
-def _day(text: str):
-    import datetime as dt
-
+def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
@@ -343,6 +343,8 @@ def column_help(table: Table, column: Column, config: Config) -> str:
 
 
 def _message(text: str) -> str:
+    """A validation's message within Excel's limit, without characters an .xlsx cannot hold."""
+    text = ILLEGAL_CHARACTERS_RE.sub(lambda m: chr(0x2400 + ord(m.group())), text)
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 16].rstrip() + "… (Toelichting)"
 
 
