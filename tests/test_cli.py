@@ -85,6 +85,8 @@ def test_exit_codes_come_from_the_error_types():
         "OnveiligAdres": 2,
         "GeenBrowser": 2,
         "OngeldigVoorbeeld": 2,
+        "BestandBestaatAl": 2,
+        "SchrijvenMislukt": 2,
     }
     assert errors.VerslagMislukt.exit_code == 1
 

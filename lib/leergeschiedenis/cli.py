@@ -109,6 +109,29 @@ def _contract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sjabloon(args: argparse.Namespace) -> int:
+    from .sjabloon import write_template
+
+    path = write_template(args.map, args.uit, overwrite=args.overschrijven)
+    print(f"Registratiewerkmap geschreven: {path.resolve()}")
+    return 0
+
+
+def _nieuw(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .sjabloon import new_proeftuin, next_steps
+
+    written = new_proeftuin(args.map, args.naam)
+    print(f"Nieuwe proeftuin '{args.naam}' gemaakt in {Path(args.map).resolve()}:")
+    for path in written:
+        print(f"  {path.name}")
+    print("Zo ga je verder:")
+    for i, step in enumerate(next_steps(Path(args.map), dt.date.today().year), start=1):
+        print(f"  {i}. {step}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leergeschiedenis",
@@ -172,6 +195,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")
     contract.set_defaults(func=_contract)
+
+    sjabloon = sub.add_parser("sjabloon", help="schrijf de registratiewerkmap (registratie.xlsx) van een proeftuin")
+    sjabloon.add_argument("map", metavar="MAP", help="map van één proeftuin (met proeftuin.yml)")
+    sjabloon.add_argument("--uit", metavar="BESTAND", help="schrijf de werkmap hierheen (standaard: MAP/registratie.xlsx)")
+    sjabloon.add_argument(
+        "--overschrijven", action="store_true", help="vervang een bestaande werkmap (wat erin staat gaat verloren)"
+    )
+    sjabloon.set_defaults(func=_sjabloon)
+
+    nieuw = sub.add_parser("nieuw", help="begin een nieuwe proeftuin: een map met proeftuin.yml en registratie.xlsx")
+    nieuw.add_argument("map", metavar="MAP", help="de map van de nieuwe proeftuin (wordt gemaakt)")
+    nieuw.add_argument("--naam", required=True, metavar="NAAM", help='de naam van de proeftuin, bijvoorbeeld "Proeftuin De Wijk"')
+    nieuw.set_defaults(func=_nieuw)
     return parser
 
 

@@ -69,3 +69,19 @@ class OngeldigVoorbeeld(LeergeschiedenisError):
 
     reason = "ongeldig_voorbeeld"
     exit_code = 2
+
+
+class BestandBestaatAl(LeergeschiedenisError):
+    """A file the command would write is already there (a registration workbook, a proeftuin.yml);
+    it is never replaced without being asked (``--overschrijven``)."""
+
+    reason = "bestand_bestaat_al"
+    exit_code = 2
+
+
+class SchrijvenMislukt(LeergeschiedenisError):
+    """A file cannot be written where it was asked to go: no permission, a folder that is a file,
+    a workbook open in Excel. The message names the path and the reason."""
+
+    reason = "schrijven_mislukt"
+    exit_code = 2
