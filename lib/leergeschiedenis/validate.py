@@ -445,15 +445,16 @@ def _results_per_part(table: Table, raw: RawTable, typed: pd.DataFrame, found: _
     items: dict[int, list[Problem]] = {k: [] for k in found.parts}
     for k, p in zip(found.owners, found.items, strict=True):
         items[k].append(p)
+    renamed = raw.cells.rename(columns=raw.headers)
     results = {}
     for k in found.parts:
-        lo, hi = np.searchsorted(index, [k * PART_OFFSET, (k + 1) * PART_OFFSET])
+        lo, hi = (int(i) for i in np.searchsorted(index, [k * PART_OFFSET, (k + 1) * PART_OFFSET]))
         refused_here = refused_mask[lo:hi]
         local = pd.Index(index[lo:hi] - k * PART_OFFSET, name="rij", dtype="int64")
         mine = typed.iloc[lo:hi].set_axis(local, axis=0)
-        read_here = raw.cells.iloc[lo:hi].set_axis(local, axis=0)
         accepted = mine.loc[~refused_here]
-        refused = _refused_frame(read_here.loc[refused_here], raw.headers, items[k])
+        refused_read = renamed.iloc[lo:hi].loc[refused_here]
+        refused = _refused_frame(refused_read.set_axis(refused_read.index - k * PART_OFFSET, axis=0), items[k])
         accounting = Accounting(hi - lo, len(accepted), int(refused_here.sum()))
         problems = sorted(items[k], key=lambda p: -1 if p.rij is None else p.rij)
         results[k] = TableResult(table.name, accepted, refused, problems, accounting)
@@ -498,11 +499,12 @@ def _parsed(source: pd.Series, parse, plain_text: bool, found: _Findings, kolom:
 
 def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
     """The refused rows as they were read, headers as the team wrote them, with the reasons."""
-    return _refused_frame(raw.cells.loc[mask], raw.headers, found.items)
+    return _refused_frame(raw.cells.loc[mask].rename(columns=raw.headers), found.items)
 
 
-def _refused_frame(cells_read: pd.DataFrame, headers: dict[str, str], items: list[Problem]) -> pd.DataFrame:
-    rows = cells_read.rename(columns=headers).copy()
+def _refused_frame(renamed: pd.DataFrame, items: list[Problem]) -> pd.DataFrame:
+    """``renamed``: the refused rows as read, headers as the team wrote them."""
+    rows = renamed.copy()
     reasons: dict[int, list[str]] = {}
     for p in items:
         if p.ernst == "fout" and p.rij is not None:
@@ -701,7 +703,8 @@ def _uniqueness(table, typed, frame, found) -> None:
     ok = ok.loc[ok.notna().all(axis=1)].copy()
     for c in key:
         if table.column(c).identifier:
-            ok[c] = ok[c].map(identifier_key).astype(object)
+            codes, uniques = pd.factorize(ok[c])  # the key worked out once per distinct value
+            ok[c] = pd.Series([identifier_key(v) for v in uniques.tolist()], dtype=object).to_numpy()[codes]
     if found.multi:  # unique within each proeftuin
         ok["__deel"] = found.part_of(ok.index)
         key = [*key, "__deel"]
