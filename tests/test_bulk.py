@@ -24,7 +24,9 @@ from leergeschiedenis.errors import OnleesbareData
 from .test_messy_input import CASE_ROWS, CASES, CONFIG, proeftuin
 
 CLEAN = {"casussen.csv": CASES + CASE_ROWS}
-REFUSED = {"casussen.csv": CASES + CASE_ROWS + "R-2017-003;individueel;GGZ;31-02-2017;mdo\nr-2017-001 ;individueel;GGD;07-09-2017;mdo\n"}
+REFUSED = {
+    "casussen.csv": CASES + CASE_ROWS + "R-2017-003;individueel;GGZ;31-02-2017;mdo\nr-2017-001 ;individueel;GGD;07-09-2017;mdo\n"
+}
 
 
 @pytest.fixture(autouse=True)
@@ -179,11 +181,7 @@ def a_root_spec(draw) -> list[tuple[dict[str, str], str]]:
     pools = {name: [draw(a_table(name)) for _ in range(draw(st.integers(1, 2)))] for name in HEADS}
     tuinen = []
     for _ in range(draw(st.integers(2, 6))):
-        files = {
-            f"{name}.csv": draw(st.sampled_from(pools[name]))
-            for name in HEADS
-            if name == "casussen" or draw(st.booleans())
-        }
+        files = {f"{name}.csv": draw(st.sampled_from(pools[name])) for name in HEADS if name == "casussen" or draw(st.booleans())}
         tuinen.append((files, draw(st.sampled_from(CONFIGS))))
     return tuinen
 

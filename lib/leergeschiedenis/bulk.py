@@ -133,9 +133,7 @@ def _judge_together(name: str, ks: list[int], raws: dict[int, RawTable], tuinen:
     refused_keys: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
     for ref in TABLES[name].references:
         target = (ref.table, ref.target)
-        accepted_keys[target] = {
-            (k, v): s for k in ks for v, s in tuinen[k].accepted_keys.get(target, {}).items()
-        }
+        accepted_keys[target] = {(k, v): s for k in ks for v, s in tuinen[k].accepted_keys.get(target, {}).items()}
         refused_keys[target] = {(k, v): r for k in ks for v, r in tuinen[k].refused_keys.get(target, {}).items()}
     return validate_parts(together, TABLES[name], parts, accepted_keys, refused_keys)
 

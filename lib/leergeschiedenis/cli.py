@@ -148,6 +148,19 @@ def _dashboard(args: argparse.Namespace) -> int:
 def _contract(args: argparse.Namespace) -> int:
     from .contract import contract_markdown
 
+    if args.frictionless:
+        from .tableschema import package
+
+        if args.data_dir is not None and not Path(args.data_dir).is_dir():
+            from .errors import OnleesbareData
+
+            raise OnleesbareData(f"De map {args.data_dir} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
+        json.dump(package(args.data_dir), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if args.data_dir is not None:
+        print("Fout: een map geef je alleen met --frictionless.", file=sys.stderr)
+        return 2
     sys.stdout.write(contract_markdown())
     return 0
 
@@ -161,7 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="controleer de gegevens van een proeftuin tegen het datacontract")
     check.add_argument(
-        "data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml), of met --alle een map met proeftuinmappen"
+        "data_dir",
+        metavar="DATA_DIR",
+        help="map van één proeftuin (met proeftuin.yml), of met --alle een map met proeftuinmappen",
     )
     check.add_argument("--json", action="store_true", help="schrijf het resultaat als JSON")
     check.add_argument("--export", metavar="PAD", help="schrijf de geweigerde rijen met hun redenen naar een Excel-werkmap")
@@ -223,6 +238,17 @@ def build_parser() -> argparse.ArgumentParser:
     dash.set_defaults(func=_dashboard)
 
     contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")
+    contract.add_argument(
+        "data_dir",
+        nargs="?",
+        metavar="DATA_DIR",
+        help="met --frictionless: de bestanden van deze proeftuin, met hun eigen kopregels, scheidingsteken en notaties",
+    )
+    contract.add_argument(
+        "--frictionless",
+        action="store_true",
+        help="schrijf het contract als Frictionless Data Package (JSON, Table Schema per tabel) voor `frictionless validate`",
+    )
     contract.set_defaults(func=_contract)
     return parser
 

@@ -229,7 +229,7 @@ def _empty_table(table: Table) -> pd.DataFrame:
     return _empty_template(table.name).copy()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _empty_template(name: str) -> pd.DataFrame:
     """Built once per table: typing empty columns is slow enough to show when loading 500 proeftuinen."""
     empty = pd.Index([], name="rij", dtype="int64")
