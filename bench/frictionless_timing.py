@@ -137,7 +137,7 @@ def main() -> None:
     kinds: dict[str, int] = {}
     for *_, kind in their_runs[0][3]:
         kinds[kind] = kinds.get(kind, 0) + 1
-    n_rows = sum(max(0, sum(1 for _ in open(p, encoding="utf-8")) - 1) for p in root.glob("*/*.csv"))
+    n_rows = sum(max(0, len(p.read_text(encoding="utf-8").splitlines()) - 1) for p in root.glob("*/*.csv"))
     out = {
         "proeftuinen": args.n,
         "regels": n_rows,

@@ -33,7 +33,7 @@ from .dataset import (
 )
 from .errors import OnleesbareData
 from .problems import Problem
-from .read import RawTable, Source, read_table
+from .read import RawTable, Source, read_table_fast
 from .validate import PART_OFFSET, Part, TableResult, accepted_targets, refused_targets, validate_parts, validate_table
 
 
@@ -90,7 +90,7 @@ def _judge_table(name: str, tuinen: list[_Proeftuin]) -> None:
         if t.error is not None or name not in t.sources:
             continue
         try:
-            raws[k] = read_table(name, t.sources[name])
+            raws[k] = read_table_fast(name, t.sources[name])
         except OnleesbareData as e:
             t.error = e
     groups: dict[object, list[int]] = {}
