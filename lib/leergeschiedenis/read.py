@@ -932,6 +932,8 @@ def _body(rows: Iterable[tuple[int, list[object]]], names: list[str]) -> tuple[p
 def _drop_blank_unnamed(frame: pd.DataFrame, names: list[str], header: list[object]) -> pd.DataFrame:
     """A column with neither a header nor a value is spreadsheet layout, not data."""
     unnamed = [n for n in names if is_blank(header[names.index(n)])]
+    if not unnamed:
+        return frame
     return frame.drop(columns=[n for n in unnamed if frame[n].map(is_blank).all()])
 
 
