@@ -42,12 +42,24 @@ import leergeschiedenis as lg
 from leergeschiedenis.dataset import proeftuin_folders
 root = Path(sys.argv[1])
 folders = proeftuin_folders(root)
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 rows = 0
 for folder in folders:
     d = lg.load(folder)
     rows += sum(a.gelezen for a in d.accounting.values())
-print(json.dumps({"s": time.perf_counter() - t, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"s": time.perf_counter() - t, "cpu_s": time.process_time() - c, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+# issue 19: every proeftuin of the root in one run, each table judged once for all (check --alle)
+BULK = """
+import json, resource, sys, time
+from pathlib import Path
+from leergeschiedenis.bulk import load_all
+root = Path(sys.argv[1])
+t, c = time.perf_counter(), time.process_time()
+results = load_all(root)
+rows = sum(a.gelezen for d in results.values() if hasattr(d, "accounting") for a in d.accounting.values())
+print(json.dumps({"s": time.perf_counter() - t, "cpu_s": time.process_time() - c, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 FLOOR = """
@@ -56,14 +68,14 @@ from pathlib import Path
 import pyarrow.csv as pacsv
 root = Path(sys.argv[1])
 files = sorted(root.glob("*/*.csv")) + sorted(root.glob("prijslijst/*.csv"))
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 rows = 0
 for path in files:
     head = path.open(encoding="utf-8-sig").readline()
     sep = ";" if head.count(";") > head.count(",") else ","
     table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True))
     rows += table.num_rows
-print(json.dumps({"s": time.perf_counter() - t, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"s": time.perf_counter() - t, "cpu_s": time.process_time() - c, "rows": rows, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 KERN = """
@@ -94,9 +106,11 @@ def run_json(code: str, *args: str, cache: bool = False) -> dict:
 
 def medians(code: str, runs: int, *args: str, cache: bool = False) -> dict:
     results = [run_json(code, *args, cache=cache) for _ in range(runs)]
-    out = {k: v for k, v in results[0].items() if k not in ("s", "rss_mb")}
+    out = {k: v for k, v in results[0].items() if k not in ("s", "rss_mb", "cpu_s")}
     out["s"] = round(statistics.median(r["s"] for r in results), 3)
     out["runs_s"] = [round(r["s"], 3) for r in results]
+    if "cpu_s" in results[0]:  # CPU time: what the shared machine's load does not inflate
+        out["cpu_s"] = round(statistics.median(r["cpu_s"] for r in results), 3)
     if "rss_mb" in results[0]:
         out["piek_mb"] = round(max(r["rss_mb"] for r in results))
     return out
@@ -117,19 +131,41 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-dashboard", action="store_true")
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--skip-frictionless", action="store_true")
+    parser.add_argument("--frictionless-n", type=int, default=10, help="proeftuinen for the frictionless comparison")
     args = parser.parse_args()
     results: dict = {"datum": dt.date.today().isoformat(), "machine": machine(), "groottes": {}}
+    previous_file = ROOT / "bench" / "results.json"
+    previous = json.loads(previous_file.read_text()) if previous_file.is_file() else {}
     for n in args.sizes:
         root = data_for(n)
         size: dict = {}
         size["laden_en_valideren"] = medians(LOAD, args.runs, str(root))
         size["pyarrow_vloer"] = medians(FLOOR, args.runs, str(root))
         size["verhouding_tot_vloer"] = round(size["laden_en_valideren"]["s"] / size["pyarrow_vloer"]["s"], 1)
+        size["alle_in_een_keer"] = medians(BULK, args.runs, str(root))
+        size["alle_verhouding_tot_vloer"] = round(size["alle_in_een_keer"]["s"] / size["pyarrow_vloer"]["s"], 1)
+        size["alle_verhouding_cpu"] = round(size["alle_in_een_keer"]["cpu_s"] / size["pyarrow_vloer"]["cpu_s"], 1)
         run_json(LOAD, str(root), cache=True)  # fill the cache
         size["laden_uit_cache"] = medians(LOAD, args.runs, str(root), cache=True)
         size["kerncijfers"] = medians(KERN, args.runs, str(root), cache=True)
         results["groottes"][str(n)] = size
         print(json.dumps({n: size}), flush=True)
+    if not args.skip_frictionless:
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "frictionless_timing.py"),
+                "--n",
+                str(args.frictionless_n),
+                "--runs",
+                str(args.runs),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        results["frictionless"] = json.loads(done.stdout)
     if not args.skip_report:
         done = subprocess.run(
             [sys.executable, str(ROOT / "bench" / "report_timing.py"), "--runs", str(args.runs)],
@@ -148,6 +184,14 @@ def main() -> None:
                 check=True,
             )
             results["dashboard"][str(n)] = json.loads(done.stdout)
+    for key, skipped in (
+        ("verslag", args.skip_report),
+        ("dashboard", args.skip_dashboard),
+        ("frictionless", args.skip_frictionless),
+    ):
+        if skipped and key in previous:  # kept from the run before, with its date
+            results[key] = previous[key]
+            results.setdefault("eerder_gemeten", {})[key] = previous.get("eerder_gemeten", {}).get(key, previous["datum"])
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     write_readme(results)
 
@@ -162,15 +206,29 @@ def machine() -> str:
 
 def write_readme(results: dict) -> None:
     rows = [
-        "| N | rijen | laden + valideren (s) | pyarrow-vloer (s) | verhouding | piekgeheugen (MB) | uit cache (s) | kerncijfers (s) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| N | rijen | laden + valideren (s) | pyarrow-vloer (s) | verhouding | piekgeheugen (MB) | "
+        "alle in één keer (s) | verhouding | CPU-verhouding | piekgeheugen (MB) | uit cache (s) | kerncijfers (s) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n, s in results["groottes"].items():
         rows.append(
             f"| {n} | {s['laden_en_valideren']['rows']:,} | {s['laden_en_valideren']['s']} | {s['pyarrow_vloer']['s']} | "
-            f"{s['verhouding_tot_vloer']}x | {s['laden_en_valideren']['piek_mb']} | {s['laden_uit_cache']['s']} | {s['kerncijfers']['s']} |"
+            f"{s['verhouding_tot_vloer']}x | {s['laden_en_valideren']['piek_mb']} | {s['alle_in_een_keer']['s']} | "
+            f"{s['alle_verhouding_tot_vloer']}x | {s['alle_verhouding_cpu']}x | {s['alle_in_een_keer']['piek_mb']} | "
+            f"{s['laden_uit_cache']['s']} | {s['kerncijfers']['s']} |"
         )
     extra = []
+    for key, day in results.get("eerder_gemeten", {}).items():
+        extra.append(f"- ({key}: niet opnieuw gemeten; de cijfers hieronder zijn van {day}.)")
+    if "frictionless" in results:
+        f = results["frictionless"]
+        extra.append(
+            f"- Tegen `frictionless validate` ({f['proeftuinen']} proeftuinen, {f['regels']:,} regels, met opzet kapotte rijen; "
+            f"bench/frictionless_timing.py): `leergeschiedenis check --alle --json` {f['check_s']} s, frictionless "
+            f"{f['frictionless_s']} s ({f['verhouding']}x); rijen met een fout: check {f['rijen_geweigerd_check']}, "
+            f"frictionless {f['rijen_met_fout_frictionless']}, beide {f['rijen_beide']}, alleen frictionless "
+            f"{f['aantal_alleen_frictionless']}."
+        )
     if "verslag" in results:
         r = results["verslag"]
         extra.append(
