@@ -56,7 +56,8 @@ def _check_all(args: argparse.Namespace) -> int:
         raise OnleesbareData(f"De map {root} bestaat niet: geef een map met proeftuinmappen (elk met proeftuin.yml).")
     folders = proeftuin_folders(root)
     if not folders:
-        raise OnleesbareData(f"In {root} staat geen proeftuinmap (een map met proeftuin.yml).")
+        hint = "; het is zelf een proeftuin: laat --alle weg" if (root / "proeftuin.yml").is_file() else ""
+        raise OnleesbareData(f"In {root} staat geen proeftuinmap (een map met proeftuin.yml){hint}.")
     results = load_all(root, folders)
     codes = {name: 2 if isinstance(r, OnleesbareData) else 1 if r.n_refused else 0 for name, r in results.items()}
     if args.json:
