@@ -446,15 +446,22 @@ def _results_per_part(table: Table, raw: RawTable, typed: pd.DataFrame, found: _
     for k, p in zip(found.owners, found.items, strict=True):
         items[k].append(p)
     renamed = raw.cells.rename(columns=raw.headers)
+    none_refused: pd.DataFrame | None = None
     results = {}
     for k in found.parts:
         lo, hi = (int(i) for i in np.searchsorted(index, [k * PART_OFFSET, (k + 1) * PART_OFFSET]))
         refused_here = refused_mask[lo:hi]
         local = pd.Index(index[lo:hi] - k * PART_OFFSET, name="rij", dtype="int64")
         mine = typed.iloc[lo:hi].set_axis(local, axis=0)
-        accepted = mine.loc[~refused_here]
-        refused_read = renamed.iloc[lo:hi].loc[refused_here]
-        refused = _refused_frame(refused_read.set_axis(refused_read.index - k * PART_OFFSET, axis=0), items[k])
+        if refused_here.any():
+            accepted = mine.loc[~refused_here]
+            refused_read = renamed.iloc[lo:hi].loc[refused_here]
+            refused = _refused_frame(refused_read.set_axis(refused_read.index - k * PART_OFFSET, axis=0), items[k])
+        else:  # most parts: every row accepted, and an empty refused table like every other
+            accepted = mine
+            if none_refused is None:
+                none_refused = _refused_frame(renamed.iloc[0:0].set_axis(local[0:0], axis=0), [])
+            refused = none_refused.copy()
         accounting = Accounting(hi - lo, len(accepted), int(refused_here.sum()))
         problems = sorted(items[k], key=lambda p: -1 if p.rij is None else p.rij)
         results[k] = TableResult(table.name, accepted, refused, problems, accounting)
