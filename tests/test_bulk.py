@@ -211,3 +211,26 @@ def test_bulk_equals_per_folder_on_messy_roots(tmp_path_factory, spec):
     for i, (files, config) in enumerate(spec):
         proeftuin(root / f"p{i}", files, config)
     assert_same(root)
+
+
+def test_each_proeftuin_keeps_its_own_settings_when_judged_together(tmp_path):
+    """Three proeftuinen with the same files judged together: the one whose proeftuin.yml makes
+    cards citable by default gets that, and a wijk allowed in one is refused in the other."""
+    bijeenkomsten = "bijeenkomst;datum;soort\nLeersessie maart;05-03-2017;overig\n"
+    cards = (
+        "kaart_id;datum;bijeenkomst;rol;geleerd;toestemming_citaat\n"
+        "K1;05-03-2017;Leersessie maart;professional;iets;\n"
+        "K2;05-03-2017;leersessie maart ;professional;iets;nee\n"
+    )
+    cases = CASES.replace("status", "status;wijk") + "R-2017-001;individueel;GGZ;05-09-2017;mdo;Noord\n"
+    files = {"casussen.csv": cases, "bijeenkomsten.csv": bijeenkomsten, "reflectiekaarten.csv": cards}
+    root = tmp_path / "regio"
+    proeftuin(root / "a", files)
+    proeftuin(root / "b", files, CONFIG + "reflectiekaarten_citeerbaar: true\nwijken: [Noord, Zuid]\n")
+    proeftuin(root / "c", files)
+    assert_same(root)
+    got = load_all(root)
+    assert got["a"].reflectiekaarten["toestemming_citaat"].tolist() == [False, False]
+    assert got["b"].reflectiekaarten["toestemming_citaat"].tolist() == [True, False]
+    assert got["b"].accounting["casussen"].geweigerd == 0
+    assert got["a"].accounting["casussen"].geweigerd == 1
