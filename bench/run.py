@@ -262,16 +262,35 @@ Targets (issue 7): validation within 3x of the raw pyarrow parse at N = 500 and 
 one report within 2x of the empty-notebook floor; a dashboard control change under 300 ms at
 N = 1 and under 1 s at N = 500; report HTML under 5 MB.
 
+The machine is shared (load average about 8 on 2 cores during the 2026-12-01 run): wall times
+are noisy, so CPU time (`cpu_s` in results.json) is measured too and the CPU ratio beside it.
+
 What limits the misses, with the profiles in `bench/profiles/` (`.venv/bin/python bench/make_profiles.py`):
 
-- Validation is per proeftuin (about 3,000 rows in six small files each at N = 500), and most
-  of its cost is fixed per table: pandera's validate alone is about 5 ms a table, and a
-  57-row proeftuin takes 61 ms against 90 ms for a 2,500-row one (medians of 7 in one
-  process), so about 100 ms per proeftuin against 4 ms for pyarrow's raw parse. The CSV
-  reader is Python's `csv` module because spreadsheet row numbers (blank rows and multi-line
-  cells counted as a spreadsheet counts them) must survive; pyarrow gives no line numbers.
-  Reaching 3x needs one validation pass per table over all proeftuinen at once and parsing in
-  pyarrow compute instead of per distinct value in Python.
+- Validation per folder (`load`, "laden + valideren") is per proeftuin, and most of its cost is
+  fixed per table (building frames, pandera's schema, the checks' set-up): about 100 ms a
+  proeftuin against 4 ms for pyarrow's raw parse (validatie-n500.txt).
+- Issue 19: "alle in één keer" is `load_all(root)` (`leergeschiedenis check ROOT --alle`): each
+  table judged once for all proeftuinen with the same column layout (the proeftuin in the row's
+  index; references and uniqueness within each proeftuin), plain CSV files read with pyarrow
+  (Python's csv reader only for files that need its line-by-line pass: blank lines, cells over
+  several lines, odd quotes, other encodings), plain texts and identifiers taken as they are.
+  Same problems, rows and messages as per folder (tests/test_bulk.py, a hypothesis property
+  test). At N = 500: 3.6x less CPU than per folder (8x less wall time on the loaded machine), but
+  9.7x the floor's CPU time, not 3x. validatie-alle-n500.txt shows where it goes: reading
+  (pyarrow, then object frames for pandas) about a third, parsing cells per distinct value and
+  typing them, the spinnenweb item checks, splitting the result back into 500 Datasets (with
+  their refused-row tables), and reading 500 proeftuin.yml files (YAML). What would reach 3x:
+  keep the cells in Arrow and parse them with pyarrow compute (dates with one strptime for the
+  common notation and Python only for the rest), the spinnenweb checks on arrays instead of
+  per-domain pandas maps, and for `check --alle` no per-proeftuin Dataset at all (only
+  accounting and problems). Peak memory 1.3 GB at N = 500 (under 2 GB): every proeftuin's
+  Dataset is kept.
+- Frictionless: `leergeschiedenis contract DIR --frictionless` describes a proeftuin's files as a
+  Data Package; the comparison finds every row frictionless refuses but one, by design: a
+  casus_id repeated right after a refused row (an impossible date) is the first *accepted* one
+  for check, while Table Schema counts every row. check refuses more rows (date order, at least
+  one text, spinnenweb items, references to refused rows), which Table Schema cannot express.
 - One report = the empty-notebook floor (kernel start) + importing pandas, scipy, pandera and
   plotly in the kernel (1.2 s) + nine chapters with fifteen figures (1.2 s) + nbconvert to
   HTML (1.3 s) + the command's own start and kerncijfers.json (1.5 s).

@@ -12,7 +12,8 @@ foreign keys, the decimal comma and thousands point. What it cannot, and ``leerg
 check`` does (see ``NOT_EXPRESSED``): one date format only (dd-mm-jjjj here; we also read
 dd/mm/jjjj, jjjj-mm-dd and a time after the date), one decimal separator (the comma; we also
 read 7.5 and refuse 1.040 as ambiguous), identifiers that ignore case and invisible spaces,
-rules across columns, references to accepted rows only, and defaults filled in.
+rules across columns, references to and uniqueness among accepted rows only, and defaults
+filled in.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ NOT_EXPRESSED = (
     "dd/mm/jjjj en jjjj-mm-dd door elkaar, met een tijd erna.",
     "Getallen: één decimaalteken per kolom (de komma, of de punt van het bestand); check leest beide en weigert 1.040 als dubbelzinnig.",
     "Identificaties: check negeert hoofdletters en (onzichtbare) spaties bij uniek en verwijzingen; Table Schema vergelijkt exact.",
-    "Keuzes en lijsten: check vergelijkt zonder accenten, hoofdletters en leestekens; het patroon hier alleen zonder hoofdletters en leestekens.",
+    "Keuzes en lijsten: check vergelijkt zonder accenten, hoofdletters en leestekens; het patroon hier kent alleen de gewone accenten (é, ë, ï, ...).",
     "Regels over kolommen (datumvolgorde, delen niet meer dan het totaal, minstens één tekst), "
     "spinnenweb-items en hun gemiddelde, en een standaardwaarde voor lege cellen staan niet in Table Schema.",
-    "Een verwijzing moet bij check naar een geaccepteerde rij wijzen; Table Schema kijkt naar alle rijen.",
+    "Een verwijzing moet bij check naar een geaccepteerde rij wijzen, en uniek telt bij check alleen de geaccepteerde "
+    "rijen (na een geweigerde rij telt de volgende met dezelfde sleutel); Table Schema kijkt naar alle rijen.",
     "Uniek over een kolom die leeg mag zijn (zoals wijk) kan Table Schema v1 niet als sleutel zeggen.",
     "Excel-foutwaarden (#N/B, #DEEL/0!) in een tekstkolom weigert check; Table Schema niet.",
 )
@@ -200,7 +202,7 @@ def package(folder: str | Path | None = None) -> dict:
     if folder is None:
         for name in ORDER:
             table = TABLES[name]
-            resources.append(_resource(name, f"{name}.csv", schema(table), ";", "utf-8"))
+            resources.append(_resource(name, f"{name}.csv", schema(table), ";", "utf-8-sig"))  # with or without BOM
         title = "Datacontract leergeschiedenis"
     else:
         resources, title = _folder_resources(Path(folder))
