@@ -3,6 +3,7 @@
     .venv/bin/python bench/make_profiles.py [--n 500] [--zonder-validatie]
 
 - validatie-n<N>.txt: load + validate of every proeftuin of the scaled data, cache off;
+- validatie-alle-n<N>.txt: the same with ``load_all`` (``check --alle``): each table once for all;
 - verslag.txt: one report (Ruwaard 2017) in the parent process, plus the executed
   notebook's per-cell times as papermill recorded them (the kernel side);
 - dashboard-jaarwissel.txt: the server side of six year changes on the sample.
@@ -52,6 +53,17 @@ def validation(n: int) -> None:
     _write(f"validatie-n{n}.txt", profiler, f"# load() of {len(folders)} proeftuinen in {root}, cache off\n")
 
 
+def validation_all(n: int) -> None:
+    """Issue 19: every proeftuin in one run, each table judged once for all (``check --alle``)."""
+    from leergeschiedenis.bulk import load_all
+
+    root = data_for(n)
+    profiler = Profiler()
+    with profiler:
+        results = load_all(root)
+    _write(f"validatie-alle-n{n}.txt", profiler, f"# load_all() of {len(results)} proeftuinen in {root} (no cache)\n")
+
+
 def report() -> None:
     from leergeschiedenis.report import render
 
@@ -84,10 +96,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--zonder-validatie", action="store_true", help="only the report and dashboard profiles")
+    parser.add_argument("--alleen-validatie", action="store_true", help="only the validation profiles")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     if not args.zonder_validatie:
         validation(args.n)
+        validation_all(args.n)
+    if args.alleen_validatie:
+        return
     report()
     dashboard()
 

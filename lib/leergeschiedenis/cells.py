@@ -314,7 +314,14 @@ def _parse_one(parse: Callable[[object], object], value: object) -> tuple[object
 def _parse_text_column(values: pd.Series, parse: Callable[[object], object]) -> tuple[pd.Series, pd.Series]:
     """A column of text (every CSV): parse each distinct text once and spread the results."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    results = [_parse_one(parse, v) for v in uniques.tolist()] + [_parse_one(parse, None)]
+    texts = uniques.tolist()
+    if parse in (parse_text_cell, parse_identifier) and texts:
+        # a text that needs nothing done (no spaces around it, no invisible ones, no Excel error
+        # '#...') is its own value: only the others go through the parser
+        plain = _PLAIN_TEXT if parse is parse_text_cell else _PLAIN_IDENTIFIER
+        results = [(v, None) if plain.match(v) else _parse_one(parse, v) for v in texts] + [_parse_one(parse, None)]
+    else:
+        results = [_parse_one(parse, v) for v in texts] + [_parse_one(parse, None)]
     parsed = np.empty(len(results), dtype=object)
     parsed[:] = [r[0] for r in results]
     errors = np.empty(len(results), dtype=object)
@@ -323,6 +330,11 @@ def _parse_text_column(values: pd.Series, parse: Callable[[object], object]) -> 
     if any(isinstance(r[0], list) for r in results):
         taken = [list(v) if isinstance(v, list) else v for v in taken]  # every row its own list
     return pd.Series(taken, index=values.index, dtype=object), pd.Series(errors[codes], index=values.index, dtype=object)
+
+
+_PLAIN_TEXT = re.compile(r"[^#\s](?:.*\S)?\Z", re.DOTALL)
+_NOT_SEEN = "\u00a0\u202f\u2007\u200b\u200c\u200d\u2060\ufeff"
+_PLAIN_IDENTIFIER = re.compile(f"[^#\\s{_NOT_SEEN}](?:[^{_NOT_SEEN}]*[^\\s{_NOT_SEEN}])?\\Z", re.DOTALL)
 
 
 def blank_mask(values: pd.Series) -> pd.Series:

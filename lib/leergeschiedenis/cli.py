@@ -20,6 +20,8 @@ def _load(args: argparse.Namespace):
 def _check(args: argparse.Namespace) -> int:
     from .problem_text import problems_as_text
 
+    if args.alle:
+        return _check_all(args)
     dataset = _load(args)
     if args.json:
         json.dump(dataset.as_check_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -36,6 +38,48 @@ def _check(args: argparse.Namespace) -> int:
             raise OngeldigExportpad(f"de werkmap {args.export} kan niet geschreven worden: {reason}") from e
         print(f"Werkmap met de geweigerde rijen en hun redenen geschreven: {written.resolve()}", file=sys.stderr)
     return 1 if dataset.n_refused else 0
+
+
+def _check_all(args: argparse.Namespace) -> int:
+    """Every proeftuin under a root in one run: a line each, the exit code the worst of them
+    (0 all rows accepted, 1 rows refused, 2 a proeftuin that cannot be read)."""
+    from .bulk import load_all
+    from .dataset import proeftuin_folders
+    from .errors import OnleesbareData
+    from .problem_text import summary_line
+
+    if args.export:
+        print("Fout: --export schrijft de geweigerde rijen van één proeftuin; laat --alle weg.", file=sys.stderr)
+        return 2
+    root = Path(args.data_dir)
+    if not root.is_dir():
+        raise OnleesbareData(f"De map {root} bestaat niet: geef een map met proeftuinmappen (elk met proeftuin.yml).")
+    folders = proeftuin_folders(root)
+    if not folders:
+        hint = "; het is zelf een proeftuin: laat --alle weg" if (root / "proeftuin.yml").is_file() else ""
+        raise OnleesbareData(f"In {root} staat geen proeftuinmap (een map met proeftuin.yml){hint}.")
+    results = load_all(root, folders)
+    codes = {name: 2 if isinstance(r, OnleesbareData) else 1 if r.n_refused else 0 for name, r in results.items()}
+    if args.json:
+        out = {}
+        for name, r in results.items():
+            if isinstance(r, OnleesbareData):
+                out[name] = {"onleesbaar": str(r), "tabellen": {}, "problemen": []}
+            else:
+                out[name] = r.as_check_json()
+        json.dump({"proeftuinen": out}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        width = max(len(name) for name in results)
+        for name, r in results.items():
+            sys.stdout.write(f"{name:<{width}}  {summary_line(r)}\n")
+        n = [sum(c == code for c in codes.values()) for code in (0, 1, 2)]
+        sys.stdout.write(
+            f"\n{len(results)} {'proeftuin' if len(results) == 1 else 'proeftuinen'}: {n[0]} zonder geweigerde rijen, "
+            f"{n[1]} met geweigerde rijen, {n[2]} onleesbaar. "
+            f"Alle problemen van één proeftuin: leergeschiedenis check {root / '<map>'}\n"
+        )
+    return max(codes.values())
 
 
 def _sample(args: argparse.Namespace) -> int:
@@ -105,6 +149,19 @@ def _dashboard(args: argparse.Namespace) -> int:
 def _contract(args: argparse.Namespace) -> int:
     from .contract import contract_markdown
 
+    if args.frictionless:
+        from .tableschema import package
+
+        if args.data_dir is not None and not Path(args.data_dir).is_dir():
+            from .errors import OnleesbareData
+
+            raise OnleesbareData(f"De map {args.data_dir} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
+        json.dump(package(args.data_dir), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if args.data_dir is not None:
+        print("Fout: een map geef je alleen met --frictionless.", file=sys.stderr)
+        return 2
     sys.stdout.write(contract_markdown())
     return 0
 
@@ -140,9 +197,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
 
     check = sub.add_parser("check", help="controleer de gegevens van een proeftuin tegen het datacontract")
-    check.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
+    check.add_argument(
+        "data_dir",
+        metavar="DATA_DIR",
+        help="map van één proeftuin (met proeftuin.yml), of met --alle een map met proeftuinmappen",
+    )
     check.add_argument("--json", action="store_true", help="schrijf het resultaat als JSON")
     check.add_argument("--export", metavar="PAD", help="schrijf de geweigerde rijen met hun redenen naar een Excel-werkmap")
+    check.add_argument(
+        "--alle",
+        "--all",
+        dest="alle",
+        action="store_true",
+        help="controleer alle proeftuinen onder DATA_DIR (een map met proeftuinmappen) in één keer, met een regel per proeftuin",
+    )
     check.set_defaults(func=_check)
 
     sample = sub.add_parser("sample", help="schrijf synthetische voorbeeldgegevens (Ruwaard en Deurne)")
@@ -194,6 +262,17 @@ def build_parser() -> argparse.ArgumentParser:
     dash.set_defaults(func=_dashboard)
 
     contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")
+    contract.add_argument(
+        "data_dir",
+        nargs="?",
+        metavar="DATA_DIR",
+        help="met --frictionless: de bestanden van deze proeftuin, met hun eigen kopregels, scheidingsteken en notaties",
+    )
+    contract.add_argument(
+        "--frictionless",
+        action="store_true",
+        help="schrijf het contract als Frictionless Data Package (JSON, Table Schema per tabel) voor `frictionless validate`",
+    )
     contract.set_defaults(func=_contract)
 
     sjabloon = sub.add_parser("sjabloon", help="schrijf de registratiewerkmap (registratie.xlsx) van een proeftuin")

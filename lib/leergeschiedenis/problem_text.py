@@ -10,6 +10,21 @@ from .dataset import Dataset
 MAX_PER_FILE = 50
 
 
+def summary_line(result: Dataset | Exception) -> str:
+    """One proeftuin in a line (``check --alle``): rows read and refused, errors and notices; or why
+    it cannot be read."""
+    if isinstance(result, Exception):
+        return f"ONLEESBAAR: {result}"
+    gelezen = sum(a.gelezen for a in result.accounting.values())
+    refused = result.n_refused
+    n_fout = len(result.errors)
+    n_melding = len(result.problems) - n_fout
+    return (
+        f"{gelezen} {'rij' if gelezen == 1 else 'rijen'} gelezen, {refused} geweigerd; "
+        f"{n_fout} {'fout' if n_fout == 1 else 'fouten'}, {n_melding} {'melding' if n_melding == 1 else 'meldingen'}"
+    )
+
+
 def problems_as_text(dataset: Dataset) -> str:
     lines = [f"{dataset.naam} ({dataset.folder})", ""]
     lines.append(f"{'tabel':<18}{'bestand':<34}{'gelezen':>9}{'geaccepteerd':>14}{'geweigerd':>11}")

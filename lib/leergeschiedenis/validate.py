@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -19,7 +20,7 @@ from .config import Config
 from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, AtLeastOne, Column, DateOrder, SumAtMost, Table
 from .names import fold_name, identifier_key, is_blank, name_words
 from .problems import Accounting, Problem
-from .read import RawTable, locate
+from .read import RawTable, Source, locate
 
 REASONS = "redenen"
 RULE_CODES = {DateOrder: "volgorde", SumAtMost: "som", AtLeastOne: "minstens_een"}
@@ -44,34 +45,80 @@ class TableResult:
     accounting: Accounting
 
 
-class _Findings:
-    """Problems of one table; a ``fout`` refuses its row."""
+# Several proeftuinen' rows of one table validated at once (``validate_parts``): the row ``r`` of
+# part ``k`` has index ``k * PART_OFFSET + r``. One proeftuin alone is part 0, its index unchanged.
+PART_OFFSET = 10**12
 
-    def __init__(self, raw: RawTable):
-        self.source = raw.source
-        self.bestand = raw.source.bestand
-        self.blad = raw.source.sheet
-        self.items: list[Problem] = list(raw.problems)
+
+@dataclass
+class Part:
+    """One proeftuin's share of a table validated together with others: where its rows come from,
+    its proeftuin.yml, and what the reader noticed in its file."""
+
+    source: Source
+    config: Config
+    problems: list[Problem]
+    # the tables of this proeftuin judged before (a reference to one that is not there is not checked)
+    tables: frozenset[str] = frozenset()
+
+
+class _Findings:
+    """Problems of one table (of one or several parts); a ``fout`` refuses its row."""
+
+    def __init__(self, raw: RawTable, config: Config, parts: dict[int, Part] | None = None):
+        self.multi = parts is not None
+        self.parts = parts if parts is not None else {0: Part(raw.source, config, list(raw.problems))}
+        self.items: list[Problem] = []
+        self.owners: list[int] = []  # the part of each item
+        for k, part in self.parts.items():
+            self.items.extend(part.problems)
+            self.owners.extend([k] * len(part.problems))
         self.refused: set[int] = set()
+
+    def _add(self, k: int, problem: Problem) -> None:
+        self.items.append(problem)
+        self.owners.append(k)
+
+    def _locate(self, rij: int) -> tuple[int, Source, str | None, int]:
+        k, local = divmod(int(rij), PART_OFFSET)
+        source = self.parts[k].source
+        blad, row = locate(source, local)
+        return k, source, blad, row
+
+    def part_of(self, index: pd.Index) -> np.ndarray:
+        """The part of each row of ``index``."""
+        return np.asarray(index, dtype="int64") // PART_OFFSET
 
     def fout(self, rij: int, kolom: str | None, waarde: object, melding: str, regel: str) -> None:
         """``rij`` is the row's index in the table (see ``read.locate``)."""
         text = None if is_blank(waarde) else cells.cell_text(waarde)
-        blad, row = locate(self.source, rij)
-        self.items.append(Problem(self.bestand, blad, row, kolom, text, melding, "fout", regel))
+        k, source, blad, row = self._locate(rij)
+        self._add(k, Problem(source.bestand, blad, row, kolom, text, melding, "fout", regel))
         self.refused.add(int(rij))
 
     def melding(
-        self, kolom: str | None, melding: str, rij: int | None = None, waarde: object = None, regel: str = "kolom"
+        self,
+        kolom: str | None,
+        melding: str,
+        rij: int | None = None,
+        waarde: object = None,
+        regel: str = "kolom",
+        owners: list[int] | None = None,
     ) -> None:
+        """A notice on a row, or without ``rij`` on the table (of every part, or of ``owners``)."""
         text = None if is_blank(waarde) else cells.cell_text(waarde)
-        blad, row = (self.blad, None) if rij is None else locate(self.source, rij)
-        self.items.append(Problem(self.bestand, blad, row, kolom, text, melding, "melding", regel))
+        if rij is None:
+            for k in self.parts if owners is None else owners:
+                source = self.parts[k].source
+                self._add(k, Problem(source.bestand, source.sheet, None, kolom, text, melding, "melding", regel))
+            return
+        k, source, blad, row = self._locate(rij)
+        self._add(k, Problem(source.bestand, blad, row, kolom, text, melding, "melding", regel))
 
     def where(self, rij: int, other: int) -> str:
         """Row ``rij`` as a person finds it, seen from row ``other`` (the sheet only when it differs)."""
-        blad, row = locate(self.source, rij)
-        return f"rij {row}" + (f" van blad {blad}" if blad != locate(self.source, other)[0] else "")
+        _, _, blad, row = self._locate(rij)
+        return f"rij {row}" + (f" van blad {blad}" if blad != self._locate(other)[2] else "")
 
 
 def _parser(column: Column, config: Config):
@@ -203,25 +250,47 @@ def validate_table(
 ) -> TableResult:
     """``accepted_keys[(table, column)]`` holds the accepted values other tables may point at;
     ``refused_keys`` the values of refused rows there, so a reference to one says so."""
-    found = _Findings(raw)
+    found = _Findings(raw, config)
+    typed = _judged(raw, table, found, accepted_keys, refused_keys or {})
+    return _result(table, raw, typed, found)
+
+
+def validate_parts(
+    raw: RawTable,
+    table: Table,
+    parts: dict[int, Part],
+    accepted_keys: dict[tuple[str, str], dict[tuple[int, str], str]],
+    refused_keys: dict[tuple[str, str], dict[tuple[int, str], int]],
+) -> dict[int, TableResult]:
+    """One table of several proeftuinen judged in one pass: ``raw`` holds the rows of every part
+    (index ``k * PART_OFFSET + row``), all read from files with the same columns and headers.
+    References and uniqueness stay within each part: the keys of ``accepted_keys`` and
+    ``refused_keys`` are (part, value). Each part's result equals ``validate_table`` on its own."""
+    found = _Findings(raw, next(iter(parts.values())).config, parts)
+    typed = _judged(raw, table, found, accepted_keys, refused_keys)
+    return _results_per_part(table, raw, typed, found)
+
+
+def _judged(raw: RawTable, table: Table, found: _Findings, accepted_keys, refused_keys) -> pd.DataFrame:
+    """Every check in its order; the typed rows, the refused among them in ``found``."""
     frame = raw.cells
     items = item_columns(table, frame.columns) if table.items_of else {}
     extra, meant = _unknown_columns(table, raw, items, found)
     _refuse_bad_text(raw, found)
     _refuse_overflow(raw, found)
 
-    typed = _typed_columns(table, raw, config, meant, found)
-    _fill_empty_from_row_and_config(table, typed, raw, config)
+    typed = _typed_columns(table, raw, meant, found)
+    _fill_empty_from_row_and_config(table, typed, found)
     if table.items_of:
         _spinnenweb_items(typed, frame, items, found, raw.plain_text)
 
     _value_checks(table, typed, frame, found)
-    _references(table, typed, frame, found, accepted_keys, refused_keys or {})
+    _references(table, typed, frame, found, accepted_keys, refused_keys)
     _uniqueness(table, typed, frame, found)
 
     for name in extra:
         typed[raw.headers.get(name, name)] = frame[name].map(cells.parse_text).astype("string")
-    return _result(table, raw, typed, found)
+    return typed
 
 
 def _unknown_columns(table: Table, raw: RawTable, items: dict, found: _Findings) -> tuple[list[str], dict[str, str]]:
@@ -246,8 +315,10 @@ def _unknown_columns(table: Table, raw: RawTable, items: dict, found: _Findings)
         filled = frame.index[~cells.blank_mask(frame[name])] if not table.column(column).required else frame.index
         for rij in filled:
             found.fout(rij, shown, frame.at[rij, name], message, "kolomnaam")
-        if not len(filled):
-            found.melding(shown, message)
+        with_filled = set(found.part_of(filled).tolist())
+        without = [k for k in found.parts if k not in with_filled]
+        if without:
+            found.melding(shown, message, owners=without)
     return extra, meant
 
 
@@ -280,14 +351,14 @@ def _refuse_overflow(raw: RawTable, found: _Findings) -> None:
         )
 
 
-def _typed_columns(table: Table, raw: RawTable, config: Config, meant: dict[str, str], found: _Findings) -> pd.DataFrame:
+def _typed_columns(table: Table, raw: RawTable, meant: dict[str, str], found: _Findings) -> pd.DataFrame:
     """Every contract column parsed and typed, one missing from the file empty (refusing every row
     when it is required); built once, as inserting column by column is slow."""
     frame = raw.cells
     columns: dict[str, pd.Series] = {}
     for column in table.columns:
         if column.name in frame.columns:
-            columns[column.name] = _typed_column(column, frame[column.name], raw.plain_text, config, found)
+            columns[column.name] = _typed_column(column, frame[column.name], raw.plain_text, found)
             continue
         if column.required and column.name not in meant.values():  # else refused naming the column probably meant
             for rij in frame.index:
@@ -298,10 +369,10 @@ def _typed_columns(table: Table, raw: RawTable, config: Config, meant: dict[str,
     return pd.DataFrame(columns, index=frame.index)
 
 
-def _typed_column(column: Column, source: pd.Series, plain_text: bool, config: Config, found: _Findings) -> pd.Series:
+def _typed_column(column: Column, source: pd.Series, plain_text: bool, found: _Findings) -> pd.Series:
     """One column's cells parsed (each wrong cell and each empty required one refused), its fixed
     default filled in, and given its pandas type."""
-    values, wrong = _parsed(source, _parser(column, config), plain_text, found, column.name, KIND_RULE[column.kind])
+    values, wrong = _parsed_by_config(column, source, plain_text, found)
     if column.required:
         # a blank cell parses to nothing without an error (a blank list to [], hence the mask)
         blank = cells.blank_mask(source) if column.kind == "list" else values.isna() & ~wrong
@@ -312,20 +383,48 @@ def _typed_column(column: Column, source: pd.Series, plain_text: bool, config: C
     return _typed(values, column)
 
 
-def _fill_empty_from_row_and_config(table: Table, typed: pd.DataFrame, raw: RawTable, config: Config) -> None:
+def _parsed_by_config(column: Column, source: pd.Series, plain_text: bool, found: _Findings) -> tuple[pd.Series, pd.Series]:
+    """``_parsed`` with the parser of each part's proeftuin.yml (its allowed values of the column);
+    parts that allow the same values are parsed together."""
+    regel = KIND_RULE[column.kind]
+    groups: dict[tuple[str, ...] | None, list[int]] = {}
+    for k, part in found.parts.items():
+        allowed = part.config.allowed_values(column.allowed_from) if column.allowed_from else None
+        groups.setdefault(allowed, []).append(k)
+    if len(groups) == 1:
+        config = found.parts[next(iter(groups.values()))[0]].config
+        return _parsed(source, _parser(column, config), plain_text, found, column.name, regel)
+    part = found.part_of(source.index)
+    values = np.empty(len(source), dtype=object)
+    wrong = np.zeros(len(source), dtype=bool)
+    for ks in groups.values():
+        where = np.flatnonzero(np.isin(part, ks))
+        v, w = _parsed(source.iloc[where], _parser(column, found.parts[ks[0]].config), plain_text, found, column.name, regel)
+        values[where] = v.to_numpy(dtype=object)
+        wrong[where] = w.to_numpy(dtype=bool)
+    return pd.Series(values, index=source.index, dtype=object), pd.Series(wrong, index=source.index)
+
+
+def _fill_empty_from_row_and_config(table: Table, typed: pd.DataFrame, found: _Findings) -> None:
     """Empty cells of a column the contract fills from where the row is (``Column.from_row``) or
     from a proeftuin.yml setting (``Column.default_from``)."""
     for column in table.columns:
         if column.from_row:
-            typed[column.name] = typed[column.name].fillna(_row_identifiers(raw, typed.index))
+            typed[column.name] = typed[column.name].fillna(_row_identifiers(found, typed.index))
         if column.default_from:
-            typed[column.name] = typed[column.name].fillna(config.default_value(column.default_from))
+            defaults = {k: part.config.default_value(column.default_from) for k, part in found.parts.items()}
+            if len({repr(v) for v in defaults.values()}) == 1:
+                typed[column.name] = typed[column.name].fillna(next(iter(defaults.values())))
+            else:
+                fill = [defaults[k] for k in found.part_of(typed.index).tolist()]
+                typed[column.name] = typed[column.name].fillna(pd.Series(fill, index=typed.index, dtype=object))
 
 
-def _row_identifiers(raw: RawTable, index: pd.Index) -> pd.Series:
+def _row_identifiers(found: _Findings, index: pd.Index) -> pd.Series:
     """``<file>[-<sheet>]-r<row>``: one per row, and it leads a person back to that row."""
-    stem = raw.source.path.stem + (f"-{raw.source.sheet}" if raw.source.sheet else "")
-    return pd.Series([f"{stem}-r{rij}" for rij in index], index=index, dtype="string")
+    stems = {k: p.source.path.stem + (f"-{p.source.sheet}" if p.source.sheet else "") for k, p in found.parts.items()}
+    rows = [divmod(int(rij), PART_OFFSET) for rij in index]
+    return pd.Series([f"{stems[k]}-r{rij}" for k, rij in rows], index=index, dtype="string")
 
 
 def _result(table: Table, raw: RawTable, typed: pd.DataFrame, found: _Findings) -> TableResult:
@@ -337,6 +436,36 @@ def _result(table: Table, raw: RawTable, typed: pd.DataFrame, found: _Findings) 
     accounting = Accounting(len(index), len(accepted), int(refused_mask.sum()))
     problems = sorted(found.items, key=lambda p: -1 if p.rij is None else p.rij)
     return TableResult(table.name, accepted, refused, problems, accounting)
+
+
+def _results_per_part(table: Table, raw: RawTable, typed: pd.DataFrame, found: _Findings) -> dict[int, TableResult]:
+    """``_result`` of each part, its rows indexed by their own spreadsheet row again."""
+    index = typed.index.to_numpy(dtype="int64")
+    refused_mask = typed.index.isin(sorted(found.refused))
+    items: dict[int, list[Problem]] = {k: [] for k in found.parts}
+    for k, p in zip(found.owners, found.items, strict=True):
+        items[k].append(p)
+    renamed = raw.cells.rename(columns=raw.headers)
+    none_refused: pd.DataFrame | None = None
+    results = {}
+    for k in found.parts:
+        lo, hi = (int(i) for i in np.searchsorted(index, [k * PART_OFFSET, (k + 1) * PART_OFFSET]))
+        refused_here = refused_mask[lo:hi]
+        local = pd.Index(index[lo:hi] - k * PART_OFFSET, name="rij", dtype="int64")
+        mine = typed.iloc[lo:hi].set_axis(local, axis=0)
+        if refused_here.any():
+            accepted = mine.loc[~refused_here]
+            refused_read = renamed.iloc[lo:hi].loc[refused_here]
+            refused = _refused_frame(refused_read.set_axis(refused_read.index - k * PART_OFFSET, axis=0), items[k])
+        else:  # most parts: every row accepted, and an empty refused table like every other
+            accepted = mine
+            if none_refused is None:
+                none_refused = _refused_frame(renamed.iloc[0:0].set_axis(local[0:0], axis=0), [])
+            refused = none_refused.copy()
+        accounting = Accounting(hi - lo, len(accepted), int(refused_here.sum()))
+        problems = sorted(items[k], key=lambda p: -1 if p.rij is None else p.rij)
+        results[k] = TableResult(table.name, accepted, refused, problems, accounting)
+    return results
 
 
 def _probably_meant(table: Table, missing: list[str], extra: dict[str, str]) -> dict[str, str]:
@@ -377,9 +506,14 @@ def _parsed(source: pd.Series, parse, plain_text: bool, found: _Findings, kolom:
 
 def _refused_rows(raw: RawTable, found: _Findings, mask) -> pd.DataFrame:
     """The refused rows as they were read, headers as the team wrote them, with the reasons."""
-    rows = raw.cells.loc[mask].rename(columns=raw.headers).copy()
+    return _refused_frame(raw.cells.loc[mask].rename(columns=raw.headers), found.items)
+
+
+def _refused_frame(renamed: pd.DataFrame, items: list[Problem]) -> pd.DataFrame:
+    """``renamed``: the refused rows as read, headers as the team wrote them."""
+    rows = renamed.copy()
     reasons: dict[int, list[str]] = {}
-    for p in found.items:
+    for p in items:
         if p.ernst == "fout" and p.rij is not None:
             reasons.setdefault(p.rij, []).append(f"{p.kolom}: {p.melding}" if p.kolom else p.melding)
     # inserted, not assigned: a team column that happens to be called 'redenen' is kept too
@@ -530,12 +664,22 @@ def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None
         values = typed[ref.column]
         identifier = table.column(ref.column).identifier
         key = identifier_key if identifier else str
-        spelled = pd.Series([None if pd.isna(v) else targets.get(key(v)) for v in values], index=values.index, dtype=object)
-        missing = values.notna() & spelled.isna()
-        for rij in values.index[missing]:
+        if found.multi:
+            # within each part, and only in parts whose proeftuin has the table pointed at
+            part = found.part_of(values.index)
+            checked = np.array([ref.table in found.parts[k].tables for k in part.tolist()], dtype=bool)
+            lookup = _part_keys(values, part, key)
+            spelled = pd.Series([None if t is None else targets.get(t) for t in lookup], index=values.index, dtype=object)
+            missing = values.notna() & spelled.isna() & checked
+        else:
+            lookup = None
+            spelled = pd.Series([None if pd.isna(v) else targets.get(key(v)) for v in values], index=values.index, dtype=object)
+            missing = values.notna() & spelled.isna()
+        for i in np.flatnonzero(missing.to_numpy()):
+            rij = values.index[i]
             if rij in found.refused:
                 continue
-            target_row = refused_rows.get(key(values[rij]))
+            target_row = refused_rows.get(key(values[rij]) if lookup is None else lookup[i])
             melding = (
                 f"'{values[rij]}' verwijst naar een geweigerde rij van {ref.table} (rij {target_row}); herstel eerst die rij"
                 if target_row is not None
@@ -545,6 +689,13 @@ def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None
         if identifier:
             # `r-2017-001 ` points at R-2017-001: written as the other table has it, so tables join
             typed[ref.column] = spelled.where(spelled.notna(), values).astype("string")
+
+
+def _part_keys(values: pd.Series, part: np.ndarray, key) -> list[tuple[int, str] | None]:
+    """(part, key) of each value, None for a missing one; the key worked out once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    keys = [key(v) for v in uniques.tolist()]
+    return [None if c < 0 else (k, keys[c]) for k, c in zip(part.tolist(), codes.tolist(), strict=True)]
 
 
 def _uniqueness(table, typed, frame, found) -> None:
@@ -559,7 +710,11 @@ def _uniqueness(table, typed, frame, found) -> None:
     ok = ok.loc[ok.notna().all(axis=1)].copy()
     for c in key:
         if table.column(c).identifier:
-            ok[c] = ok[c].map(identifier_key).astype(object)
+            codes, uniques = pd.factorize(ok[c])  # the key worked out once per distinct value
+            ok[c] = pd.Series([identifier_key(v) for v in uniques.tolist()], dtype=object).to_numpy()[codes]
+    if found.multi:  # unique within each proeftuin
+        ok["__deel"] = found.part_of(ok.index)
+        key = [*key, "__deel"]
     again = ok.duplicated(keep="first")
     if not again.any():
         return
