@@ -1,4 +1,9 @@
-"""Rendering every proeftuin x year under a folder, in parallel processes, and the index page."""
+"""Rendering every proeftuin x year under a folder, in parallel processes, and the index page.
+
+Each worker process keeps one warm kernel (``engine.WarmKernel``) for all the reports it
+renders: a batch pays one kernel start per worker, not one per report. The notebook is
+papermill's parameterised notebook as for a single report; only the engine differs.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from tqdm import tqdm
 from . import fmt
 from .dataset import proeftuin_folders
 from .regio import write_regio
-from .report import Rendered, render, report_years
+from .report import NOTEBOOK, Rendered, render, report_years
 
 
 def jobs_for(root: Path) -> list[tuple[Path, int]]:
@@ -30,11 +35,11 @@ def render_all(
     bar = tqdm(total=len(todo), desc="Leergeschiedenissen", unit="verslag", disable=not sys.stderr.isatty())
     if jobs <= 1:
         for folder, year in todo:
-            results.append(render(folder, year, out_dir, pdf=pdf, force=force))
+            results.append(render_warm(folder, year, out_dir, pdf, force))
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(render, folder, year, out_dir, pdf, force) for folder, year in todo]
+        with ProcessPoolExecutor(max_workers=min(jobs, max(len(todo), 1))) as pool:
+            futures = [pool.submit(render_warm, folder, year, out_dir, pdf, force) for folder, year in todo]
             for future in as_completed(futures):
                 results.append(future.result())
                 bar.update()
@@ -42,6 +47,17 @@ def render_all(
     results.sort(key=lambda r: (r.proeftuin, r.jaar))
     write_index(out_dir)
     return results
+
+
+def render_warm(folder: Path, year: int, out_dir: Path, pdf: bool = False, force: bool = False) -> Rendered:
+    """``report.render`` in the warm kernel of this process (thread): started by its first report, kept
+    for the next, stopped when the process exits. What a batch worker or a Dask task runs."""
+    from .engine import thread_kernel
+
+    warm = thread_kernel()
+    if warm.km is None:
+        warm.start(NOTEBOOK.parent)  # starts while render reads the data
+    return render(folder, year, out_dir, pdf=pdf, force=force, warm=warm)
 
 
 def write_index(out_dir: Path) -> Path:
