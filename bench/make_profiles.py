@@ -5,6 +5,8 @@
 - validatie-n<N>.txt: load + validate of every proeftuin of the scaled data, cache off;
 - verslag.txt: one report (Ruwaard 2017) in the parent process, plus the executed
   notebook's per-cell times as papermill recorded them (the kernel side);
+- batch-warm.txt: the sample's reports one after the other in one warm kernel (what a
+  batch worker does), the parent profiled, with each report's per-cell times;
 - dashboard-jaarwissel.txt: the server side of six year changes on the sample.
 """
 
@@ -52,6 +54,16 @@ def validation(n: int) -> None:
     _write(f"validatie-n{n}.txt", profiler, f"# load() of {len(folders)} proeftuinen in {root}, cache off\n")
 
 
+def _cell_times(path: Path) -> list[str]:
+    nb = nbformat.read(path, as_version=4)
+    lines = [f"# {path.parent.parent.name} {path.parent.name}: papermill {nb.metadata['papermill']['duration']:.2f} s; per cell:"]
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            first = cell.source.splitlines()[0] if cell.source else ""
+            lines.append(f"#   {cell.metadata['papermill']['duration'] or 0:6.3f} s  {first}")
+    return lines
+
+
 def report() -> None:
     from leergeschiedenis.report import render
 
@@ -59,13 +71,28 @@ def report() -> None:
     profiler = Profiler()
     with profiler:
         result = render(ROOT / "data" / "sample" / "ruwaard", 2017, out, force=True)
-    nb = nbformat.read(result.folder / "leergeschiedenis-2017.ipynb", as_version=4)
-    lines = [f"# papermill: {nb.metadata['papermill']['duration']:.2f} s in all (kernel start, cells, shutdown); per cell:"]
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            first = cell.source.splitlines()[0] if cell.source else ""
-            lines.append(f"#   {cell.metadata['papermill']['duration']:6.3f} s  {first}")
+    lines = _cell_times(result.folder / "leergeschiedenis-2017.ipynb")
     _write("verslag.txt", profiler, "\n".join(lines) + "\n\n")
+
+
+def batch_warm() -> None:
+    from leergeschiedenis.batch import jobs_for
+    from leergeschiedenis.engine import WarmKernel
+    from leergeschiedenis.report import render
+
+    out = Path(tempfile.mkdtemp(prefix="profiel-batch-"))
+    todo = jobs_for(ROOT / "data" / "sample")
+    warm = WarmKernel()
+    profiler = Profiler()
+    try:
+        with profiler:
+            results = [render(folder, year, out, force=True, warm=warm) for folder, year in todo]
+    finally:
+        warm.close()
+    lines = [f"# {len(results)} reports in one warm kernel (kernel started by the first)"]
+    for r in results:
+        lines += _cell_times(r.folder / f"leergeschiedenis-{r.jaar}.ipynb")
+    _write("batch-warm.txt", profiler, "\n".join(lines) + "\n\n")
 
 
 def dashboard() -> None:
@@ -89,6 +116,7 @@ def main() -> None:
     if not args.zonder_validatie:
         validation(args.n)
     report()
+    batch_warm()
     dashboard()
 
 

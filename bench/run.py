@@ -1,6 +1,7 @@
 """The benchmark suite: one command, every figure side by side.
 
     .venv/bin/python bench/run.py [--sizes 1 50 500] [--runs 3] [--skip-dashboard] [--skip-report]
+                                  [--skip-dask] [--dask-proeftuinen 10]
 
 For each size N (proeftuinen, made with `leergeschiedenis sample DIR --schaal N`
 when missing) it measures, as medians of --runs whole-process runs:
@@ -9,8 +10,13 @@ when missing) it measures, as medians of --runs whole-process runs:
   floor of parsing the same files raw with ``pyarrow.csv.read_csv`` (ratio),
   with peak memory (max RSS) of each; and the same load from the cache;
 * ``kerncijfers`` for the largest proeftuin of the set and its busiest year;
-* at N = 1: one report against papermill on an empty notebook, the batch with
-  --jobs 1 and --jobs 2, and the HTML size (bench/report_timing.py);
+* at N = 1: one report against papermill on an empty notebook (the report ratio),
+  the sample batch with --jobs 1 and --jobs 2 against one report (the batch ratio),
+  taken run by run so load on the machine slows both sides alike, and the HTML size
+  (bench/report_timing.py);
+* the same reports on a local Dask cluster of two workers, each with a warm kernel:
+  every year of the first --dask-proeftuinen of the largest N, per report, against
+  the local batch's per report (bench/dask_timing.py);
 * the dashboard in Debian's Chromium: navigation to key figures and a year
   change to updated charts (bench/dashboard_timing.py), at the smallest and
   the largest N.
@@ -117,8 +123,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-dashboard", action="store_true")
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--dask-proeftuinen", type=int, default=10, help="first K proeftuinen of the largest N on Dask")
     args = parser.parse_args()
-    results: dict = {"datum": dt.date.today().isoformat(), "machine": machine(), "groottes": {}}
+    results: dict = {
+        "datum": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "belasting_begin": [round(x, 1) for x in os.getloadavg()],
+        "groottes": {},
+    }
     for n in args.sizes:
         root = data_for(n)
         size: dict = {}
@@ -138,6 +151,22 @@ def main() -> None:
             check=True,
         )
         results["verslag"] = json.loads(done.stdout)
+    if not args.skip_dask:
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "dask_timing.py"),
+                "--n",
+                str(max(args.sizes)),
+                "--proeftuinen",
+                str(args.dask_proeftuinen),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT / "bench",
+        )
+        results["dask"] = json.loads(done.stdout)
     if not args.skip_dashboard:
         results["dashboard"] = {}
         for n in sorted({min(args.sizes), max(args.sizes)}):
@@ -148,6 +177,7 @@ def main() -> None:
                 check=True,
             )
             results["dashboard"][str(n)] = json.loads(done.stdout)
+    results["belasting_eind"] = [round(x, 1) for x in os.getloadavg()]
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     write_readme(results)
 
@@ -175,8 +205,24 @@ def write_readme(results: dict) -> None:
         r = results["verslag"]
         extra.append(
             f"- Eén verslag (Ruwaard 2017): {r['een_verslag']['mediaan_s']} s; papermill op een leeg notebook: "
-            f"{r['papermill_leeg_notebook']['mediaan_s']} s (verhouding {r['verslag_gedeeld_door_vloer']}x); "
-            f"batch --jobs 1: {r['batch_jobs_1']['mediaan_s']} s, --jobs 2: {r['batch_jobs_2']['mediaan_s']} s; HTML {r['html_mb']} MB."
+            f"{r['papermill_leeg_notebook']['mediaan_s']} s; **verslag / vloer {r['verslag_gedeeld_door_vloer']['mediaan']}x** "
+            f"(doel 2x; per run {r['verslag_gedeeld_door_vloer']['runs']}). De vloer zonder de RFC 3987-grammatica die "
+            f"jsonschema bij het importeren bouwt: {r['papermill_leeg_zonder_rfc3987']['mediaan_s']} s "
+            f"(verslag / die vloer {r['verslag_gedeeld_door_vloer_zonder_rfc3987']['mediaan']}x)."
+        )
+        extra.append(
+            f"- Alle {r['verslagen_in_batch']} verslagen van de sample (`make report`): --jobs 1 {r['batch_jobs_1']['mediaan_s']} s, "
+            f"--jobs 2 {r['batch_jobs_2']['mediaan_s']} s; **batch --jobs 2 / één verslag "
+            f"{r['batch_jobs_2_gedeeld_door_een_verslag']['mediaan']}x** (doel 1,5x; per run "
+            f"{r['batch_jobs_2_gedeeld_door_een_verslag']['runs']}); HTML {r['html_mb']} MB."
+        )
+    if "dask" in results:
+        d = results["dask"]
+        extra.append(
+            f"- Dask, LocalCluster van {d['workers']} workers met elk een warme kernel: {d['verslagen']} verslagen "
+            f"({d['proeftuinen']} proeftuinen x 3 jaar) in {d['dask_s']} s, {d['dask_per_verslag_s']} s per verslag; "
+            f"de lokale batch --jobs 2 in dezelfde run {d['batch_jobs_2_per_verslag_s']} s per verslag "
+            f"(**Dask / lokaal per verslag {d['dask_gedeeld_door_batch_per_verslag']}x**)."
         )
     for n, d in results.get("dashboard", {}).items():
         for mode, m in d.items():
@@ -191,7 +237,8 @@ def write_readme(results: dict) -> None:
 
             .venv/bin/python bench/run.py            # sizes 1, 50 and 500; --runs 3; --skip-dashboard / --skip-report
 
-        Medians of whole-process runs. Measured {results["datum"]} on {results["machine"]}.
+        Medians of whole-process runs. Measured {results["datum"]} on {results["machine"]};
+        load average (1, 5, 15 min) {results.get("belasting_begin")} at the start, {results.get("belasting_eind")} at the end.
         Full results: `bench/results.json`.
 
         """

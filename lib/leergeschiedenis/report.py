@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .dataset import dataset_years, load
+from .engine import KERNEL_ARGUMENTS, register
 from .errors import VerslagMislukt
 from .names import slug as name_slug
 from .version import source_digest
@@ -107,8 +108,6 @@ def execute(
 ) -> NotebookNode:
     """Run the report notebook for ``year`` with papermill; it writes the key figures to ``key_figures``.
     In ``warm`` (a kernel kept between reports) when given, else in a kernel of its own."""
-    from .engine import KERNEL_ARGUMENTS, register
-
     engine = register()  # before papermill is imported (see there)
     import papermill as pm
 
@@ -243,6 +242,7 @@ def render(
     try:
         executed = work / f"leergeschiedenis-{jaar}.ipynb"
         figures = work / KEY_FIGURES_FILE
+        register()  # papermill imported here first: two threads importing jupyter_client at once can fail
         prepare_html()
         nb = execute(data_dir, jaar, executed, progress, Path(notebook), key_figures=figures, warm=warm)
         to_html(nb, work / f"leergeschiedenis-{jaar}.html")
