@@ -124,8 +124,11 @@ def main() -> None:
     parser.add_argument("--skip-dashboard", action="store_true")
     parser.add_argument("--skip-report", action="store_true")
     parser.add_argument("--skip-dask", action="store_true")
-    parser.add_argument("--dask-proeftuinen", type=int, default=10, help="first K proeftuinen of the largest N on Dask")
+    parser.add_argument("--dask-n", type=int, default=500, help="the scaled data the Dask run takes its proeftuinen from")
+    parser.add_argument("--dask-proeftuinen", type=int, default=10, help="first K proeftuinen of --dask-n on Dask")
+    parser.add_argument("--report-runs", type=int, default=5, help="runs of the report and batch timings")
     args = parser.parse_args()
+    previous = _previous()
     results: dict = {
         "datum": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),
@@ -145,7 +148,7 @@ def main() -> None:
         print(json.dumps({n: size}), flush=True)
     if not args.skip_report:
         done = subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "report_timing.py"), "--runs", str(args.runs)],
+            [sys.executable, str(ROOT / "bench" / "report_timing.py"), "--runs", str(args.report_runs)],
             capture_output=True,
             text=True,
             check=True,
@@ -157,7 +160,7 @@ def main() -> None:
                 sys.executable,
                 str(ROOT / "bench" / "dask_timing.py"),
                 "--n",
-                str(max(args.sizes)),
+                str(args.dask_n),
                 "--proeftuinen",
                 str(args.dask_proeftuinen),
             ],
@@ -178,8 +181,28 @@ def main() -> None:
             )
             results["dashboard"][str(n)] = json.loads(done.stdout)
     results["belasting_eind"] = [round(x, 1) for x in os.getloadavg()]
+    _keep_skipped(results, previous)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     write_readme(results)
+
+
+def _previous() -> dict:
+    path = ROOT / "bench" / "results.json"
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def _keep_skipped(results: dict, previous: dict) -> None:
+    """What this run skipped stays as the previous run measured it, with that run's date beside it."""
+    when = previous.get("datum")
+    for n, size in previous.get("groottes", {}).items():
+        if n not in results["groottes"]:
+            results["groottes"][n] = {**size, "gemeten": size.get("gemeten", when)}
+    for part in ("verslag", "dask", "dashboard"):
+        if part not in results and part in previous:
+            old = previous[part]
+            results[part] = {**old, "gemeten": old.get("gemeten", when)} if part != "dashboard" else old
+            if part == "dashboard":
+                results["dashboard_gemeten"] = previous.get("dashboard_gemeten", when)
 
 
 def machine() -> str:
@@ -195,9 +218,10 @@ def write_readme(results: dict) -> None:
         "| N | rijen | laden + valideren (s) | pyarrow-vloer (s) | verhouding | piekgeheugen (MB) | uit cache (s) | kerncijfers (s) |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for n, s in results["groottes"].items():
+    for n, s in sorted(results["groottes"].items(), key=lambda kv: int(kv[0])):
+        old = f" (gemeten {s['gemeten']})" if s.get("gemeten") else ""
         rows.append(
-            f"| {n} | {s['laden_en_valideren']['rows']:,} | {s['laden_en_valideren']['s']} | {s['pyarrow_vloer']['s']} | "
+            f"| {n}{old} | {s['laden_en_valideren']['rows']:,} | {s['laden_en_valideren']['s']} | {s['pyarrow_vloer']['s']} | "
             f"{s['verhouding_tot_vloer']}x | {s['laden_en_valideren']['piek_mb']} | {s['laden_uit_cache']['s']} | {s['kerncijfers']['s']} |"
         )
     extra = []
@@ -226,8 +250,9 @@ def write_readme(results: dict) -> None:
         )
     for n, d in results.get("dashboard", {}).items():
         for mode, m in d.items():
+            old = f" (gemeten {results['dashboard_gemeten']})" if results.get("dashboard_gemeten") else ""
             extra.append(
-                f"- Dashboard N = {n}, {mode}: kerncijfers zichtbaar na {m['tot_kerncijfers_s']} s; jaarwissel {m['jaarwissel_s']} s."
+                f"- Dashboard N = {n}, {mode}{old}: kerncijfers zichtbaar na {m['tot_kerncijfers_s']} s; jaarwissel {m['jaarwissel_s']} s."
             )
     text = textwrap.dedent(
         f"""\

@@ -105,3 +105,15 @@ def test_kernels_are_stopped_when_closed(tmp_path):
     kernel.close()
     assert process.wait(timeout=10) is not None and kernel.km is None
     assert os.getpid() == kernel.pid
+
+
+def test_a_notebook_of_ones_own_that_does_not_write_the_key_figures_still_gets_them(tmp_path, warm):
+    """--notebook: a variant without kerncijfers_pad; the figures are then computed beside it, the same."""
+    from leergeschiedenis import load
+    from leergeschiedenis.key_figures import kerncijfers, write_kerncijfers
+
+    own = _notebook(tmp_path / "eigen.ipynb", "data_dir = ''\njaar = 0\npubliceren = False", "print(jaar)")
+    result = render(DATA / "analyse", 2017, tmp_path / "uit", notebook=own, warm=warm)
+    expected = write_kerncijfers(kerncijfers(load(DATA / "analyse"), 2017), tmp_path / "verwacht.json")
+    assert (result.folder / "kerncijfers.json").read_bytes() == expected.read_bytes()
+    assert result.html.is_file()

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from . import fmt
 from .dataset import proeftuin_folders
 from .regio import write_regio
-from .report import NOTEBOOK, Rendered, render, report_years
+from .report import Rendered, render, report_years
 
 
 def jobs_for(root: Path) -> list[tuple[Path, int]]:
@@ -34,9 +34,15 @@ def render_all(
     results: list[Rendered] = []
     bar = tqdm(total=len(todo), desc="Leergeschiedenissen", unit="verslag", disable=not sys.stderr.isatty())
     if jobs <= 1:
-        for folder, year in todo:
-            results.append(render_warm(folder, year, out_dir, pdf, force))
-            bar.update()
+        from .engine import WarmKernel
+
+        warm = WarmKernel()  # this process's own: stopped when the batch is done
+        try:
+            for folder, year in todo:
+                results.append(render(folder, year, out_dir, pdf=pdf, force=force, warm=warm))
+                bar.update()
+        finally:
+            warm.close()
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, max(len(todo), 1))) as pool:
             futures = [pool.submit(render_warm, folder, year, out_dir, pdf, force) for folder, year in todo]
@@ -54,10 +60,7 @@ def render_warm(folder: Path, year: int, out_dir: Path, pdf: bool = False, force
     for the next, stopped when the process exits. What a batch worker or a Dask task runs."""
     from .engine import thread_kernel
 
-    warm = thread_kernel()
-    if warm.km is None:
-        warm.start(NOTEBOOK.parent)  # starts while render reads the data
-    return render(folder, year, out_dir, pdf=pdf, force=force, warm=warm)
+    return render(folder, year, out_dir, pdf=pdf, force=force, warm=thread_kernel())
 
 
 def write_index(out_dir: Path) -> Path:
