@@ -7,11 +7,11 @@ differs: ``papermill.execute_notebook(..., engine_name=ENGINE, warm=WarmKernel()
 runs the notebook in a kernel that was started once (per worker process, or per
 thread of a Dask worker) and is kept for the next report.
 
-Nothing of one report reaches the next: before every run after the first the
-kernel's user namespace is wiped (IPython's ``reset(new_session=True)``, what ``%reset -f``
-does and a new history session: every name the notebook made is gone, as in a fresh
-kernel), its execution counter starts at 1 again, the
-"warn once" registries are emptied and the working folder is put back. What stays
+Nothing of one report reaches the next: before every run the kernel's user namespace
+is wiped (IPython's ``reset(new_session=True)``: what ``%reset -f`` does, and a new
+history session; every name a notebook made is gone, as in a fresh kernel), its
+execution counter starts at 1 again, the "warn once" registries are emptied and the
+working folder is put back. What stays
 is what a fresh kernel would import anyway (the modules) and the library's own
 caches, which are keyed on content. A kernel started before the package's source
 changed is restarted (``version.source_digest``), so an edited library re-renders
