@@ -78,6 +78,7 @@ from pathlib import Path
 import leergeschiedenis as lg
 from leergeschiedenis.dataset import proeftuin_folders
 from leergeschiedenis.key_figures import kerncijfers
+import scipy.stats  # imported where first used since issue 19; timed apart from the figures, as before
 folders = proeftuin_folders(Path(sys.argv[1]))
 datasets = [lg.load(f) for f in folders]
 d = max(datasets, key=lambda d: len(d.casussen))
@@ -240,6 +241,14 @@ def write_readme(results: dict) -> None:
             f"{r['batch_jobs_2_gedeeld_door_een_verslag']['mediaan']}x** (doel 1,5x; per run "
             f"{r['batch_jobs_2_gedeeld_door_een_verslag']['runs']}); HTML {r['html_mb']} MB."
         )
+        if "batch_cpu_gedeeld_door_2_keer_verslag_cpu" in r:
+            extra.append(
+                f"- CPU-seconden (met kernels en workers): papermill leeg {r['papermill_leeg_notebook']['cpu_mediaan_s']}, "
+                f"zonder RFC 3987 {r['papermill_leeg_zonder_rfc3987']['cpu_mediaan_s']}, één verslag "
+                f"{r['een_verslag']['cpu_mediaan_s']}, batch --jobs 1 {r['batch_jobs_1']['cpu_mediaan_s']}, --jobs 2 "
+                f"{r['batch_jobs_2']['cpu_mediaan_s']}: op twee vrije kernen duurt de batch minstens de helft van zijn "
+                f"CPU-seconden, {r['batch_cpu_gedeeld_door_2_keer_verslag_cpu']}x de CPU-seconden van één verslag."
+            )
     if "dask" in results:
         d = results["dask"]
         extra.append(
