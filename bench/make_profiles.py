@@ -7,6 +7,8 @@
   notebook's per-cell times as papermill recorded them (the kernel side);
 - batch-warm.txt: the sample's reports one after the other in one warm kernel (what a
   batch worker does), the parent profiled, with each report's per-cell times;
+- verslag-kernel.txt: the kernel's side of a report in a warm process: the notebook's calls
+  (Verslag.open and every chapter) for Ruwaard 2017 after Ruwaard 2016 ran in the same process;
 - dashboard-jaarwissel.txt: the server side of six year changes on the sample.
 """
 
@@ -95,6 +97,29 @@ def batch_warm() -> None:
     _write("batch-warm.txt", profiler, "\n".join(lines) + "\n\n")
 
 
+def kernel_side() -> None:
+    from unittest import mock
+
+    import scipy.stats  # noqa: F401  (a kernel that made a report with a paired change has it; imported when first used)
+
+    from leergeschiedenis.verslag import Verslag
+
+    sample = ROOT / "data" / "sample" / "ruwaard"
+    chapters = ["titel", "samenvatting", "transitiemodel", "samenwerkwijze", "leersessies", "rendement"]
+    chapters += ["positieve_gezondheid", "lessen", "wijk", "datakwaliteit"]
+    out = Path(tempfile.mkdtemp(prefix="profiel-kernel-"))
+    profiler = Profiler(interval=0.0005)
+    with mock.patch("leergeschiedenis.verslag.display"):  # what the kernel would send to the notebook
+        for year in (2016, 2017):
+            if year == 2017:
+                profiler.start()
+            verslag = Verslag.open(str(sample), year, True, str(out / f"kerncijfers-{year}.json"))
+            for chapter in chapters:
+                getattr(verslag, chapter)()
+        profiler.stop()
+    _write("verslag-kernel.txt", profiler, "# the notebook's calls for Ruwaard 2017, in a process that made 2016 before\n")
+
+
 def dashboard() -> None:
     from leergeschiedenis.dashboard import Dashboard, discover
 
@@ -117,6 +142,7 @@ def main() -> None:
         validation(args.n)
     report()
     batch_warm()
+    kernel_side()
     dashboard()
 
 
