@@ -70,8 +70,9 @@ class WarmKernel:
     def start(self, cwd: str | Path | None = None) -> WarmKernel:
         """Launch the kernel and have it import the report's library, without waiting: the caller goes on
         (reading the data, hashing) while the kernel starts; ``ready`` waits for it."""
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
+        with _IMPORTS:
+            from jupyter_client.manager import AsyncKernelManager
+            from jupyter_core.utils import run_sync
 
         from .version import source_digest
 
@@ -140,9 +141,18 @@ class WarmKernel:
                 return reply
 
 
-@cache
+# two threads importing jupyter_client (papermill, nbclient) at once can see it half made: one at a time
+_IMPORTS = threading.Lock()
+
+
 def register() -> str:
     """Register the warm engine with papermill (once per process); returns its name for ``engine_name``."""
+    with _IMPORTS:
+        return _register()
+
+
+@cache
+def _register() -> str:
     # jsonschema (under nbformat, under papermill) builds an RFC 3987 grammar with lark when the optional
     # rfc3987-syntax is installed (JupyterLab's jupyter-events pulls it in): 1-2 s at every import, for an
     # "iri" format check that nbformat's schema never asks for. Rendering processes go without it.
