@@ -12,7 +12,7 @@ run it times one report (Ruwaard 2017) and the sample batch at --jobs 2 as
 - Dask: wall time / reports (cluster started beforehand, as a standing cluster is);
 - the local batch: wall time of ``report data/sample --all --jobs 2`` / its reports.
 
-N = 500 in full is 1,500 reports (about 40 minutes on two quiet cores); --proeftuinen
+N = 500 in full is about 1,500 reports (25 to 60 minutes at 1 to 2,5 s per report); --proeftuinen
 takes the first K of them for a shorter run with the same per-report cost. Prints JSON.
 """
 

@@ -287,14 +287,14 @@ N = 1 and under 1 s at N = 500; report HTML under 5 MB. Issue 19: the sample's w
 (`make report`, --jobs 2) within 1,5x of one report, and the reports on a Dask cluster of this
 machine's two workers at the same cost per report.
 
-**The machine is shared**: the report, batch and Dask figures of this run were taken under a
-load average of about 8 on two cores, so every wall time is several times what a quiet machine
-gives, and varies from run to run (see the runs). The ratios are taken run by run (floor,
-report and batches one right after the other), and the CPU seconds, which load changes far
-less, are given beside them. Re-run on a quiet machine with
-`.venv/bin/python bench/run.py --sizes 1 --skip-dashboard` (about 5 minutes when quiet,
-11 under this load; without `--sizes 1` the validation at N = 50 and 500 and the dashboard
-are measured too, about 15 minutes more).
+**The machine is shared** with other engineers' tests and builds (the load average is above):
+a wall time under load is several times what a quiet machine gives, and varies from run to run
+(see the runs). The ratios are therefore taken run by run (floor, report and batches one right
+after the other), and the CPU seconds, which load changes far less, are given beside them. Re-run on a quiet machine with
+`.venv/bin/python bench/run.py --sizes 1 --skip-dashboard` (9 to 11 minutes at a load
+average of 6 to 8, about 5 when quiet; 2 minutes more the first time, to generate the
+scaled data; without `--sizes 1` the validation at N = 50 and 500 and the dashboard are
+measured too, about 15 minutes more).
 
 What issue 19 changed for one report (`report.py`, `engine.py`, `stylesheet.py`):
 
@@ -346,7 +346,7 @@ bench/make_profiles.py --zonder-validatie`; `batch-warm.txt` and `verslag-kernel
   before's kerncijfers (computed by the previous report) instead of computing them again, and
   plotly.js added once at HTML time instead of travelling through every notebook and parser.
 - On Dask the warm kernel per worker gives the local batch's cost per report (the Dask line);
-  the full N = 500 x 3 years is about 1,500 reports, about 40 minutes on two quiet cores:
+  the full N = 500 x 3 years is about 1,500 reports: at the 1 to 2,5 s per report seen here, 25 to 60 minutes:
   `cd bench && ../.venv/bin/python dask_timing.py --n 500` (this run took its first ten
   proeftuinen).
 - Validation is per proeftuin (about 3,000 rows in six small files each at N = 500), and most
