@@ -10,17 +10,19 @@ The public API, for the programme team's notebooks (see ``notebooks/verkennen.ip
 - ``render(folder, jaar, out)``: one yearly report (HTML, notebook, kerncijfers.json);
 - ``huisstijl(fig, titel, ondertitel)``: a chart of your own in the report's house style.
 
-Everything beyond reading is imported when first used, so ``import leergeschiedenis``
-(and ``leergeschiedenis check``) stays quick.
+Everything is imported when first used, so ``import leergeschiedenis`` (and the
+command line, which starts a report's kernel before it reads anything) stays quick.
 """
 
-from .config import Config
-from .dataset import Dataset, load
 from .errors import LeergeschiedenisError, OnleesbareData
-from .problems import Accounting, Problem
 from .version import __version__
 
 _LAZY = {
+    "Config": ("config", "Config"),
+    "Dataset": ("dataset", "Dataset"),
+    "load": ("dataset", "load"),
+    "Accounting": ("problems", "Accounting"),
+    "Problem": ("problems", "Problem"),
     "YearView": ("publish", "YearView"),
     "Filters": ("publish", "Filters"),
     "kerncijfers": ("key_figures", "kerncijfers"),

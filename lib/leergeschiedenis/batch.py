@@ -1,4 +1,9 @@
-"""Rendering every proeftuin x year under a folder, in parallel processes, and the index page."""
+"""Rendering every proeftuin x year under a folder, in parallel processes, and the index page.
+
+Each worker process keeps one warm kernel (``engine.WarmKernel``) for all the reports it
+renders: a batch pays one kernel start per worker, not one per report. The notebook is
+papermill's parameterised notebook as for a single report; only the engine differs.
+"""
 
 from __future__ import annotations
 
@@ -29,12 +34,18 @@ def render_all(
     results: list[Rendered] = []
     bar = tqdm(total=len(todo), desc="Leergeschiedenissen", unit="verslag", disable=not sys.stderr.isatty())
     if jobs <= 1:
-        for folder, year in todo:
-            results.append(render(folder, year, out_dir, pdf=pdf, force=force))
-            bar.update()
+        from .engine import WarmKernel
+
+        warm = WarmKernel()  # this process's own: stopped when the batch is done
+        try:
+            for folder, year in todo:
+                results.append(render(folder, year, out_dir, pdf=pdf, force=force, warm=warm))
+                bar.update()
+        finally:
+            warm.close()
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(render, folder, year, out_dir, pdf, force) for folder, year in todo]
+        with ProcessPoolExecutor(max_workers=min(jobs, max(len(todo), 1))) as pool:
+            futures = [pool.submit(render_warm, folder, year, out_dir, pdf, force) for folder, year in todo]
             for future in as_completed(futures):
                 results.append(future.result())
                 bar.update()
@@ -42,6 +53,14 @@ def render_all(
     results.sort(key=lambda r: (r.proeftuin, r.jaar))
     write_index(out_dir)
     return results
+
+
+def render_warm(folder: Path, year: int, out_dir: Path, pdf: bool = False, force: bool = False) -> Rendered:
+    """``report.render`` in the warm kernel of this process (thread): started by its first report, kept
+    for the next, stopped when the process exits. What a batch worker or a Dask task runs."""
+    from .engine import thread_kernel
+
+    return render(folder, year, out_dir, pdf=pdf, force=force, warm=thread_kernel())
 
 
 def write_index(out_dir: Path) -> Path:

@@ -127,13 +127,27 @@ def _report(args: argparse.Namespace) -> int:
     if args.year is None:
         print("Fout: geef een verslagjaar met --year, of gebruik --all voor alle proeftuinen en jaren.", file=sys.stderr)
         return 2
-    from .batch import write_index
-    from .report import NOTEBOOK, render
+    from .engine import REPORT_NOTEBOOK, WarmKernel
 
-    notebook = args.notebook or NOTEBOOK
-    result = render(
-        args.data_dir, args.year, out, pdf=args.pdf, force=args.force, progress=sys.stderr.isatty(), notebook=notebook
-    )
+    notebook = args.notebook or REPORT_NOTEBOOK
+    # the kernel starts (and imports the library) while this process imports and reads the data
+    warm = WarmKernel().start(Path(notebook).parent)
+    try:
+        from .batch import write_index
+        from .report import render
+
+        result = render(
+            args.data_dir,
+            args.year,
+            out,
+            pdf=args.pdf,
+            force=args.force,
+            progress=sys.stderr.isatty(),
+            notebook=notebook,
+            warm=warm,
+        )
+    finally:
+        warm.close()
     write_index(out)
     state = "ongewijzigd; niet opnieuw gemaakt" if result.skipped else "gemaakt"
     print(f"Leergeschiedenis {result.proeftuin} {result.jaar} {state}: {result.html.resolve()}")

@@ -1,8 +1,9 @@
 """Rendering every proeftuin x year on a Dask distributed cluster instead of local processes.
 
-The scheduler hands out the same ``report.render`` calls that ``batch.render_all``
-runs locally, one task per (proeftuin folder, year); this machine then writes the
-index page. Nothing but paths travel to the workers, so:
+The scheduler hands out the same ``batch.render_warm`` calls that ``batch.render_all``
+runs locally, one task per (proeftuin folder, year), each worker thread rendering in its
+own warm kernel (one kernel start per worker, not per report); this machine then writes
+the index page. Nothing but paths travel to the workers, so:
 
 * DATA_ROOT and the output folder (``--out``) must be on a shared filesystem,
   mounted at the same path on every worker and on this machine (relative paths
@@ -25,9 +26,9 @@ from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
-from .batch import jobs_for, write_index
+from .batch import jobs_for, render_warm, write_index
 from .errors import ClusterOnbereikbaar
-from .report import Rendered, VerslagMislukt, render
+from .report import Rendered, VerslagMislukt
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
@@ -77,7 +78,7 @@ def render_all_distributed(
         run = uuid.uuid4().hex[:8]
         futures = {
             client.submit(
-                render, folder, year, out_dir, pdf, force, key=f"leergeschiedenis-{folder.name}-{year}-{run}", pure=False
+                render_warm, folder, year, out_dir, pdf, force, key=f"leergeschiedenis-{folder.name}-{year}-{run}", pure=False
             ): (folder, year)
             for folder, year in todo
         }

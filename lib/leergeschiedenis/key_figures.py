@@ -10,6 +10,9 @@ computed by subtracting published figures).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from . import indicators, sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
@@ -52,6 +55,13 @@ def kerncijfers(source: Dataset | YearView, jaar: int | None = None, organisatie
         "doelen": _doelen(view),
     }
     return out
+
+
+def write_kerncijfers(figures: dict, path: str | Path) -> Path:
+    """kerncijfers.json as a report writes it (UTF-8, indented, one trailing newline)."""
+    path = Path(path)
+    path.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 def _cases(v: YearView) -> dict:

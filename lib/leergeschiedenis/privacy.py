@@ -19,8 +19,6 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import linalg
-from scipy.optimize import linprog
 
 from .fmt import suppressed as suppressed_text
 
@@ -234,11 +232,15 @@ def _pinned_lines(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
     if not small:
         return []
     if (v[h] > 0).all():
+        from scipy import linalg  # imported when first needed: a report without hidden cells goes without scipy
+
         # the true table lies inside the bounds, so only the equations can pin a cell:
         # pinned <=> the cell does not vary over the null space of the margins' equations
         null = linalg.null_space(a_eq)
         pinned = [i for i in small if not null.size or np.abs(null[i]).max() < 1e-9]
     else:  # hidden zeros sit on a bound: ask the linear program for each small cell's range
+        from scipy.optimize import linprog
+
         pinned = []
         for i in small:
             goal = np.zeros(len(cells))

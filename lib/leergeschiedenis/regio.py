@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import fmt
-from .key_figures import kerncijfers
 from .privacy import reason_text
 
 # proeftuin name -> its kerncijfers per year, oldest first
@@ -48,6 +47,8 @@ def from_reports(out_dir: str | Path) -> dict[str, list[dict]]:
 
 def from_datasets(datasets: Mapping[str, tuple[object, list[int]]]) -> dict[str, list[dict]]:
     """Key figures per year through the gate, for ``{naam: (dataset, years)}`` (the dashboard)."""
+    from .key_figures import kerncijfers  # the reports' regio page reads kerncijfers.json, and needs no analytics
+
     return {naam: [kerncijfers(d, y) for y in years] for naam, (d, years) in sorted(datasets.items()) if years}
 
 

@@ -3,34 +3,44 @@
 Output goes to ``OUT/<proeftuin-slug>/<jaar>/``. A render writes into a
 temporary folder and only then replaces the earlier report, so a failed run
 never destroys a good one. A report whose inputs did not change is not
-rendered again (content hash, like Quarto's freeze).
+rendered again (content hash, like Quarto's freeze): the data, the notebook and
+the content of the package's source, notebooks and templates.
+
+The notebook run writes kerncijfers.json itself (parameter ``kerncijfers_pad``):
+the figures are computed once, in the kernel, from the same view as the report.
+A batch passes a ``engine.WarmKernel`` so its reports share one kernel start.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from .dataset import dataset_years, load
+from .engine import KERNEL_ARGUMENTS, register
 from .errors import VerslagMislukt
-from .key_figures import kerncijfers
 from .names import slug as name_slug
-from .stylesheet import without_unused_lab_styles
-from .version import __version__
+from .version import source_digest
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
+
+    from .engine import WarmKernel
 
 # package data, so a plain `pip install .` (a Dask worker) finds them; installed as files, not zipped
 PACKAGE_DIR = Path(files(__package__))
 NOTEBOOK = PACKAGE_DIR / "notebooks" / "leergeschiedenis.ipynb"
 TEMPLATES = PACKAGE_DIR / "templates"
 HASH_FILE = ".invoer-sha256"
+KEY_FIGURES_FILE = "kerncijfers.json"
 KERNEL = "python3"
 
 
@@ -53,7 +63,8 @@ def slug(name: str) -> str:
 
 
 def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None, notebook: Path = NOTEBOOK) -> str:
-    """Everything a report depends on: data files, config, shared price list, notebook, package version."""
+    """Everything a report depends on: data files, config, shared price list, notebook, and the content of
+    the package (its source, notebooks and templates; ``source_digest``)."""
     digest = hashlib.sha256()
     files = sorted(p for p in data_dir.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
     if prijslijst is not None:
@@ -61,15 +72,14 @@ def input_hash(data_dir: Path, year: int, pdf: bool, prijslijst: Path | None, no
     for path in [*files, notebook]:
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for path in sorted((PACKAGE_DIR).rglob("*")):
-        if path.suffix in (".py", ".j2", ".json") and path.is_file():
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update(f"{__version__}|{year}|{pdf}".encode())
+    digest.update(f"{source_digest()}|{year}|{pdf}".encode())
     return digest.hexdigest()
 
 
 def _chapter_of(notebook_path: Path, cell_index: int | None) -> str:
     """The last '## ' heading above the failing cell: the chapter a reader knows."""
+    import nbformat
+
     try:
         nb = nbformat.read(notebook_path, as_version=4)
     except Exception:
@@ -87,20 +97,36 @@ def _chapter_of(notebook_path: Path, cell_index: int | None) -> str:
     return chapter
 
 
-def execute(data_dir: Path, year: int, output: Path, progress: bool = False, notebook: Path = NOTEBOOK) -> None:
+def execute(
+    data_dir: Path,
+    year: int,
+    output: Path,
+    progress: bool = False,
+    notebook: Path = NOTEBOOK,
+    key_figures: Path | None = None,
+    warm: WarmKernel | None = None,
+) -> NotebookNode:
+    """Run the report notebook for ``year`` with papermill; it writes the key figures to ``key_figures``.
+    In ``warm`` (a kernel kept between reports) when given, else in a kernel of its own."""
+    engine = register()  # before papermill is imported (see there)
     import papermill as pm
 
+    parameters = {"data_dir": str(data_dir.resolve()), "jaar": year, "publiceren": True}
+    if key_figures is not None:
+        parameters["kerncijfers_pad"] = str(key_figures.resolve())
     try:
-        pm.execute_notebook(
+        return pm.execute_notebook(
             str(notebook),
             str(output),
-            parameters={"data_dir": str(data_dir.resolve()), "jaar": year, "publiceren": True},
+            parameters=parameters,
+            engine_name=engine,
             kernel_name=KERNEL,
             progress_bar=progress,
-            cwd=str(notebook.parent),
+            cwd=None if warm is not None else str(notebook.parent),  # a warm kernel goes there itself
             log_output=False,
-            # the kernel's "running over TCP" notice is not for the people reading a report
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            request_save_on_cell_execute=False,  # written once at the end (and on failure), not after every cell
+            extra_arguments=KERNEL_ARGUMENTS,
+            **({"warm": warm, "kernel_cwd": str(notebook.parent)} if warm is not None else {"shutdown_kernel": "immediate"}),
         )
     except pm.PapermillExecutionError as e:
         chapter = _chapter_of(output, getattr(e, "cell_index", None))
@@ -110,16 +136,13 @@ def execute(data_dir: Path, year: int, output: Path, progress: bool = False, not
         ) from None
 
 
-def to_html(executed: Path, html_path: Path) -> None:
-    """Offline HTML: no code, no prompts, no stderr, nothing fetched from the internet."""
+_EXPORTER_LOCK = threading.Lock()
+
+
+@cache
+def _exporter_unlocked():
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(executed, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = [
-                o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
-            ]
     exporter = HTMLExporter(
         template_name="leergeschiedenis",
         extra_template_basedirs=[str(TEMPLATES)],
@@ -129,6 +152,45 @@ def to_html(executed: Path, html_path: Path) -> None:
         theme="light",
     )
     exporter.language_code = "nl"
+    # one small page through it loads and compiles what every page needs (templates, markdown, and the
+    # HTML entity table BeautifulSoup builds on first use), so the first report does not wait for it
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("## Kop &amp; *tekst*"), nbformat.v4.new_code_cell("1")]
+    nb.cells[1].outputs = [nbformat.v4.new_output("display_data", {"text/html": "<p>&euro; 1</p>", "text/markdown": "*x*"})]
+    exporter.from_notebook_node(nb, resources={"metadata": {"name": "opwarmen"}})
+    return exporter
+
+
+def _exporter():
+    """nbconvert's HTML exporter with the report's template: made once per process (templates loaded once)."""
+    with _EXPORTER_LOCK:
+        return _exporter_unlocked()
+
+
+def prepare_html() -> threading.Thread:
+    """Make the exporter in a background thread: the parent waits for the kernel anyway."""
+    thread = threading.Thread(target=_exporter, name="nbconvert-opwarmen", daemon=True)
+    thread.start()
+    return thread
+
+
+def to_html(executed: Path | NotebookNode, html_path: Path) -> None:
+    """Offline HTML: no code, no prompts, no stderr, nothing fetched from the internet."""
+    import copy
+
+    import nbformat
+
+    from .stylesheet import without_unused_lab_styles
+
+    nb = nbformat.read(executed, as_version=4) if isinstance(executed, (str, Path)) else copy.deepcopy(executed)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+    exporter = _exporter()
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.get("title", "Leergeschiedenis")}})
     html_path.write_text(without_unused_lab_styles(body, exporter.template_paths), encoding="utf-8")
 
@@ -158,10 +220,12 @@ def render(
     force: bool = False,
     progress: bool = False,
     notebook: Path = NOTEBOOK,
+    warm: WarmKernel | None = None,
 ) -> Rendered:
     """Render the learning history of proeftuin ``data_dir`` for ``jaar`` into ``out_dir``/<proeftuin>/<jaar>/:
     executed notebook, HTML, kerncijfers.json (and a PDF with ``pdf``). Unchanged inputs are not rendered
-    again unless ``force``; the old report stays until the new one is complete."""
+    again unless ``force``; the old report stays until the new one is complete. ``warm``: run the notebook
+    in that kernel (kept between reports, see ``engine``) instead of a kernel of its own."""
     data_dir = Path(data_dir)
     dataset = load(data_dir)
     name = dataset.naam
@@ -177,10 +241,15 @@ def render(
     work = Path(tempfile.mkdtemp(prefix=f".{jaar}-", dir=folder.parent))
     try:
         executed = work / f"leergeschiedenis-{jaar}.ipynb"
-        execute(data_dir, jaar, executed, progress, Path(notebook))
-        to_html(executed, work / f"leergeschiedenis-{jaar}.html")
-        figures = kerncijfers(dataset, jaar)
-        (work / "kerncijfers.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        figures = work / KEY_FIGURES_FILE
+        register()  # papermill imported here first: two threads importing jupyter_client at once can fail
+        prepare_html()
+        nb = execute(data_dir, jaar, executed, progress, Path(notebook), key_figures=figures, warm=warm)
+        to_html(nb, work / f"leergeschiedenis-{jaar}.html")
+        if not figures.is_file():  # a notebook of one's own (--notebook) that does not write them
+            from .key_figures import kerncijfers, write_kerncijfers
+
+            write_kerncijfers(kerncijfers(dataset, jaar), figures)
         if pdf:
             to_pdf(work / f"leergeschiedenis-{jaar}.html", work / f"leergeschiedenis-{jaar}.pdf")
         (work / HASH_FILE).write_text(digest + "\n")

@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
 
 MIN_PAIRS_FOR_TESTS = 10
 BOOTSTRAP_RESAMPLES = 9999
@@ -60,6 +59,8 @@ def bootstrap_mean_ci(values: np.ndarray, seed: int = SEED) -> tuple[float, floa
     """95% percentile bootstrap interval of the mean, seeded so a report is reproducible."""
     if np.all(values == values[0]):
         return float(values[0]), float(values[0])
+    from scipy import stats as sps  # scipy.stats takes 0,3 s to import: only when a test runs
+
     res = sps.bootstrap(
         (values,),
         np.mean,
@@ -98,6 +99,8 @@ def wilcoxon_test(diff) -> tuple[float | None, str | None]:
         return None, None
     if len(nonzero) <= EXACT_UP_TO:
         return exact_signed_rank_p(nonzero), "exact"
+    from scipy import stats as sps  # scipy.stats takes 0,3 s to import: only when a test runs
+
     result = sps.wilcoxon(nonzero, alternative="two-sided", method="approx", correction=True)
     return float(result.pvalue), "normaal"
 
@@ -112,6 +115,8 @@ def exact_signed_rank_p(diff: np.ndarray) -> float:
     """
     d = rounded_differences(diff)
     d = d[d != 0]
+    from scipy import stats as sps  # scipy.stats takes 0,3 s to import: only when a test runs
+
     doubled = np.rint(2 * sps.rankdata(np.abs(d))).astype(np.int64)
     total = int(doubled.sum())
     ways = np.zeros(total + 1, dtype=np.float64)  # counts up to 2**50 are exact in float64

@@ -4,15 +4,26 @@ nbconvert's lab template embeds all of JupyterLab's stylesheet (240 kB: editors,
 dialogs) in every report, though a report without code uses a few dozen of its rules.
 Dropping the rules whose selectors name a class that appears nowhere in the page keeps
 the look and keeps the report, which is mailed around, under 5 MB.
+
+Trimming depends only on the stylesheets, the page's set of classes and the custom
+properties the rest of the page uses, so it is done once per such set: kept in this
+process (a batch) and in the user's cache folder (``cache.folder()``; the next command).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 import tinycss2
+
+from .version import source_digest
 
 LAB_STYLESHEETS = ("index.css", "theme-light.css")  # what nbconvert's lab template embeds
 
@@ -20,19 +31,60 @@ LAB_STYLESHEETS = ("index.css", "theme-light.css")  # what nbconvert's lab templ
 def without_unused_lab_styles(page: str, template_paths: list[str]) -> str:
     """``page`` (an nbconvert lab page) with JupyterLab's stylesheet and theme trimmed to what it uses."""
     for folder in template_paths:
-        files = [Path(folder) / "static" / name for name in LAB_STYLESHEETS]
+        files = tuple(Path(folder) / "static" / name for name in LAB_STYLESHEETS)
         if not all(f.is_file() for f in files):
             continue
-        sheets = [f.read_text(encoding="utf-8") for f in files]
+        sheets = _read(files)
         if not all(css in page for css in sheets):
             continue
         rest = page
         for css in sheets:
             rest = rest.replace(css, "", 1)
-        for css, slim in zip(sheets, used_styles(sheets, classes_in(page), rest), strict=True):
+        slims = _trimmed(sheets, frozenset(classes_in(page)), frozenset(_VAR.findall(rest)))
+        for css, slim in zip(sheets, slims, strict=True):
             page = page.replace(css, slim, 1)
         return page
     return page
+
+
+@lru_cache(maxsize=8)
+def _read(files: tuple[Path, ...]) -> tuple[str, ...]:
+    return tuple(f.read_text(encoding="utf-8") for f in files)
+
+
+@lru_cache(maxsize=64)
+def _trimmed(sheets: tuple[str, ...], classes: frozenset[str], elsewhere: frozenset[str]) -> tuple[str, ...]:
+    """``used_styles`` once per set of classes and custom properties used elsewhere, in this process and on disk."""
+    digest = hashlib.sha256(source_digest().encode())
+    for part in (*sheets, *sorted(classes), "|", *sorted(elsewhere)):
+        digest.update(part.encode() + b"\0")
+    path = _cache_folder()
+    path = path / "stijl" / f"{digest.hexdigest()}.json" if path else None
+    if path is not None and path.is_file():
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(stored, list) and len(stored) == len(sheets) and all(isinstance(x, str) for x in stored):
+                return tuple(stored)
+        except (OSError, ValueError):
+            pass
+    slims = tuple(_used_styles(list(sheets), classes, set(elsewhere)))
+    if path is not None:
+        try:
+            path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # private, as cache.py makes it
+            path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(list(slims), f)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return slims
+
+
+def _cache_folder() -> Path | None:
+    from .cache import folder
+
+    return folder()
 
 
 _CLASS_ATTRIBUTE = re.compile(r"""class=(["'])(.*?)\1""", re.S)
@@ -92,6 +144,10 @@ def used_styles(stylesheets: list[str], classes: set[str], elsewhere: str = "") 
     (``--jp-...``, most of them icons as data URLs) that a kept rule or ``elsewhere`` (the
     rest of the page: other style blocks, style attributes) uses, directly or through
     another custom property."""
+    return _used_styles(stylesheets, classes, set(_VAR.findall(elsewhere)))
+
+
+def _used_styles(stylesheets: list[str], classes: set[str] | frozenset[str], elsewhere: set[str]) -> list[str]:
     kept = [_keep(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), classes) for css in stylesheets]
     text = "\n".join(rule for rules in kept for rule in rules)
     defined: dict[str, str] = {}
@@ -100,7 +156,7 @@ def used_styles(stylesheets: list[str], classes: set[str], elsewhere: str = "") 
             for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
                 if d.type == "declaration" and d.name.startswith("--"):
                     defined[d.name] = defined.get(d.name, "") + tinycss2.serialize(d.value)
-    used = set(_VAR.findall(_without_custom_properties(text))) | set(_VAR.findall(elsewhere))
+    used = set(_VAR.findall(_without_custom_properties(text))) | elsewhere
     todo = list(used)
     while todo:
         for name in _VAR.findall(defined.get(todo.pop(), "")):

@@ -18,6 +18,7 @@ from IPython.display import HTML, Markdown, display
 from . import content, figures, fmt, narrative
 from .contract import ROLLEN
 from .dataset import load
+from .key_figures import write_kerncijfers
 from .privacy import reason_text
 from .publish import YearView
 
@@ -51,8 +52,12 @@ class Verslag:
         self._figures = 0
 
     @classmethod
-    def open(cls, data_dir: str, jaar: int, publiceren: bool = False) -> Verslag:
+    def open(cls, data_dir: str, jaar: int, publiceren: bool = False, kerncijfers_pad: str = "") -> Verslag:
+        """The report of ``jaar``; with ``kerncijfers_pad`` its key figures are written there as JSON
+        (what ``report.render`` publishes as kerncijfers.json: the same view as the chapters)."""
         verslag = cls(YearView(load(data_dir), jaar), publiceren)
+        if kerncijfers_pad:
+            write_kerncijfers(verslag.v.kern, kerncijfers_pad)
         if publiceren:
             display(HTML(REPORT_CSS + f'<script type="text/javascript">{plotly.offline.get_plotlyjs()}</script>'))
         return verslag
