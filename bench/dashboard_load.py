@@ -65,7 +65,7 @@ def kernels(pid: int) -> list[psutil.Process]:
 
 def memory(pid: int) -> dict:
     rss = pss = 0
-    per_kernel = []
+    per_kernel, pss_kernel = [], []
     for p in tree(pid):
         try:
             info = p.memory_full_info()
@@ -73,13 +73,44 @@ def memory(pid: int) -> dict:
             pss += getattr(info, "pss", info.rss)
             if "ipykernel_launcher" in " ".join(p.cmdline()):
                 per_kernel.append(info.rss)
+                pss_kernel.append(getattr(info, "pss", info.rss))
         except psutil.Error:
             pass
     return {
         "rss_mb": round(rss / 2**20),
         "pss_mb": round(pss / 2**20),
         "rss_per_kernel_mb": round(statistics.median(per_kernel) / 2**20) if per_kernel else None,
+        "pss_per_kernel_mb": round(statistics.median(pss_kernel) / 2**20) if pss_kernel else None,
     }
+
+
+def cpu_seconds(server_pid: int) -> dict[int, tuple[str, float]]:
+    """CPU time so far of every process on the machine, by group: the browsers, the dashboard
+    (the command, Voila, its kernels), and the rest (on a shared machine: other people's work)."""
+    ours = {p.pid for p in tree(server_pid)}
+    out = {}
+    for p in psutil.process_iter(["name", "cmdline", "cpu_times"]):
+        try:
+            t = p.info["cpu_times"]
+            command = " ".join(p.info["cmdline"] or [])
+            if p.pid in ours:
+                group = "kernels" if "ipykernel_launcher" in command else "voila"
+            elif "chrom" in (p.info["name"] or "") or "chrom" in command:
+                group = "chromium"
+            else:
+                group = "rest"
+            out[p.pid] = (group, t.user + t.system)
+        except (psutil.Error, TypeError, AttributeError):
+            pass
+    return out
+
+
+def cpu_used(before: dict, after: dict) -> dict:
+    """CPU seconds per group between two ``cpu_seconds``; processes started in between count in full."""
+    used: dict[str, float] = {}
+    for pid, (group, seconds) in after.items():
+        used[group] = used.get(group, 0.0) + seconds - before.get(pid, (group, 0.0))[1]
+    return {group: round(s, 1) for group, s in sorted(used.items())}
 
 
 def wait_quiet(pid: int, want_kernels: int, timeout: float = 600, exact: bool = False) -> float:
@@ -136,13 +167,15 @@ def stop(process: subprocess.Popen) -> float:
     return time.perf_counter() - t
 
 
-async def open_together(url: str, n: int) -> list[float]:
+async def open_together(url: str, n: int, server_pid: int) -> tuple[list[float], dict, float]:
+    """The N times to the first key figures, the CPU seconds spent meanwhile per group, and the wall time."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browsers = [await p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS) for _ in range(n)]
         pages = [await (await b.new_context(viewport={"width": 1280, "height": 900})).new_page() for b in browsers]
         await asyncio.sleep(1)
+        before, t0 = cpu_seconds(server_pid), time.perf_counter()
 
         async def one(page) -> float:
             t = time.perf_counter()
@@ -151,9 +184,55 @@ async def open_together(url: str, n: int) -> list[float]:
             return time.perf_counter() - t
 
         times = await asyncio.gather(*(one(page) for page in pages))
+        wall = time.perf_counter() - t0
+        used = cpu_used(before, cpu_seconds(server_pid))
         for b in browsers:
             await b.close()
-    return list(times)
+    return list(times), used, wall
+
+
+def _message(msg_type: str, content: dict, session: str) -> str:
+    import uuid
+
+    header = {"msg_id": uuid.uuid4().hex, "username": "bench", "session": session, "msg_type": msg_type, "version": "5.3"}
+    return json.dumps(
+        {"header": header, "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": content}
+    )
+
+
+async def without_a_browser(url: str, n: int) -> list[float]:
+    """What the server alone takes: N clients that do what a page does up to its first key figures
+    (fetch the page, connect to its kernel, ask for the widgets' state) without drawing anything.
+    The time until the state holding the key figures has arrived."""
+    import re
+    import uuid
+
+    from tornado.httpclient import AsyncHTTPClient
+    from tornado.websocket import websocket_connect
+
+    AsyncHTTPClient.configure(None, max_clients=64)
+
+    async def one() -> float:
+        t = time.perf_counter()
+        page = (await AsyncHTTPClient().fetch(url, request_timeout=300)).body.decode()
+        config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', page, re.S)
+        kernel = json.loads(config.group(1))["kernelId"]
+        session = uuid.uuid4().hex
+        ws = await websocket_connect(url.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={session}")
+        comm = uuid.uuid4().hex
+        ws.write_message(_message("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}, session))
+        ws.write_message(_message("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}, session))
+        while True:
+            frame = await asyncio.wait_for(ws.read_message(), 300)
+            if frame is None:
+                raise RuntimeError("the kernel's websocket closed")
+            if isinstance(frame, str) and "update_states" in frame and "lg-kerncijfers" in frame:
+                break
+        took = time.perf_counter() - t
+        ws.close()
+        return took
+
+    return list(await asyncio.gather(*(one() for _ in range(n))))
 
 
 def measure(data_root: Path, n: int, k: int) -> dict:
@@ -161,12 +240,14 @@ def measure(data_root: Path, n: int, k: int) -> dict:
     try:
         ready_s = wait_quiet(process.pid, k)
         before = memory(process.pid)
-        times = asyncio.run(open_together(url, n))
+        times, used, wall = asyncio.run(open_together(url, n, process.pid))
         during = {"kernels": len(kernels(process.pid)), **memory(process.pid)}
         # the browsers are closed (no beforeunload): their kernels are shut down once the websockets
         # have been closed for PageKernelManager.closed_page_timeout, and the pool refills
         refill_s = wait_quiet(process.pid, k, timeout=300, exact=True)
         after = {"kernels": len(kernels(process.pid)), **memory(process.pid)}
+        # the same N again without browsers: the server's own share of the time
+        server_only = asyncio.run(without_a_browser(url, n))
     finally:
         stop_s = stop(process)
     return {
@@ -175,6 +256,10 @@ def measure(data_root: Path, n: int, k: int) -> dict:
         "first_figures_p50_s": round(statistics.median(times), 2),
         "first_figures_max_s": round(max(times), 2),
         "first_figures_s": sorted(round(x, 2) for x in times),
+        "server_only_p50_s": round(statistics.median(server_only), 2),
+        "server_only_max_s": round(max(server_only), 2),
+        "cpu_s_while_opening": used,  # chromium / voila / kernels / rest of the machine
+        "wall_s": round(wall, 1),
         "pool_ready_s": round(ready_s, 1),
         "idle_before": before,
         "with_pages_open": during,
@@ -190,13 +275,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 8, 16])
     parser.add_argument("--kernels", type=int, default=8)
     args = parser.parse_args()
+    load_at_start = os.getloadavg()[0]
     results = [measure(Path(args.data_root), n, args.kernels) for n in args.sizes]
     one = next((r for r in results if r["browsers"] == 1), None)
     for r in results:
         if one:
             r["max_over_one_alone"] = round(r["first_figures_max_s"] / one["first_figures_max_s"], 1)
+            r["server_only_max_over_one_alone"] = round(r["server_only_max_s"] / one["server_only_max_s"], 1)
         print(json.dumps(r), file=sys.stderr, flush=True)
-    print(json.dumps({"load1_at_start": os.getloadavg()[0], "results": results}, indent=2))
+    print(json.dumps({"load1_at_start": load_at_start, "load1_at_end": os.getloadavg()[0], "results": results}, indent=2))
 
 
 if __name__ == "__main__":

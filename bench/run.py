@@ -117,7 +117,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-dashboard", action="store_true")
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--skip-load", action="store_true")
+    parser.add_argument("--load-sizes", type=int, nargs="+", default=[1, 4, 8, 16], help="browsers at once")
+    parser.add_argument("--only-load", action="store_true", help="only the load benchmark; the other results are kept")
     args = parser.parse_args()
+    if args.only_load:
+        results = json.loads((ROOT / "bench" / "results.json").read_text())
+        results["belasting"] = load_benchmark(args.load_sizes)
+        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+        write_readme(results)
+        return
     results: dict = {"datum": dt.date.today().isoformat(), "machine": machine(), "groottes": {}}
     for n in args.sizes:
         root = data_for(n)
@@ -148,8 +157,21 @@ def main() -> None:
                 check=True,
             )
             results["dashboard"][str(n)] = json.loads(done.stdout)
+    if not args.skip_load:
+        results["belasting"] = load_benchmark(args.load_sizes)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     write_readme(results)
+
+
+def load_benchmark(sizes: list[int]) -> dict:
+    """N browsers opening the dashboard at once (bench/dashboard_load.py), on the sample."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "dashboard_load.py"), str(data_for(1)), "--sizes", *map(str, sizes)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout) | {"datum": dt.date.today().isoformat(), "machine": machine()}
 
 
 def machine() -> str:
@@ -183,6 +205,7 @@ def write_readme(results: dict) -> None:
             extra.append(
                 f"- Dashboard N = {n}, {mode}: kerncijfers zichtbaar na {m['tot_kerncijfers_s']} s; jaarwissel {m['jaarwissel_s']} s."
             )
+    load = load_table(results["belasting"]) if "belasting" in results else ""
     text = textwrap.dedent(
         f"""\
         # Benchmarks
@@ -196,7 +219,44 @@ def write_readme(results: dict) -> None:
 
         """
     )
-    (ROOT / "bench" / "README.md").write_text(text + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n" + NOTES)
+    (ROOT / "bench" / "README.md").write_text(text + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n" + load + NOTES)
+
+
+def load_table(load: dict) -> str:
+    rows = [
+        "| browsers | first key figures p50 (s) | max (s) | max / one alone | kernels, pages open | "
+        "RSS sum (MB) | PSS sum (MB) | CPU s while opening: Chromium / Voila / kernels / rest | wall (s) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in load["results"]:
+        cpu = r.get("cpu_s_while_opening", {})
+        rows.append(
+            f"| {r['browsers']} | {r['first_figures_p50_s']} | {r['first_figures_max_s']} | {r.get('max_over_one_alone', '')}x | "
+            f"{r['with_pages_open']['kernels']} | {r['with_pages_open']['rss_mb']:,} | {r['with_pages_open']['pss_mb']:,} | "
+            f"{cpu.get('chromium', '')} / {cpu.get('voila', '')} / {cpu.get('kernels', '')} / {cpu.get('rest', '')} | "
+            f"{r.get('wall_s', '')} |"
+        )
+    idle = load["results"][0]["idle_before"]
+    head = textwrap.dedent(
+        f"""
+        ## A room of managers: N browsers at once
+
+            .venv/bin/python bench/run.py --only-load     # about 6 minutes; or bench/dashboard_load.py --sizes 1 4 8 16
+
+        Measured {load.get("datum", "")} on {load.get("machine", "")}; 1-minute load average
+        {load.get("load1_at_start", "")} before and {load.get("load1_at_end", "")} after (other people's work included). `leergeschiedenis dashboard` with its default pool of 8 preheated kernels, on the
+        sample: for each N a fresh server, left until its pool is full and the machine quiet; then N
+        separate headless Chromium browsers (1280 x 900) open the page at the same moment. Time from
+        navigation to the first key figure on screen; memory of the command, Voila and the kernels with
+        the N pages open. Pool full, no page open: {idle["rss_mb"]:,} MB RSS ({idle["pss_mb"]:,} MB PSS);
+        one ready kernel {idle["rss_per_kernel_mb"]} MB RSS, {idle.get("pss_per_kernel_mb", "")} MB PSS.
+
+        """
+    )
+    return head + "\n".join(rows) + "\n" + LOAD_NOTES
+
+
+LOAD_NOTES = ""
 
 
 NOTES = """

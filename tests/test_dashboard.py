@@ -190,7 +190,7 @@ def test_a_chart_takes_the_width_of_its_box_and_a_swipe_does_not_zoom():
     layout = fitted(spec)["layout"]
     assert "width" not in layout and layout["autosize"] is True
     assert layout["dragmode"] is False and layout["xaxis"]["fixedrange"] and layout["yaxis"]["fixedrange"]
-    assert PLOTLY_CONFIG["responsive"] and not PLOTLY_CONFIG["scrollZoom"] and not PLOTLY_CONFIG["displayModeBar"]
+    assert not PLOTLY_CONFIG["scrollZoom"] and not PLOTLY_CONFIG["displayModeBar"]
     # plotly does not wrap: the title, its subtitle and a note come in lines a phone can show
     assert layout["title"]["text"] == (
         "Maatschappelijke kosten per jaar,<br>per scenario<br><sup>som over n = 17 casussen met een micro-analyse,</sup>"

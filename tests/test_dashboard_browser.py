@@ -297,7 +297,7 @@ def test_every_tab_name_whole_charts_fit_controls_stack_and_axe_passes(browser, 
         page.wait_for_function("() => !document.querySelector('.lg-bezig')")
         page.wait_for_timeout(300)
         charts = page.evaluate(
-            "() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.offsetParent).map(d => "
+            "() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.getBoundingClientRect().right > 0).map(d => "
             "[d.layout.title.text, d.getBoundingClientRect().left, d.getBoundingClientRect().right, "
             "d.querySelector('.main-svg').getBoundingClientRect().width, d._fullLayout.dragmode, "
             "d._fullLayout.xaxis ? d._fullLayout.xaxis.fixedrange : true, !!d.querySelector('.modebar-container .modebar')])"
@@ -311,8 +311,13 @@ def test_every_tab_name_whole_charts_fit_controls_stack_and_axe_passes(browser, 
     assert errors == []
     page.get_by_role("tab", name="Rendement" if phone else "Overzicht").click()
     page.wait_for_function("() => !document.querySelector('.lg-bezig')")
-    page.set_viewport_size({"width": width, "height": 2300 if phone else 1400})
-    page.wait_for_timeout(1500)  # the charts redraw at the new size
+    page.set_viewport_size({"width": width, "height": 2300 if phone else 1400})  # taller: the whole tab in the picture
+    page.wait_for_timeout(1000)
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.getBoundingClientRect().right > 0)"
+        ".map(d => d.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) > 200, heights  # a tab opened again shows its charts whole
     path = DOCS / f"dashboard-{device}.png"
     page.screenshot(path=str(path))
     assert path.stat().st_size > 20_000

@@ -192,9 +192,10 @@ def _wrap_title(text: str) -> str:
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 BEZIG = "<span class='lg-bezig' role='status'>⏳ Bezig met bijwerken…</span>"
-# responsive: redrawn at the new width when the window changes; no mode bar and no scroll zoom
-# (its hints are English, and a phone's swipe must scroll the page)
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}
+# drawn at its box's width when it is shown (autosize); not plotly's "responsive", which after a
+# tab is hidden and shown again redraws the chart at height 0. No mode bar, no scroll zoom (its
+# hints are English, and a phone's swipe must scroll the page)
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": False, "displayModeBar": False, "scrollZoom": False}
 
 
 def _first_to_show(proeftuinen: dict[str, Proeftuin]) -> str:

@@ -71,6 +71,8 @@ def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNEL
             "preheat_kernel": kernels > 0,
             "default_pool_size": kernels,
             "multi_kernel_manager_class": "leergeschiedenis.kernels.PageKernelManager",
+            # JupyterLab extensions the dashboard does not use: less JavaScript for every page to load
+            "extension_denylist": ["anywidget", "@voila-dashboards/jupyterlab-preview", "jupyterlab_pygments"],
             # only the dashboard notebook: no data files, no other notebooks, no static files from its folder
             "file_allowlist": [],
             "file_denylist": [".*"],
