@@ -191,50 +191,6 @@ async def open_together(url: str, n: int, server_pid: int) -> tuple[list[float],
     return list(times), used, wall
 
 
-def _message(msg_type: str, content: dict, session: str) -> str:
-    import uuid
-
-    header = {"msg_id": uuid.uuid4().hex, "username": "bench", "session": session, "msg_type": msg_type, "version": "5.3"}
-    return json.dumps(
-        {"header": header, "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": content}
-    )
-
-
-async def without_a_browser(url: str, n: int) -> list[float]:
-    """What the server alone takes: N clients that do what a page does up to its first key figures
-    (fetch the page, connect to its kernel, ask for the widgets' state) without drawing anything.
-    The time until the state holding the key figures has arrived."""
-    import re
-    import uuid
-
-    from tornado.httpclient import AsyncHTTPClient
-    from tornado.websocket import websocket_connect
-
-    AsyncHTTPClient.configure(None, max_clients=64)
-
-    async def one() -> float:
-        t = time.perf_counter()
-        page = (await AsyncHTTPClient().fetch(url, request_timeout=300)).body.decode()
-        config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', page, re.S)
-        kernel = json.loads(config.group(1))["kernelId"]
-        session = uuid.uuid4().hex
-        ws = await websocket_connect(url.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={session}")
-        comm = uuid.uuid4().hex
-        ws.write_message(_message("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}, session))
-        ws.write_message(_message("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}, session))
-        while True:
-            frame = await asyncio.wait_for(ws.read_message(), 300)
-            if frame is None:
-                raise RuntimeError("the kernel's websocket closed")
-            if isinstance(frame, str) and "update_states" in frame and "lg-kerncijfers" in frame:
-                break
-        took = time.perf_counter() - t
-        ws.close()
-        return took
-
-    return list(await asyncio.gather(*(one() for _ in range(n))))
-
-
 def measure(data_root: Path, n: int, k: int) -> dict:
     process, url = start(data_root, k)
     try:
@@ -246,8 +202,6 @@ def measure(data_root: Path, n: int, k: int) -> dict:
         # have been closed for PageKernelManager.closed_page_timeout, and the pool refills
         refill_s = wait_quiet(process.pid, k, timeout=300, exact=True)
         after = {"kernels": len(kernels(process.pid)), **memory(process.pid)}
-        # the same N again without browsers: the server's own share of the time
-        server_only = asyncio.run(without_a_browser(url, n))
     finally:
         stop_s = stop(process)
     return {
@@ -256,8 +210,6 @@ def measure(data_root: Path, n: int, k: int) -> dict:
         "first_figures_p50_s": round(statistics.median(times), 2),
         "first_figures_max_s": round(max(times), 2),
         "first_figures_s": sorted(round(x, 2) for x in times),
-        "server_only_p50_s": round(statistics.median(server_only), 2),
-        "server_only_max_s": round(max(server_only), 2),
         "cpu_s_while_opening": used,  # chromium / voila / kernels / rest of the machine
         "wall_s": round(wall, 1),
         "pool_ready_s": round(ready_s, 1),
@@ -281,7 +233,6 @@ def main() -> None:
     for r in results:
         if one:
             r["max_over_one_alone"] = round(r["first_figures_max_s"] / one["first_figures_max_s"], 1)
-            r["server_only_max_over_one_alone"] = round(r["server_only_max_s"] / one["server_only_max_s"], 1)
         print(json.dumps(r), file=sys.stderr, flush=True)
     print(json.dumps({"load1_at_start": load_at_start, "load1_at_end": os.getloadavg()[0], "results": results}, indent=2))
 
