@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_kernels,
         default=8,
         metavar="N",
-        help="zoveel kernels staan klaar, elk ongeveer 200 MB (standaard 8: een overleg van acht; 0: elke pagina start er een)",
+        help="zoveel kernels staan klaar, elk ongeveer 300 MB (standaard 8: een overleg van acht; 0: elke pagina start er een)",
     )
     dash.set_defaults(func=_dashboard)
 
