@@ -109,11 +109,24 @@ def free_port() -> int:
 
 
 @contextmanager
-def dashboard_server(data_root: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Iterator[str]:
-    """`leergeschiedenis dashboard DATA_ROOT` on a free port: its URL once the page answers; stopped afterwards."""
+def dashboard_server(
+    data_root: Path, env: dict[str, str] | None = None, cwd: Path | None = None, kernels: int = 2
+) -> Iterator[str]:
+    """`leergeschiedenis dashboard DATA_ROOT --kernels 2` on a free port (a pool of two: the tests open
+    pages one after the other): its URL once the page answers; stopped afterwards."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", str(data_root), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "leergeschiedenis.cli",
+            "dashboard",
+            str(data_root),
+            "--port",
+            str(port),
+            "--kernels",
+            str(kernels),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,

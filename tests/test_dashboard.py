@@ -162,3 +162,66 @@ def test_a_filter_applies_to_last_year_too_and_the_cards_say_what_they_rest_on(a
     assert "|Bijeenkomsten||3||hele proeftuin||2016: 1|" in text
     assert "|Casussen aangemeld||3||2016: 1|" in text
     assert "Met een filter gelden de cijfers van dit jaar en van vorig jaar voor dezelfde selectie" in text
+
+
+# -- issue 18: one chart sent with the page, the others when their tab opens; charts fit a phone ----
+
+
+def _shown(chart) -> list[str]:
+    """The titles of what a chart's Output widget holds (outputs captured outside a kernel land in .outputs)."""
+    return [o.get("data", {}).get("text/plain", "") for o in chart.widget.outputs]
+
+
+def test_only_the_first_tabs_charts_are_sent_with_the_page_the_others_are_prepared():
+    from leergeschiedenis import content
+    from leergeschiedenis.dashboard import TAB_CONTENT
+
+    dashboard = Dashboard(discover(SAMPLE / "ruwaard"))
+    first = set(TAB_CONTENT[0][1])
+    later = {name for _, charts in TAB_CONTENT[1:] for name in charts}
+    assert first == {"casussen_per_jaar"} and len(later) == sum(len(t.figures) for t in content.TABS) - 1
+    assert set(dashboard._prepared) == later  # computed in the (preheated) kernel, not yet sent
+    assert dashboard._stale == set(range(1, len(TAB_CONTENT)))
+    for text, _ in TAB_CONTENT[1:]:  # every tab's text is there from the start
+        assert dashboard.texts[text].value
+    rendement = next(i for i, t in enumerate(content.TABS) if t.title == "Rendement")
+    prepared = {name: dashboard._prepared[name] for name in TAB_CONTENT[rendement][1]}
+    dashboard.tabs.selected_index = rendement
+    assert not set(prepared) & set(dashboard._prepared)  # sent, and no longer kept
+    assert rendement not in dashboard._stale
+    dashboard.jaar.value = 2017
+    assert dashboard._prepared == {}  # another year: nothing of 2018's figures is kept for later
+
+
+def test_a_chart_takes_the_width_of_its_box_and_a_swipe_does_not_zoom():
+    from leergeschiedenis import figures
+    from leergeschiedenis.dashboard import PLOTLY_CONFIG, fitted
+
+    spec = {
+        "data": [{"type": "heatmap", "y": ["1. Ons door de leefwereld laten leiden", "2. Kort"], "x": ["a"]}],
+        "layout": {
+            "width": figures.WIDTH,
+            "height": 400,
+            "margin": {"l": 60, "r": 20, "t": 80, "b": 60},
+            "title": {
+                "text": "Maatschappelijke kosten per jaar, per scenario<br><sup>som over n = 17 casussen met een micro-analyse, in euro per jaar</sup>"
+            },
+            "legend": {"orientation": "h", "y": -0.2},
+            "annotations": [{"text": "Te weinig metingen om te tonen (na 6 weken: nog niet gemeten)", "xref": "paper"}],
+        },
+    }
+    layout = fitted(spec)["layout"]
+    assert "width" not in layout and layout["autosize"] is True
+    assert layout["dragmode"] is False and layout["xaxis"]["fixedrange"] and layout["yaxis"]["fixedrange"]
+    assert not PLOTLY_CONFIG["scrollZoom"] and not PLOTLY_CONFIG["displayModeBar"]
+    # plotly does not wrap: the title, its subtitle and a note come in lines a phone can show
+    assert layout["title"]["text"] == (
+        "Maatschappelijke kosten per jaar,<br>per scenario<br><sup>som over n = 17 casussen met een micro-analyse,</sup>"
+        "<br><sup>in euro per jaar</sup>"
+    )
+    assert layout["margin"]["t"] == 30 + 26 * 4 and layout["annotations"][0]["text"].count("<br>") == 1
+    # the legend sits at the foot, with room; the long category wrapped as a tick text, the data unchanged
+    assert layout["legend"]["yref"] == "container" and layout["margin"]["b"] == 100
+    assert layout["yaxis"]["ticktext"] == ["1. Ons door de leefwereld<br>laten leiden", "2. Kort"]
+    assert spec["data"][0]["y"][0] == "1. Ons door de leefwereld laten leiden"
+    assert layout["height"] == 400 + (134 - 80) + (100 - 60) + 13

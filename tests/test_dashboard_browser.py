@@ -272,3 +272,98 @@ def test_lessen_tab_shows_the_reports_lessons(page):
     columns = page.evaluate("() => getComputedStyle(document.querySelector('.lg-twee')).gridTemplateColumns.split(' ').length")
     assert columns == 1
     assert page.errors == []
+
+
+# -- issue 18: phones and laptops; a closed page gives its kernel back ------------------------------
+
+DOCS = ROOT / "docs"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+LAPTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def _axe_serious(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("device", ["telefoon", "1280"])
+def test_every_tab_name_whole_charts_fit_controls_stack_and_axe_passes(browser, server, device):
+    from leergeschiedenis.dashboard import TABS
+
+    phone = device == "telefoon"
+    width = 390 if phone else 1280
+    context = browser.new_context(**(PHONE if phone else LAPTOP))
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server)
+    page.wait_for_selector(".lg-kerncijfers .lg-waarde", timeout=90_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    # every tab name whole, inside the screen
+    labels = page.locator(".lm-TabBar-tabLabel")
+    assert labels.all_inner_texts() == list(TABS)
+    cut = page.evaluate(
+        "w => [...document.querySelectorAll('.lm-TabBar-tabLabel')].filter(l => l.scrollWidth > l.clientWidth + 1 "
+        "|| l.getBoundingClientRect().right > w || l.getBoundingClientRect().left < 0).map(l => l.innerText)",
+        width,
+    )
+    assert cut == []
+    if phone:  # the controls one under the other
+        boxes = [page.get_by_label(name, exact=True).bounding_box() for name in ("Proeftuin", "Jaar", "Organisatie")]
+        assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"] and boxes[1]["y"] + boxes[1]["height"] <= boxes[2]["y"]
+        assert all(b["x"] + b["width"] <= width for b in boxes)
+    page.get_by_label("Jaar").select_option("2017")
+    page.wait_for_function("() => document.querySelector('[role=status]').innerText.includes('2017')")
+    for tab in TABS:
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_function("() => !document.querySelector('.lg-bezig')")
+        page.wait_for_timeout(300)
+        charts = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.getBoundingClientRect().right > 0).map(d => "
+            "[d.layout.title.text, d.getBoundingClientRect().left, d.getBoundingClientRect().right, "
+            "d.querySelector('.main-svg').getBoundingClientRect().width, d._fullLayout.dragmode, "
+            "d._fullLayout.xaxis ? d._fullLayout.xaxis.fixedrange : true, !!d.querySelector('.modebar-container .modebar')])"
+        )
+        for title, left, right, drawn, dragmode, fixed, modebar in charts:
+            assert left >= 0 and right <= width, (tab, title, left, right)
+            assert drawn <= right - left + 1 and drawn >= (right - left) * 0.9, (tab, title, drawn)  # drawn at its box's width
+            assert dragmode is False and fixed and not modebar, (tab, title)  # a swipe scrolls the page
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, tab  # nothing sticks out
+        assert _axe_serious(page) == [], (device, tab)
+    assert errors == []
+    page.get_by_role("tab", name="Rendement" if phone else "Overzicht").click()
+    page.wait_for_function("() => !document.querySelector('.lg-bezig')")
+    page.set_viewport_size({"width": width, "height": 2300 if phone else 1400})  # taller: the whole tab in the picture
+    page.wait_for_timeout(1000)
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].filter(d => d.getBoundingClientRect().right > 0)"
+        ".map(d => d.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) > 200, heights  # a tab opened again shows its charts whole
+    path = DOCS / f"dashboard-{device}.png"
+    page.screenshot(path=str(path))
+    assert path.stat().st_size > 20_000
+    context.close()
+
+
+def test_a_closed_page_gives_its_kernel_back(browser, server):
+    """Voila's page asks for its kernel's shutdown when it is closed (a beacon on beforeunload)."""
+    import time
+
+    import psutil
+
+    page = browser.new_page()
+    page.goto(server)
+    page.wait_for_selector(".lg-kerncijfers .lg-waarde", timeout=90_000)
+    kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+
+    def running() -> bool:
+        return any(kernel in " ".join(p.info["cmdline"] or []) for p in psutil.process_iter(["cmdline"]))
+
+    assert running()
+    page.close(run_before_unload=True)
+    deadline = time.time() + 30
+    while running() and time.time() < deadline:
+        time.sleep(0.5)
+    assert not running()

@@ -187,3 +187,137 @@ def test_in_a_source_checkout_the_sample_is_the_default():
     assert env[dashboard.DATA_ENV] == str(dashboard.SAMPLE.resolve())
     assert argv[3] == str(voila_server.DASHBOARD) and voila_server.DASHBOARD.is_file()
     assert json.loads((config_dir / "voila.json").read_text())["VoilaConfiguration"]["file_allowlist"] == []
+
+
+# -- issue 18: a pool of kernels for a meeting, kernels that follow pages, a clean stop -------------
+
+
+def test_the_pool_is_sized_for_a_meeting_of_eight_and_kernels_follow_pages():
+    from leergeschiedenis.cli import build_parser
+
+    config = voila_server.voila_config("127.0.0.1", 8866, "")
+    assert config["VoilaConfiguration"]["preheat_kernel"] is True
+    assert config["VoilaConfiguration"]["default_pool_size"] == voila_server.DEFAULT_KERNELS == 8
+    assert build_parser().parse_args(["dashboard"]).kernels == voila_server.DEFAULT_KERNELS
+    assert config["VoilaConfiguration"]["multi_kernel_manager_class"] == "leergeschiedenis.kernels.PageKernelManager"
+    # a page left open and idle is culled after 15 minutes, connected or not
+    assert config["MappingKernelManager"] == {"cull_idle_timeout": 900, "cull_interval": 10, "cull_connected": True}
+    three = voila_server.voila_config("127.0.0.1", 8866, "", kernels=3)["VoilaConfiguration"]
+    assert three["default_pool_size"] == 3 and three["preheat_kernel"] is True
+    none = voila_server.voila_config("127.0.0.1", 8866, "", kernels=0)["VoilaConfiguration"]
+    assert none["preheat_kernel"] is False
+
+
+@pytest.mark.parametrize("value", ["-1", "acht", "2.5"])
+def test_kernels_must_be_a_whole_number_of_zero_or_more(value, capsys):
+    from leergeschiedenis.cli import main
+
+    with pytest.raises(SystemExit) as exit:
+        main(["dashboard", "--kernels", value])
+    assert exit.value.code == 2
+    assert "geef een geheel getal van 0 of meer" in capsys.readouterr().err
+
+
+def _dashboard_family(process: subprocess.Popen, want_kernels: int, seconds: float = 180):
+    """The running dashboard's processes (the command, Voila, its kernels) and Voila's config folder,
+    once ``want_kernels`` kernels are running."""
+    import time
+
+    import psutil
+
+    root = psutil.Process(process.pid)
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        family = [root, *root.children(recursive=True)]
+        kernels = [p for p in family if "ipykernel_launcher" in " ".join(p.cmdline())]
+        voila = [p for p in family if "voila" in " ".join(p.cmdline()[:3])]
+        if len(kernels) >= want_kernels and voila:
+            folder = re.search(r"config_file_paths=\['([^']+)'\]", " ".join(voila[0].cmdline())).group(1)
+            return family, kernels, folder
+        if process.poll() is not None:
+            pytest.fail(f"het dashboard stopte (exit {process.returncode})")
+        time.sleep(0.5)
+    pytest.fail(f"geen {want_kernels} kernels binnen {seconds} s")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_voila_and_every_kernel_and_removes_the_config_folder(signum):
+    """SIGTERM (kill, a supervisor) or SIGINT (Ctrl+C) to the command alone, not its process group:
+    nothing of the dashboard survives, and the temporary config folder is gone."""
+    import time
+    from pathlib import Path
+
+    import psutil
+
+    command = [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", "--port", str(free_port()), "--kernels", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        family, _, folder = _dashboard_family(process, 2)
+        assert Path(folder).is_dir() and len(family) >= 4  # the command, Voila and two kernels
+        process.send_signal(signum)
+        started = time.time()
+        process.wait(timeout=30)
+        _, alive = psutil.wait_procs(family, timeout=5)
+        assert alive == [], [p.cmdline() for p in alive]
+        assert time.time() - started < 15
+        assert not Path(folder).exists()
+    finally:
+        if process.poll() is None:
+            process.kill()
+        for p in psutil.Process().children(recursive=True):
+            p.kill()
+
+
+@pytest.mark.slow
+def test_a_closed_page_frees_its_kernel_soon_an_open_one_keeps_it_and_the_pool_refills():
+    """Two pages take a kernel each from a pool of one; one closes its websocket (a phone dropping the
+    tab sends no beacon): its kernel stops within closed_page_timeout plus a cull interval, the other's
+    stays, and a preheated kernel waits for the next page."""
+    import time
+
+    from leergeschiedenis.kernels import PageKernelManager
+
+    port = free_port()
+    command = [sys.executable, "-m", "leergeschiedenis.cli", "dashboard", "--port", str(port), "--kernels", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _dashboard_family(process, 1)
+
+        def page_kernel() -> str:
+            status, page, _ = _get(url)
+            assert status == 200
+            config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', page, re.S)
+            return json.loads(config.group(1))["kernelId"]
+
+        def running(kernel: str) -> bool:
+            _, family, _ = _dashboard_family(process, 0)
+            return any(kernel in " ".join(p.cmdline()) for p in family)
+
+        async def scenario() -> tuple[str, str, float]:
+            from tornado.websocket import websocket_connect
+
+            closed, kept = page_kernel(), page_kernel()
+            channels = url.replace("http", "ws", 1) + "api/kernels/{}/channels?session_id=" + uuid.uuid4().hex
+            first = await websocket_connect(channels.format(closed))
+            second = await websocket_connect(channels.format(kept))
+            await asyncio.sleep(2)
+            first.close()
+            gone_at = time.time()
+            limit = PageKernelManager.closed_page_timeout.default_value + 10 + 20  # + cull interval + a loaded machine
+            while running(closed) and time.time() - gone_at < limit:
+                await asyncio.sleep(1)
+            took = time.time() - gone_at
+            assert running(kept), "een open pagina verloor haar kernel"
+            second.close()
+            return closed, kept, took
+
+        closed, _, took = asyncio.run(scenario())
+        assert not running(closed), "de kernel van een gesloten pagina draait nog"
+        assert took >= PageKernelManager.closed_page_timeout.default_value - 1  # not at once: a reload may follow
+        _, kernels, _ = _dashboard_family(process, 2)  # the kept page's kernel and a new preheated one
+        assert closed not in " ".join(" ".join(k.cmdline()) for k in kernels)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)

@@ -157,7 +157,17 @@ def _report(args: argparse.Namespace) -> int:
 def _dashboard(args: argparse.Namespace) -> int:
     from .server import serve
 
-    return serve(args.data_root, host=args.host, port=args.port, token=args.token)
+    return serve(args.data_root, host=args.host, port=args.port, token=args.token, kernels=args.kernels)
+
+
+def _kernels(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"geef een geheel getal van 0 of meer, niet {text!r}")
+    return n
 
 
 def _contract(args: argparse.Namespace) -> int:
@@ -273,6 +283,13 @@ def build_parser() -> argparse.ArgumentParser:
     dash.add_argument("--port", type=int, default=8866, help="poort (standaard 8866)")
     dash.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren; alles behalve 127.0.0.1 vraagt een token")
     dash.add_argument("--token", help="toegangstoken (of LEERGESCHIEDENIS_TOKEN; 'genereer' maakt er een)")
+    dash.add_argument(
+        "--kernels",
+        type=_kernels,
+        default=8,
+        metavar="N",
+        help="zoveel kernels staan klaar, elk ongeveer 300 MB (standaard 8: een overleg van acht; 0: elke pagina start er een)",
+    )
     dash.set_defaults(func=_dashboard)
 
     contract = sub.add_parser("contract", help="toon het datacontract: alle tabellen, kolommen en regels")

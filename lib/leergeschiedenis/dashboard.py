@@ -1,8 +1,12 @@
 """The live dashboard for managers: one call builds the whole app (``app()``), Voila serves it.
 
 It shows only what ``publish.YearView`` lets through, exactly like the report.
-Charts have fixed sizes (a chart in a hidden tab is otherwise drawn at the
-wrong size) and are redrawn in place when a control changes (see ``Chart``).
+Charts take the width of the page (a phone's too) and keep their height; they are
+redrawn in place when a control changes (see ``Chart``). Everything of the first view
+is computed when the kernel runs the notebook (with Voila's preheated kernels, before
+any page asks for it), but only the first tab's chart is sent with the page: the other
+tabs' charts are sent when their tab is opened, so a page has one chart to draw, not
+sixteen, and is never drawn in a hidden tab at the wrong size.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import textwrap
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +28,7 @@ from . import content, figures, narrative, regio
 from .config import load_config
 from .dataset import Dataset, config_path, dataset_years, load, proeftuin_folders
 from .errors import LeergeschiedenisError, OnleesbareData
+from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
 from .publish import Filters, YearView, organisations
 
 ALLE = "Alle"
@@ -80,16 +86,19 @@ class Chart:
     Not a ``FigureWidget``: under plotly 7 every FigureWidget carries its own 5 MB copy
     of plotly.js as widget state, so a dozen of them made the first page take 20 s.
     The renderer loads plotly.js once; a change redraws the figure in the same place.
+    Created without a figure it is an empty box of the figure's height, filled by ``show``.
     """
 
-    def __init__(self, fig: go.Figure):
-        height = fig.layout.height or figures.HEIGHT
-        self.widget = w.Output(layout=w.Layout(min_height=f"{height}px"))
-        self.show(fig)
+    def __init__(self, fig: go.Figure | None = None, height: int | None = None):
+        height = height or (fig.layout.height if fig is not None else None) or figures.HEIGHT
+        self.widget = w.Output(layout=w.Layout(min_height=f"{height}px", width="100%"))
+        self.widget.add_class("lg-grafiek")
+        if fig is not None:
+            self.show(fig)
 
     def show(self, fig: go.Figure) -> None:
         bundle = {
-            PLOTLY_MIME: json.loads(pio.to_json(fig, validate=False)) | {"config": PLOTLY_CONFIG},
+            PLOTLY_MIME: fitted(json.loads(pio.to_json(fig, validate=False))) | {"config": PLOTLY_CONFIG},
             "text/plain": fig.layout.title.text or "grafiek",
         }
         self.widget.clear_output(wait=True)
@@ -97,9 +106,96 @@ class Chart:
             display(bundle, raw=True)
 
 
+def fitted(spec: dict) -> dict:
+    """A figure that takes its box's width (the report's charts are 760 px wide, a phone is 390),
+    whose title and notes fit a phone (plotly does not wrap text: we do, at word boundaries), and
+    that a swipe scrolls past instead of zooming: no drag mode, axes fixed."""
+    layout = spec.setdefault("layout", {})
+    layout.pop("width", None)
+    layout["autosize"] = True
+    layout["dragmode"] = False
+    for axis in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
+        layout.setdefault(axis, {}).update(fixedrange=True, automargin=True)  # long labels push the plot, not off the edge
+    # long category names (the principles, the domains around the web) on more lines
+    _wrap_categories(spec, "y", "yaxis", Y_LABEL_CHARS)
+    _wrap_categories(spec, "theta", "polar", THETA_LABEL_CHARS)
+    title = layout.get("title") or {}
+    if isinstance(title.get("text"), str):
+        title["text"] = _wrap_title(title["text"])
+        # room in the top margin for every line (measured: about 26 px a line, with the spacing)
+        _grow(layout, "t", 30 + 26 * len(title["text"].split("<br>")))
+    if (layout.get("legend") or {}).get("orientation") == "h" and layout.get("showlegend") is not False:
+        # below the axis title, whatever the tick labels need on a narrow screen
+        layout["legend"].update(yref="container", y=0, yanchor="bottom")
+        _grow(layout, "b", (layout.get("margin") or {}).get("b", 60) + 40)
+    for note in layout.get("annotations") or []:
+        if isinstance(note.get("text"), str) and note.get("xref") == "paper":
+            note["text"] = _wrap(note["text"], NOTE_CHARS)
+    return spec
+
+
+def _grow(layout: dict, side: str, needed: int) -> None:
+    """At least ``needed`` px of margin on ``side``; the figure grows by what is added."""
+    margin = layout.setdefault("margin", {})
+    now = margin.get(side, 80 if side == "t" else 60)
+    if needed > now:
+        if layout.get("height"):
+            layout["height"] += needed - now
+        margin[side] = needed
+
+
+def _wrap_categories(spec: dict, key: str, where: str, width: int) -> None:
+    """Show the categories of ``key`` (y, theta) wrapped, as tick texts: the data stay as they are."""
+    categories: list[str] = []
+    for trace in spec.get("data", []):
+        for value in trace.get(key) or []:
+            if isinstance(value, str) and value not in categories:
+                categories.append(value)
+    if not any(len(c) > width for c in categories):
+        return
+    layout = spec["layout"]
+    axis = layout.setdefault(where, {})
+    texts = [_wrap(c, width) for c in categories]
+    if where == "polar":
+        axis.setdefault("domain", {"x": [0.15, 0.7]})  # the names around the web need room, most on the right (0°)
+        axis = axis.setdefault("angularaxis", {})
+        axis.setdefault("tickfont", {"size": 10})
+    elif layout.get("height"):  # every row gets room for its extra lines
+        layout["height"] += 13 * sum(t.count("<br>") for t in texts)
+    axis.update(tickmode="array", tickvals=categories, ticktext=texts)
+
+
+TITLE_CHARS, SUBTITLE_CHARS, NOTE_CHARS, Y_LABEL_CHARS, THETA_LABEL_CHARS = (
+    34,
+    48,
+    40,
+    28,
+    12,
+)  # what a 390 px phone shows on one line
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def _wrap_title(text: str) -> str:
+    """``Title<br><sup>subtitle</sup>`` with each part wrapped; a subtitle line stays inside its own <sup>."""
+    lines = []
+    for line in text.split("<br>"):
+        if line.startswith("<sup>") and line.endswith("</sup>"):
+            inner = line[len("<sup>") : -len("</sup>")]
+            lines += [f"<sup>{part}</sup>" for part in _wrap(inner, SUBTITLE_CHARS).split("<br>")]
+        else:
+            lines += _wrap(line, TITLE_CHARS).split("<br>")
+    return "<br>".join(lines)
+
+
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 BEZIG = "<span class='lg-bezig' role='status'>⏳ Bezig met bijwerken…</span>"
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": False}
+# drawn at its box's width when it is shown (autosize); not plotly's "responsive", which after a
+# tab is hidden and shown again redraws the chart at height 0. No mode bar, no scroll zoom (its
+# hints are English, and a phone's swipe must scroll the page)
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": False, "displayModeBar": False, "scrollZoom": False}
 
 
 def _first_to_show(proeftuinen: dict[str, Proeftuin]) -> str:
@@ -156,7 +252,15 @@ class Dashboard:
         """One page per tab of the content registry: its text (or the key figures) above its charts."""
         self.kern = w.HTML()
         self.texts = {text: w.HTML() for text, _ in TAB_CONTENT if text != "kern"}
-        self.charts = {name: Chart(fig) for name, fig in view_figures(view).items()}
+        # every chart is computed now (in the preheated kernel), the first tab's is sent with the
+        # page, the others when their tab is first opened (see _render_tab)
+        self._prepared = view_figures(view)
+        first = set(TAB_CONTENT[0][1])
+        self.charts = {
+            name: Chart(fig) if name in first else Chart(height=fig.layout.height) for name, fig in self._prepared.items()
+        }
+        for name in first:
+            del self._prepared[name]
         pages = [
             [self.kern if text == "kern" else self.texts[text], *(self.charts[name].widget for name in charts)]
             for text, charts in TAB_CONTENT
@@ -236,6 +340,8 @@ class Dashboard:
     def refresh(self, view: YearView | None = None, charts: bool = True) -> None:
         """Recompute the view; redraw the open tab now and the others when they are opened."""
         self._stale = set(range(len(TABS)))
+        if view is None:
+            self._prepared = {}  # the first view's charts: not for another year or filter
         if self.jaar.value is None:
             self.tabs.layout.display = "none"  # no tab may show another proeftuin's figures
             self.status.value = self._unreadable or "<em>Deze proeftuin heeft nog geen gegevens.</em>"
@@ -249,7 +355,7 @@ class Dashboard:
                 self.kern.value = _key_figures_html(self._view)
                 for name, text in view_texts(self._view).items():
                     self.texts[name].value = text
-                self._stale = set()
+                self._stale = set(range(1, len(TABS)))  # their charts are prepared, not yet sent
             self.tabs.layout.display = None
             self._status_done()
         except Exception as e:  # a manager sees a sentence, not a traceback
@@ -271,7 +377,9 @@ class Dashboard:
             self.kern.value = _key_figures_html(self._view)
         else:
             self.texts[text].value = view_texts(self._view, [text])[text]
-        for name, fig in view_figures(self._view, charts).items():
+        prepared = {name: self._prepared.pop(name) for name in charts if name in self._prepared}
+        missing = [name for name in charts if name not in prepared]
+        for name, fig in (prepared | view_figures(self._view, missing)).items():
             self.charts[name].show(fig)
         self._stale.discard(index)
 
@@ -397,17 +505,6 @@ def _quality_html(v: YearView) -> str:
         + extra
         + f"<p>Cijfers over minder dan {v.min_n} personen worden niet getoond.</p>"
     )
-
-
-DATA_ENV = "LEERGESCHIEDENIS_DATA"
-_CHECKOUT = Path(__file__).resolve().parents[2]
-# The synthetic sample is in the source checkout (data/sample), not in the package: installed
-# with `pip install .` there is no default and a data root must be given.
-SAMPLE: Path | None = _CHECKOUT / "data" / "sample" if (_CHECKOUT / "pyproject.toml").is_file() else None
-NO_SAMPLE = (
-    "Geef de map met proeftuinmappen: de voorbeeldgegevens horen bij de broncode en niet bij het "
-    "geïnstalleerde pakket ('leergeschiedenis sample MAP' schrijft ze in MAP)."
-)
 
 
 def app(data_root: str | Path | None = None) -> w.VBox:

@@ -1,20 +1,25 @@
 """Serving the dashboard with Voila: loopback by default, sources stripped, no tracebacks,
-one notebook only, idle kernels culled, a preheated kernel for a quick first page."""
+one notebook only, a pool of preheated kernels for a room of managers, kernels that follow
+their pages (see ``kernels.py``), and a clean stop: SIGTERM, SIGINT or SIGHUP stops Voila and
+every kernel, and removes the temporary config folder."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import os
 import secrets
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from importlib.resources import files
 from pathlib import Path
 
-from .dashboard import DATA_ENV, NO_SAMPLE, SAMPLE
 from .errors import OnleesbareData, OnveiligAdres
+from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
 
 # package data, so a plain `pip install .` finds them; installed as files, not zipped
 PACKAGE_DIR = Path(files(__package__))
@@ -44,7 +49,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def voila_config(host: str, port: int, token: str) -> dict:
+# A meeting of eight: every manager finds a kernel that has already run the dashboard.
+DEFAULT_KERNELS = 8
+STOP_SECONDS = 10  # Voila shuts its kernels down in about two; after this what is left is killed
+
+
+def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNELS) -> dict:
     return {
         "Voila": {
             "ip": host,
@@ -58,19 +68,27 @@ def voila_config(host: str, port: int, token: str) -> dict:
             "show_tracebacks": False,
             "template": "leergeschiedenis",
             "theme": "light",
-            "preheat_kernel": True,
-            "default_pool_size": 1,
+            "preheat_kernel": kernels > 0,
+            "default_pool_size": kernels,
+            "multi_kernel_manager_class": "leergeschiedenis.kernels.PageKernelManager",
+            # JupyterLab extensions the dashboard does not use: less JavaScript for every page to load
+            "extension_denylist": ["anywidget", "@voila-dashboards/jupyterlab-preview", "jupyterlab_pygments"],
             # only the dashboard notebook: no data files, no other notebooks, no static files from its folder
             "file_allowlist": [],
             "file_denylist": [".*"],
         },
-        "MappingKernelManager": {"cull_idle_timeout": 900, "cull_interval": 60, "cull_connected": False},
+        # a page left open and idle for 15 minutes gives its kernel back; a closed page after
+        # PageKernelManager.closed_page_timeout (checked every cull_interval seconds)
+        "MappingKernelManager": {"cull_idle_timeout": 900, "cull_interval": 10, "cull_connected": True},
+        # a refill waits until the pages just served have loaded
+        "VoilaKernelManager": {"fill_delay": 3},
+        "KernelManager": {"shutdown_wait_time": 2.0},
         "HTMLExporter": {"language_code": "nl"},
     }
 
 
 def voila_command(
-    data_root: str | Path | None, host: str, port: int, token: str | None
+    data_root: str | Path | None, host: str, port: int, token: str | None, kernels: int = DEFAULT_KERNELS
 ) -> tuple[list[str], dict[str, str], Path]:
     """The command, environment and config folder that start the dashboard."""
     if not is_loopback(host) and not token:
@@ -82,7 +100,7 @@ def voila_command(
     if data_root is None:
         raise OnleesbareData(NO_SAMPLE)
     config_dir = Path(tempfile.mkdtemp(prefix="leergeschiedenis-voila-"))
-    (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or ""), indent=2))
+    (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or "", kernels), indent=2))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
@@ -96,14 +114,78 @@ def voila_command(
     return argv, env, config_dir
 
 
-def serve(data_root: str | Path | None = None, host: str = "127.0.0.1", port: int = 8866, token: str | None = None) -> int:
+def serve(
+    data_root: str | Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8866,
+    token: str | None = None,
+    kernels: int = DEFAULT_KERNELS,
+) -> int:
     token = token or os.environ.get(TOKEN_ENV) or None
     if token == "genereer":
         token = secrets.token_urlsafe(24)
-    argv, env, _ = voila_command(data_root, host, port, token)
+    argv, env, config_dir = voila_command(data_root, host, port, token, kernels)
     where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     print(f"Dashboard: {where}" + (f"?token={token}" if token else "") + "  (stoppen: Ctrl+C)", flush=True)
     try:
-        return subprocess.call(argv, env=env)
-    except KeyboardInterrupt:
-        return 0
+        return run_until_signalled(argv, env)
+    finally:
+        shutil.rmtree(config_dir, ignore_errors=True)
+
+
+def run_until_signalled(argv: list[str], env: dict[str, str]) -> int:
+    """Run Voila; SIGTERM, SIGINT and SIGHUP are passed on to it as SIGTERM (Voila then shuts every
+    kernel down), and whatever of it is still running after STOP_SECONDS is killed."""
+    import psutil
+
+    received: list[int] = []
+
+    def on_signal(signum, _frame):
+        received.append(signum)
+
+    handled = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+    previous = {s: signal.signal(s, on_signal) for s in handled}
+    try:
+        # its own session: Ctrl+C reaches Voila once, through us, not twice
+        process = subprocess.Popen(argv, env=env, start_new_session=True)
+        voila = psutil.Process(process.pid)
+        family: dict[int, psutil.Process] = {}
+        while process.poll() is None and not received:
+            family.update(_children(voila))  # kernels start in sessions of their own: remember them
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=1.0)
+        if process.poll() is None:  # a signal: stop Voila and wait for it to shut its kernels down
+            family.update(_children(voila))
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        _kill_survivors(family.values())
+        return 0 if received else process.returncode
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def _children(process) -> dict:
+    import psutil
+
+    try:
+        return {c.pid: c for c in process.children(recursive=True)}
+    except psutil.Error:
+        return {}
+
+
+def _kill_survivors(processes) -> None:
+    import psutil
+
+    alive = [p for p in processes if p.is_running()]
+    for p in alive:
+        with contextlib.suppress(psutil.Error):
+            p.terminate()
+    _, still = psutil.wait_procs(alive, timeout=3)
+    for p in still:
+        with contextlib.suppress(psutil.Error):
+            p.kill()
