@@ -52,11 +52,9 @@ from .dataset import _find_shared_price_list, config_path
 from .errors import BestandBestaatAl, OnleesbareData, SchrijvenMislukt
 from .export import safe_text
 from .names import is_blank
-from .read import find_sources, read_table
+from .read import KEUZELIJSTEN, TOELICHTING, find_sources, read_table
 
 WORKBOOK_NAME = "registratie.xlsx"
-TOELICHTING = "Toelichting"
-KEUZELIJSTEN = "Keuzelijsten"
 # the tables in the order a team fills them in: the cases first, the neighbourhood last
 SHEET_ORDER = (
     "casussen",
