@@ -347,6 +347,76 @@ def test_toelichting_explains_sheets_columns_export_and_privacy(tmp_path):
     assert "prijslijst die er al is" in text
 
 
+def _texts(wb) -> list[str]:
+    """Every text a team reads about the columns: the Toelichting, the input and error messages, the notes."""
+    texts = [str(v) for r in wb[TOELICHTING].iter_rows(values_only=True) for v in r if v is not None]
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            texts += [t for t in (dv.promptTitle, dv.prompt, dv.errorTitle, dv.error) if t]
+        texts += [c.comment.text for r in ws.iter_rows(max_row=1) for c in r if c.comment]
+    return texts
+
+
+@pytest.mark.parametrize("name", ["leeg", "ruwaard", "maastricht"])
+def test_no_backticks_or_contract_names_in_what_the_team_reads(tmp_path, name):
+    if name == "leeg":
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "proeftuin.yml").write_text(config_template("Proeftuin Leeg"), encoding="utf-8")
+    else:
+        folder = proeftuin(tmp_path, name)
+    texts = _texts(openpyxl.load_workbook(write_template(folder)))
+    names = {c.name for t in TABLES.values() for c in t.columns if "_" in c.name}
+    assert names >= {"casus_id", "toestemming_citaat", "mdo_datum", "deelnemer_id"}
+    pattern = re.compile(r"\b(" + "|".join(sorted(names)) + r")\b")
+    assert [t for t in texts if "`" in t] == []
+    assert [t for t in texts if pattern.search(t)] == []
+
+
+def test_contract_texts_in_the_words_of_the_workbook(tmp_path):
+    folder = tmp_path / "leeg"
+    folder.mkdir()
+    (folder / "proeftuin.yml").write_text(config_template("Proeftuin Leeg"), encoding="utf-8")
+    wb = openpyxl.load_workbook(write_template(folder))
+    rows = [[c for c in r if c is not None] for r in wb[TOELICHTING].iter_rows(values_only=True)]
+    citaat = "Niet verplicht. Tekst; alleen gepubliceerd met 'Toestemming citaat' = Ja."
+    assert ["casussen", "Citaat", "tekst", citaat] in rows
+    assert validation(wb["casussen"], column_letter("casussen", "citaat")).prompt == citaat
+    assert ["• Een citaat wordt alleen gepubliceerd met 'Toestemming citaat' = Ja."] in rows
+    # wijken is empty: no drop-down, so no 'keuzelijst'
+    wijk = (
+        "Niet verplicht. Tekst; de buurt van de casus, een van 'wijken' uit proeftuin.yml; "
+        "laat leeg zolang 'wijken' in proeftuin.yml leeg is."
+    )
+    assert ["casussen", "Wijk", "tekst", wijk] in rows
+    assert validation(wb["casussen"], column_letter("casussen", "wijk")).prompt == wijk
+    assert [
+        "activiteiten",
+        "Een proeftuin met meer buurten vult de kolom 'Wijk' in (een van 'wijken'); de cijfers komen dan per buurt en in totaal.",
+    ] in rows
+    assert [
+        "reflectiekaarten",
+        "Toestemming citaat",
+        "ja/nee",
+        "Niet verplicht. Ja/nee; standaard: 'reflectiekaarten_citeerbaar' uit proeftuin.yml; "
+        "kies uit de lijst (het pijltje rechts van de cel).",
+    ] in rows
+    assert validation(wb["casussen"], column_letter("casussen", "toestemming_citaat")).prompt == (
+        "Niet verplicht. Ja/nee; kies uit de lijst (het pijltje rechts van de cel); leeg is Nee."
+    )
+
+
+def test_wijk_is_a_keuzelijst_once_wijken_are_filled_in(tmp_path):
+    wb = openpyxl.load_workbook(write_template(proeftuin(tmp_path, "maastricht")))
+    rows = [[c for c in r if c is not None] for r in wb[TOELICHTING].iter_rows(values_only=True)]
+    [wijk] = [r for r in rows if r[:2] == ["casussen", "Wijk"]]
+    assert wijk[2] == "keuzelijst"
+    assert wijk[3].startswith(
+        "Niet verplicht. Keuzelijst; de buurt van de casus, een van 'wijken' uit proeftuin.yml; kies uit de lijst"
+    )
+    assert validation(wb["casussen"], column_letter("casussen", "wijk")).type == "list"
+
+
 # --- writing, overwriting, errors ------------------------------------------------------
 
 
