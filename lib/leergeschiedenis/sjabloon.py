@@ -159,11 +159,11 @@ def readable(table: Table, text: str) -> str:
     named by the header the team sees (``toestemming_citaat = ja`` -> ``'Toestemming citaat' = Ja``);
     any other name (a key of proeftuin.yml) between quotes."""
 
-    def name(m: re.Match) -> str:
-        return f"'{_header_of(table, m.group(1)) or m.group(1)}'"
+    def quoted(name: str) -> str:
+        return f"'{_header_of(table, name) or name}'"
 
-    text = _CODE.sub(name, text)
-    text = _SNAKE.sub(lambda m: name(re.match(r"(.*)", m.group())), text)
+    text = _CODE.sub(lambda m: quoted(m.group(1)), text)
+    text = _SNAKE.sub(lambda m: quoted(m.group()), text)
     text = re.sub(r"= (ja|nee)\b", lambda m: "= " + m.group(1).capitalize(), text)
     # the workbook has every column already: a column a CSV 'may add' is one to fill in
     return re.sub(r"mag een kolom ('[^']+') toevoegen", r"vult de kolom \1 in", text)
