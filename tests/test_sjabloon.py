@@ -509,6 +509,27 @@ def test_the_config_template_explains_every_key_and_marks_the_examples():
     assert Config.model_validate(__import__("yaml").safe_load(opened)).wijkbudget.looptijd == (2018, 2022)
 
 
+def test_the_list_examples_in_the_config_template_work_as_written():
+    """The comments above wijken and partners show the list syntax; typed in as shown, they validate."""
+    text = config_template("Proeftuin X")
+    examples = {
+        "wijken": re.search(r"^# wijken: .*?bijvoorbeeld (\[.*?\]) of (\[.*?\])", text, re.M).groups(),
+        "partners": (
+            re.search(r"^# partners: .*?bijvoorbeeld (\[.*?\])", text, re.M).group(1),
+            re.search(r"^# Een naam met een komma .*?: (\[.*?\])", text, re.M).group(1),
+        ),
+    }
+    found = {}
+    for key, lists in examples.items():
+        for example in lists:
+            config = Config.model_validate(__import__("yaml").safe_load(text.replace(f"{key}: []", f"{key}: {example}")))
+            found.setdefault(key, []).append(list(getattr(config, key)))
+    assert found == {
+        "wijken": [["Ruwaard"], ["Wyckerpoort", "Nazareth"]],
+        "partners": [["GGD West", "Wijkteam Ruwaard", "Woningcorporatie Het Dak"], ["Zorg, Welzijn en Wonen", "GGD West"]],
+    }
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(min_size=1, max_size=300).filter(str.strip))
 def test_any_name_comes_back_as_typed(naam):

@@ -655,8 +655,8 @@ naam: {{naam}}
 gemeente: null
 
 # wijken: de buurten of wijken van de proeftuin, bijvoorbeeld [Ruwaard] of [Wyckerpoort, Nazareth].
-# De kolom wijk in casussen, activiteiten, wijkbudget en wijkprofiel kiest hieruit (het pijltje in de werkmap).
-# Met één wijk mag de kolom wijk leeg blijven.
+# De kolom Wijk op de bladen casussen, activiteiten, wijkbudget en wijkprofiel kiest hieruit (het pijltje in de werkmap).
+# Met één wijk mag de kolom Wijk leeg blijven.
 wijken: []
 
 # inwoners: het aantal inwoners van de wijk, zonder punt (13000, niet 13.000).
@@ -673,11 +673,13 @@ doelen:
 - naam: Betere, meer integrale zorg, welzijn en wonen
   indicatoren: [casussen_totaal, doorlooptijd_aanmelding_oplossing]
 
-# partners: de organisaties die meedoen. De kolommen organisatie en regisseur bieden ze aan in een lijst
-# (een andere organisatie mag ook); het dashboard kan op organisatie filteren.
+# partners: de organisaties die meedoen, bijvoorbeeld [GGD West, Wijkteam Ruwaard, Woningcorporatie Het Dak].
+# Een naam met een komma of dubbele punt zet je tussen aanhalingstekens: ["Zorg, Welzijn en Wonen", GGD West].
+# De kolommen Organisatie en Regisseur bieden ze aan in een lijst (een andere organisatie mag ook);
+# het dashboard kan op organisatie filteren.
 partners: []
 
-# levensdomeinen: de codes voor de levensdomeinen van een casus (kolom levensdomeinen in casussen).
+# levensdomeinen: de codes voor de levensdomeinen van een casus (kolom Levensdomeinen op het blad casussen).
 levensdomeinen: [wonen, financien, werk_en_dagbesteding, gezondheid, sociaal_netwerk, opvoeding, veiligheid, zingeving]
 
 # afspraken: de werkafspraken van de Samenwerkwijze.
@@ -697,7 +699,7 @@ afspraken:
 #   looptijd: [2018, 2022]     # eerste en laatste jaar van de afspraak
 
 # ontwerpprincipes (verplicht): de principes van de proeftuin, elk met
-#   nr: een uniek nummer (de kolom thema's in reflectiekaarten verwijst ernaar),
+#   nr: een uniek nummer (de kolom Thema's op het blad reflectiekaarten verwijst ernaar),
 #   groep: willen, kunnen of nodig,
 #   naam: de naam van het principe,
 #   trefwoorden: woorden waaraan een reflectiekaart bij dit principe te herkennen is,
