@@ -8,6 +8,7 @@ it reads back through `check` with exactly the accounting and problems of those 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -30,7 +31,7 @@ from leergeschiedenis.config import Config, load_config
 from leergeschiedenis.contract import TABLES
 from leergeschiedenis.errors import BestandBestaatAl, OnleesbareData
 from leergeschiedenis.names import is_blank
-from leergeschiedenis.read import Source, column_name, find_sources, read_table
+from leergeschiedenis.read import Source, column_name, find_sources, is_empty_template, read_table
 from leergeschiedenis.sjabloon import (
     KEUZELIJSTEN,
     SHEET_ORDER,
@@ -346,6 +347,76 @@ def test_toelichting_explains_sheets_columns_export_and_privacy(tmp_path):
     assert "prijslijst die er al is" in text
 
 
+def _texts(wb) -> list[str]:
+    """Every text a team reads about the columns: the Toelichting, the input and error messages, the notes."""
+    texts = [str(v) for r in wb[TOELICHTING].iter_rows(values_only=True) for v in r if v is not None]
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            texts += [t for t in (dv.promptTitle, dv.prompt, dv.errorTitle, dv.error) if t]
+        texts += [c.comment.text for r in ws.iter_rows(max_row=1) for c in r if c.comment]
+    return texts
+
+
+@pytest.mark.parametrize("name", ["leeg", "ruwaard", "maastricht"])
+def test_no_backticks_or_contract_names_in_what_the_team_reads(tmp_path, name):
+    if name == "leeg":
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "proeftuin.yml").write_text(config_template("Proeftuin Leeg"), encoding="utf-8")
+    else:
+        folder = proeftuin(tmp_path, name)
+    texts = _texts(openpyxl.load_workbook(write_template(folder)))
+    names = {c.name for t in TABLES.values() for c in t.columns if "_" in c.name}
+    assert names >= {"casus_id", "toestemming_citaat", "mdo_datum", "deelnemer_id"}
+    pattern = re.compile(r"\b(" + "|".join(sorted(names)) + r")\b")
+    assert [t for t in texts if "`" in t] == []
+    assert [t for t in texts if pattern.search(t)] == []
+
+
+def test_contract_texts_in_the_words_of_the_workbook(tmp_path):
+    folder = tmp_path / "leeg"
+    folder.mkdir()
+    (folder / "proeftuin.yml").write_text(config_template("Proeftuin Leeg"), encoding="utf-8")
+    wb = openpyxl.load_workbook(write_template(folder))
+    rows = [[c for c in r if c is not None] for r in wb[TOELICHTING].iter_rows(values_only=True)]
+    citaat = "Niet verplicht. Tekst; alleen gepubliceerd met 'Toestemming citaat' = Ja."
+    assert ["casussen", "Citaat", "tekst", citaat] in rows
+    assert validation(wb["casussen"], column_letter("casussen", "citaat")).prompt == citaat
+    assert ["• Een citaat wordt alleen gepubliceerd met 'Toestemming citaat' = Ja."] in rows
+    # wijken is empty: no drop-down, so no 'keuzelijst'
+    wijk = (
+        "Niet verplicht. Tekst; de buurt van de casus, een van 'wijken' uit proeftuin.yml; "
+        "laat leeg zolang 'wijken' in proeftuin.yml leeg is."
+    )
+    assert ["casussen", "Wijk", "tekst", wijk] in rows
+    assert validation(wb["casussen"], column_letter("casussen", "wijk")).prompt == wijk
+    assert [
+        "activiteiten",
+        "Een proeftuin met meer buurten vult de kolom 'Wijk' in (een van 'wijken'); de cijfers komen dan per buurt en in totaal.",
+    ] in rows
+    assert [
+        "reflectiekaarten",
+        "Toestemming citaat",
+        "ja/nee",
+        "Niet verplicht. Ja/nee; standaard: 'reflectiekaarten_citeerbaar' uit proeftuin.yml; "
+        "kies uit de lijst (het pijltje rechts van de cel).",
+    ] in rows
+    assert validation(wb["casussen"], column_letter("casussen", "toestemming_citaat")).prompt == (
+        "Niet verplicht. Ja/nee; kies uit de lijst (het pijltje rechts van de cel); leeg is Nee."
+    )
+
+
+def test_wijk_is_a_keuzelijst_once_wijken_are_filled_in(tmp_path):
+    wb = openpyxl.load_workbook(write_template(proeftuin(tmp_path, "maastricht")))
+    rows = [[c for c in r if c is not None] for r in wb[TOELICHTING].iter_rows(values_only=True)]
+    [wijk] = [r for r in rows if r[:2] == ["casussen", "Wijk"]]
+    assert wijk[2] == "keuzelijst"
+    assert wijk[3].startswith(
+        "Niet verplicht. Keuzelijst; de buurt van de casus, een van 'wijken' uit proeftuin.yml; kies uit de lijst"
+    )
+    assert validation(wb["casussen"], column_letter("casussen", "wijk")).type == "list"
+
+
 # --- writing, overwriting, errors ------------------------------------------------------
 
 
@@ -436,6 +507,27 @@ def test_the_config_template_explains_every_key_and_marks_the_examples():
     block = re.search(r"^# wijkbudget:\n(#   .*\n)+", text, re.M).group(0)
     opened = text.replace(block, re.sub(r"^# ", "", block, flags=re.M))
     assert Config.model_validate(__import__("yaml").safe_load(opened)).wijkbudget.looptijd == (2018, 2022)
+
+
+def test_the_list_examples_in_the_config_template_work_as_written():
+    """The comments above wijken and partners show the list syntax; typed in as shown, they validate."""
+    text = config_template("Proeftuin X")
+    examples = {
+        "wijken": re.search(r"^# wijken: .*?bijvoorbeeld (\[.*?\]) of (\[.*?\])", text, re.M).groups(),
+        "partners": (
+            re.search(r"^# partners: .*?bijvoorbeeld (\[.*?\])", text, re.M).group(1),
+            re.search(r"^# Een naam met een komma .*?: (\[.*?\])", text, re.M).group(1),
+        ),
+    }
+    found = {}
+    for key, lists in examples.items():
+        for example in lists:
+            config = Config.model_validate(__import__("yaml").safe_load(text.replace(f"{key}: []", f"{key}: {example}")))
+            found.setdefault(key, []).append(list(getattr(config, key)))
+    assert found == {
+        "wijken": [["Ruwaard"], ["Wyckerpoort", "Nazareth"]],
+        "partners": [["GGD West", "Wijkteam Ruwaard", "Woningcorporatie Het Dak"], ["Zorg, Welzijn en Wonen", "GGD West"]],
+    }
 
 
 @settings(max_examples=150, deadline=None)
@@ -551,9 +643,10 @@ def test_filled_in_the_workbook_reads_back_like_the_csvs(tmp_path, folder):
     tables = {t for t in TABLES if (folder / f"{t}.csv").exists()}
     assert {t for t, s in b.sources.items() if s.path.name == WORKBOOK_NAME} == tables
     assert all(b.sources[t].sheet == t for t in tables)
-    # the Toelichting, the lists and the sheets left empty are said not to be read, and why
+    # the sheets left empty are said not to be read, and why; the Toelichting and the lists are passed over
     not_read = {p.blad for p in b.problems if p.regel == "niet_gelezen"}
-    assert not_read == {TOELICHTING, KEUZELIJSTEN} | (set(TABLES) - tables)
+    assert not_read == set(TABLES) - tables
+    assert all(is_empty_template(p) for p in b.problems if p.regel == "niet_gelezen")
 
 
 def test_the_planted_errors_are_refused_on_the_same_rows(tmp_path):
@@ -597,10 +690,10 @@ def test_the_workbook_sits_beside_the_csvs_and_never_hides_the_shared_price_list
     assert {t: s.path for t, s in after.sources.items()} == {t: s.path for t, s in before.sources.items()}
     assert after.sources["prijslijst"].path == tmp_path / "prijslijst" / "prijslijst.csv"
     assert findings(after) == findings(before)
-    # every sheet is an empty template beside its CSV (or the notices of the instruction sheets)
+    # every sheet is an empty template beside its CSV; the instruction sheets are passed over silently
     sources, notices = find_sources(folder)
     assert all(s.path.suffix == ".csv" for s in sources.values())
-    assert {n.blad for n in notices if n.bestand == WORKBOOK_NAME} == {TOELICHTING, KEUZELIJSTEN, *TABLES}
+    assert {n.blad for n in notices if n.bestand == WORKBOOK_NAME} == set(TABLES)
 
 
 def test_a_new_proeftuin_with_an_empty_workbook_checks_clean(tmp_path):
@@ -609,6 +702,78 @@ def test_a_new_proeftuin_with_an_empty_workbook_checks_clean(tmp_path):
     d = lg.load(folder)
     assert {t: a.gelezen for t, a in d.accounting.items()} == {"casussen": 0}
     assert d.errors == []
+
+
+def test_check_on_a_new_proeftuin_is_calm(tmp_path, capsys):
+    """A workbook not yet filled in: its own sheets unmentioned, the empty ones on one line, no 'all accepted'."""
+    folder = tmp_path / "nieuw"
+    new_proeftuin(folder, "Proeftuin Nieuw")
+    capsys.readouterr()
+    assert main(["check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1:] == [
+        "",
+        f"{'tabel':<18}{'bestand':<34}{'gelezen':>9}{'geaccepteerd':>14}{'geweigerd':>11}",
+        f"{'casussen':<18}{'registratie.xlsx [casussen]':<34}{0:>9}{0:>14}{0:>11}",
+        "",
+        "Nog leeg in registratie.xlsx: metingen, kosten, prijslijst, bijeenkomsten, reflectiekaarten, spinnenweb, "
+        "activiteiten, wijkbudget, wijkprofiel (alleen een kopregel)",
+        "",
+        "Nog geen rijen ingevuld.",
+    ]
+    # the JSON keeps a notice for each empty sheet, and none for the Toelichting and the lists
+    assert main(["check", "--json", str(folder)]) == 0
+    problems = json.loads(capsys.readouterr().out)["problemen"]
+    assert {p["blad"] for p in problems} == set(SHEET_ORDER) - {"casussen"}
+    assert problems[0] == {
+        "bestand": WORKBOOK_NAME,
+        "blad": "metingen",
+        "rij": None,
+        "kolom": None,
+        "waarde": None,
+        "melding": "blad 'metingen' wordt niet gelezen: het heeft alleen een kopregel van 'metingen' en geen rijen (een leeg sjabloon)",
+        "ernst": "melding",
+    }
+
+
+def test_check_with_some_sheets_filled_in_names_the_rest_on_one_line(tmp_path, capsys):
+    folder = tmp_path / "nieuw"
+    new_proeftuin(folder, "Proeftuin Nieuw")
+    path = folder / WORKBOOK_NAME
+    wb = openpyxl.load_workbook(path)
+    ws = wb["casussen"]
+    header = [c.value for c in ws[1]]
+    row = dict.fromkeys(header)
+    row.update({"Casus ID *": "R-1", "Soort *": "individueel", "Organisatie *": "GGZ", "Status *": "mdo"})
+    row["Aanmelddatum *"] = dt.date(2017, 9, 5)
+    ws.append([row[h] for h in header])
+    ws.tables["tabel_casussen"].ref = f"A1:{get_column_letter(len(header))}2"
+    wb.save(path)
+    capsys.readouterr()
+    assert main(["check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"{'casussen':<18}{'registratie.xlsx [casussen]':<34}{1:>9}{1:>14}{0:>11}" in out
+    assert out.endswith(
+        "Nog leeg in registratie.xlsx: metingen, kosten, prijslijst, bijeenkomsten, reflectiekaarten, spinnenweb, "
+        "activiteiten, wijkbudget, wijkprofiel (alleen een kopregel)\n\nAlle rijen geaccepteerd.\n"
+    )
+    assert "melding" not in out and "Let op" not in out and "Toelichting" not in out
+
+
+def test_a_sheet_named_toelichting_with_a_table_header_is_still_read(tmp_path):
+    """Only the instruction sheets without a table's header are passed over: no row is dropped silently."""
+    folder = tmp_path / "p"
+    new_proeftuin(folder, "Proeftuin P")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Toelichting"
+    ws.append(["casus_id", "type", "organisatie", "aanmelddatum", "status"])
+    ws.append(["R-1", "individueel", "GGZ", "05-09-2017", "mdo"])
+    (folder / WORKBOOK_NAME).unlink()
+    wb.save(folder / "casussen.xlsx")
+    d = lg.load(folder)
+    assert d.sources["casussen"].sheet == "Toelichting"
+    assert d.accounting["casussen"].gelezen == 1
 
 
 def test_labels_fold_back_to_their_codes():

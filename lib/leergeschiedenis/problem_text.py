@@ -6,6 +6,8 @@ from itertools import groupby
 
 from .contract import ORDER
 from .dataset import Dataset
+from .names import fold_name
+from .read import is_empty_template
 
 MAX_PER_FILE = 50
 
@@ -34,15 +36,27 @@ def problems_as_text(dataset: Dataset) -> str:
             source = dataset.sources[table]
             where = source.bestand + (f" [{', '.join(source.sheets)}]" if source.sheet else "")
             lines.append(f"{table:<18}{where:<34}{a.gelezen:>9}{a.geaccepteerd:>14}{a.geweigerd:>11}")
-    missing = [t for t in ORDER if t not in dataset.accounting]
+    # sheets with only a header (a registration workbook not yet filled in): one line per workbook,
+    # not a notice each; ``check --json`` keeps every notice
+    empty: dict[str, list[str]] = {}
+    for p in dataset.problems:
+        if is_empty_template(p):
+            empty.setdefault(p.bestand, []).append(p.blad)
+    waiting = {fold_name(blad) for sheets in empty.values() for blad in sheets}
+    missing = [t for t in ORDER if t not in dataset.accounting and t not in waiting]
     if missing:
         lines.append(f"(geen bestand voor: {', '.join(missing)})")
     lines.append("")
-    if not dataset.problems:
+    for bestand, sheets in empty.items():
+        lines.append(f"Nog leeg in {bestand}: {', '.join(sheets)} (alleen een kopregel)")
+    if empty:
+        lines.append("")
+    problems = [p for p in dataset.problems if not is_empty_template(p)]
+    if not problems and not empty:
         lines.append("Geen problemen gevonden.")
         return "\n".join(lines) + "\n"
     key = lambda p: (p.bestand, p.blad or "")  # noqa: E731
-    for (bestand, blad), group in groupby(sorted(dataset.problems, key=key), key=key):
+    for (bestand, blad), group in groupby(sorted(problems, key=key), key=key):
         group = list(group)
         n_fout = sum(p.ernst == "fout" for p in group)
         title = bestand + (f", blad {blad}" if blad else "")
@@ -62,8 +76,13 @@ def problems_as_text(dataset: Dataset) -> str:
             lines.append(f"  … en nog {len(group) - MAX_PER_FILE} (alles: leergeschiedenis check --json)")
         lines.append("")
     refused = dataset.n_refused
-    lines.append(f"{refused} {'rij' if refused == 1 else 'rijen'} geweigerd." if refused else "Alle rijen geaccepteerd.")
-    unread = sum(p.regel == "niet_gelezen" for p in dataset.problems)
+    if refused:
+        lines.append(f"{refused} {'rij' if refused == 1 else 'rijen'} geweigerd.")
+    elif not sum(a.gelezen for a in dataset.accounting.values()):
+        lines.append("Nog geen rijen ingevuld.")
+    else:
+        lines.append("Alle rijen geaccepteerd.")
+    unread = sum(p.regel == "niet_gelezen" for p in problems)
     if unread:
         lines.append(
             f"Let op: {unread} {'bestand of blad' if unread == 1 else 'bestanden of bladen'} niet gelezen; zie de meldingen hierboven."

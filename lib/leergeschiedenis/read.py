@@ -32,6 +32,15 @@ from .errors import OnleesbareData
 from .names import fold_name, is_blank, normalize_name
 from .problems import Problem
 
+# The two sheets ``leergeschiedenis sjabloon`` writes beside the tables of its registration workbook
+# (sjabloon.py names them from here): the explanation and the drop-down lists. They hold no rows, so a
+# sheet of that name without a table's header is passed over without a notice; with a header it is read.
+TOELICHTING = "Toelichting"
+KEUZELIJSTEN = "Keuzelijsten"
+_HELP_SHEETS = {fold_name(TOELICHTING), fold_name(KEUZELIJSTEN)}
+# the end of the notice for a sheet with only a header (see ``is_empty_template``)
+_EMPTY_TEMPLATE = "en geen rijen (een leeg sjabloon)"
+
 _IGNORED_SUFFIXES = {".yml", ".yaml", ".md", ".txt", ".json", ".pdf", ".docx"}
 
 # The header is looked for in the first rows of a sheet: title rows above it are common.
@@ -166,6 +175,11 @@ def _not_read(bestand: str, reden: str, blad: str | None = None) -> Problem:
     return Problem(bestand, blad, None, None, None, melding, "melding", "niet_gelezen")
 
 
+def is_empty_template(problem: Problem) -> bool:
+    """Whether ``problem`` is the notice for a sheet with only a table's header (an unfilled template)."""
+    return problem.regel == "niet_gelezen" and problem.blad is not None and problem.melding.endswith(_EMPTY_TEMPLATE)
+
+
 def _csv_reason(path: Path) -> str:
     table = None
     try:
@@ -250,9 +264,7 @@ def _workbook_sources(
             if has_rows:
                 per_table.setdefault(table, []).append(title)
             else:
-                notice = _not_read(
-                    path.name, f"het heeft alleen een kopregel van '{table}' en geen rijen (een leeg sjabloon)", title
-                )
+                notice = _not_read(path.name, f"het heeft alleen een kopregel van '{table}' {_EMPTY_TEMPLATE}", title)
                 templates.setdefault(table, []).append((Source(path, title), notice))
     fallback = first_with_rows or first_sheet
     if stem in TABLES and stem not in per_table and stem not in templates and fallback is not None:
@@ -263,6 +275,7 @@ def _workbook_sources(
         found.setdefault(table, []).append(Source(path, titles[0], tuple(titles[1:])))
     if not per_table and not templates and not skipped:
         notices.append(_not_read(path.name, "werkmap heeft geen bladen en wordt niet gelezen"))
+    skipped = [(t, r) for t, r in skipped if fold_name(t) not in _HELP_SHEETS]  # the template's own, silently
     notices.extend(_not_read(path.name, reason, title) for title, reason in skipped)
 
 

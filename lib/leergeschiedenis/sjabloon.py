@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,11 +53,9 @@ from .dataset import _find_shared_price_list, config_path
 from .errors import BestandBestaatAl, OnleesbareData, SchrijvenMislukt
 from .export import safe_text
 from .names import is_blank
-from .read import find_sources, read_table
+from .read import KEUZELIJSTEN, TOELICHTING, find_sources, read_table
 
 WORKBOOK_NAME = "registratie.xlsx"
-TOELICHTING = "Toelichting"
-KEUZELIJSTEN = "Keuzelijsten"
 # the tables in the order a team fills them in: the cases first, the neighbourhood last
 SHEET_ORDER = (
     "casussen",
@@ -139,6 +138,43 @@ def label(code: str) -> str:
         return WAARDEN[code]
     text = code.replace("_", " ")
     return text[0].upper() + text[1:]
+
+
+# --- contract texts as the team reads them --------------------------------------------
+
+_CODE = re.compile(r"`([^`]*)`")
+_SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _header_of(table: Table, name: str) -> str | None:
+    """The header a team sees for a contract column name: of ``table`` first, else of the table that has it."""
+    for t in (table, *(TABLES[n] for n in SHEET_ORDER)):
+        if name in t.column_names:
+            return header(t.name, t.column(name)).removesuffix(" *")
+    return None
+
+
+def readable(table: Table, text: str) -> str:
+    """A contract text (description, note) in the words of the workbook: no backticks, and a column
+    named by the header the team sees (``toestemming_citaat = ja`` -> ``'Toestemming citaat' = Ja``);
+    any other name (a key of proeftuin.yml) between quotes."""
+
+    def quoted(name: str) -> str:
+        return f"'{_header_of(table, name) or name}'"
+
+    text = _CODE.sub(lambda m: quoted(m.group(1)), text)
+    text = _SNAKE.sub(lambda m: quoted(m.group()), text)
+    text = re.sub(r"= (ja|nee)\b", lambda m: "= " + m.group(1).capitalize(), text)
+    # the workbook has every column already: a column a CSV 'may add' is one to fill in
+    return re.sub(r"mag een kolom ('[^']+') toevoegen", r"vult de kolom \1 in", text)
+
+
+def kind_text(column: Column, config: Config) -> str:
+    """The kind of a column as the Toelichting names it: a list from proeftuin.yml that is still
+    empty gives no drop-down, so it is no 'keuzelijst' there."""
+    if column.kind == "enum" and column.allowed_from and not config.allowed_values(column.allowed_from):
+        return KIND_DUTCH["text"]
+    return KIND_DUTCH[column.kind]
 
 
 # --- what a column allows --------------------------------------------------------------
@@ -312,11 +348,11 @@ def _reference_rule(
 
 def column_help(table: Table, column: Column, config: Config) -> str:
     """The rule of a column in one Dutch line: for the input message and the Toelichting."""
-    parts = [("Verplicht. " if column.required else "Niet verplicht. ") + KIND_DUTCH[column.kind].capitalize()]
+    parts = [("Verplicht. " if column.required else "Niet verplicht. ") + kind_text(column, config).capitalize()]
     if column.kind == "date":
         parts[0] += " (dd-mm-jjjj)"
     if column.description:
-        parts.append(column.description)
+        parts.append(readable(table, column.description))
     rng = _range_text(column)
     if rng and column.kind != "date" and rng.removeprefix("van ") not in column.description:
         parts.append(rng)
@@ -334,7 +370,9 @@ def column_help(table: Table, column: Column, config: Config) -> str:
     if reference is not None:
         parts.append(f"kies uit de lijst (uit {reference.table}) of typ")
     if column.default is not None and not column.default_from:
-        parts.append(f"leeg is {'nee' if column.default is False else column.default}")
+        default = column.default
+        shown = JA_NEE[1] if default is False else JA_NEE[0] if default is True else label(str(default))
+        parts.append(f"leeg is {shown}")
     if column.identifier:
         parts.append("hoofdletters en spaties tellen niet")
     if column.confidential:
@@ -450,16 +488,16 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
     rows.append(("blad", "verplicht", "", "waarvoor"))
     for name in SHEET_ORDER:
         t = TABLES[name]
-        rows.append((name, "ja" if t.required else "nee", "", t.description))
+        rows.append((name, "ja" if t.required else "nee", "", readable(t, t.description)))
     rows.append((KEUZELIJSTEN, "", "", "De lijsten van de pijltjes: uit het datacontract en uit proeftuin.yml."))
     section("Kolommen")
     rows.append(("blad", "kolom", "soort", "regel"))
     for name in SHEET_ORDER:
         t = TABLES[name]
         for column in t.columns:
-            rows.append((name, header(name, column), KIND_DUTCH[column.kind], column_help(t, column, config)))
+            rows.append((name, header(name, column), kind_text(column, config), column_help(t, column, config)))
         for note in t.notes:
-            rows.append((name, "", "", note))
+            rows.append((name, "", "", readable(t, note)))
     section("Opslaan en controleren")
     rows += [
         "• Sla de werkmap op als Excel-werkmap (.xlsx) in de map van de proeftuin, naast proeftuin.yml.",
@@ -479,7 +517,7 @@ def _write_toelichting(ws: Worksheet, config: Config, price_codes: list[str] | N
                 rows.append((name, header(name, column), "vertrouwelijk"))
     rows += [
         "• Deelnemer ID is een pseudoniem (P01, P02, ...), nooit een naam. Zet nergens namen van inwoners.",
-        "• Een citaat wordt alleen gepubliceerd met toestemming citaat = Ja.",
+        f"• Een citaat wordt alleen gepubliceerd met '{_header_of(TABLES['casussen'], 'toestemming_citaat')}' = Ja.",
         f"• Cijfers over minder dan {config.privacy.min_groepsgrootte} personen worden niet getoond.",
     ]
     for r, row in enumerate(rows, start=1):
@@ -617,8 +655,8 @@ naam: {{naam}}
 gemeente: null
 
 # wijken: de buurten of wijken van de proeftuin, bijvoorbeeld [Ruwaard] of [Wyckerpoort, Nazareth].
-# De kolom wijk in casussen, activiteiten, wijkbudget en wijkprofiel kiest hieruit (het pijltje in de werkmap).
-# Met één wijk mag de kolom wijk leeg blijven.
+# De kolom Wijk op de bladen casussen, activiteiten, wijkbudget en wijkprofiel kiest hieruit (het pijltje in de werkmap).
+# Met één wijk mag de kolom Wijk leeg blijven.
 wijken: []
 
 # inwoners: het aantal inwoners van de wijk, zonder punt (13000, niet 13.000).
@@ -635,11 +673,13 @@ doelen:
 - naam: Betere, meer integrale zorg, welzijn en wonen
   indicatoren: [casussen_totaal, doorlooptijd_aanmelding_oplossing]
 
-# partners: de organisaties die meedoen. De kolommen organisatie en regisseur bieden ze aan in een lijst
-# (een andere organisatie mag ook); het dashboard kan op organisatie filteren.
+# partners: de organisaties die meedoen, bijvoorbeeld [GGD West, Wijkteam Ruwaard, Woningcorporatie Het Dak].
+# Een naam met een komma of dubbele punt zet je tussen aanhalingstekens: ["Zorg, Welzijn en Wonen", GGD West].
+# De kolommen Organisatie en Regisseur bieden ze aan in een lijst (een andere organisatie mag ook);
+# het dashboard kan op organisatie filteren.
 partners: []
 
-# levensdomeinen: de codes voor de levensdomeinen van een casus (kolom levensdomeinen in casussen).
+# levensdomeinen: de codes voor de levensdomeinen van een casus (kolom Levensdomeinen op het blad casussen).
 levensdomeinen: [wonen, financien, werk_en_dagbesteding, gezondheid, sociaal_netwerk, opvoeding, veiligheid, zingeving]
 
 # afspraken: de werkafspraken van de Samenwerkwijze.
@@ -659,7 +699,7 @@ afspraken:
 #   looptijd: [2018, 2022]     # eerste en laatste jaar van de afspraak
 
 # ontwerpprincipes (verplicht): de principes van de proeftuin, elk met
-#   nr: een uniek nummer (de kolom thema's in reflectiekaarten verwijst ernaar),
+#   nr: een uniek nummer (de kolom Thema's op het blad reflectiekaarten verwijst ernaar),
 #   groep: willen, kunnen of nodig,
 #   naam: de naam van het principe,
 #   trefwoorden: woorden waaraan een reflectiekaart bij dit principe te herkennen is,
