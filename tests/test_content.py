@@ -115,3 +115,17 @@ def test_the_lessons_cost_line_says_both_ways():
     assert "€\u00a01.000 minder dan nu en €\u00a05.000 minder dan niets doen" in line(1000, 5000)
     assert "evenveel als nu en €\u00a05.000 minder dan niets doen" in line(0.3, 5000)
     assert "€\u00a05.000 meer dan niets doen" in line(None, -5000)
+
+
+def test_a_principle_is_named_as_given_never_lower_cased():
+    """Issue 16 review: lower-casing broke 'Eén' into 'eén'; the name is quoted as proeftuin.yml gives it."""
+    from pathlib import Path
+
+    from leergeschiedenis.dataset import load
+
+    v = YearView(load(Path(__file__).parent.parent / "data" / "sample" / "deurne"), 2020)
+    p5 = next(p for p in v.config.ontwerpprincipes if p.nr == 5)
+    assert (
+        "gingen het vaakst ook over principe 1, “Eén huishouden, één plan, één regisseur” (7 kaarten)."
+        in content.lesson_html(v, p5)
+    )

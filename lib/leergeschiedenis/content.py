@@ -490,7 +490,7 @@ def lesson_html(v: YearView, p, tabs: bool = False) -> str:
     if lesson.samen_met:
         other, n = lesson.samen_met[0]
         said.append(
-            f"De kaarten bij principe {nr} gingen het vaakst ook over principe {other}, {names.get(other, other).lower()} "
+            f"De kaarten bij principe {nr} gingen het vaakst ook over principe {other}, “{names.get(other, other)}” "
             f"({fmt.stuks(n, 'kaart', 'kaarten')})."
         )
     quotes = "".join(quote_html(q) for q in lesson.citaten) or (
