@@ -125,7 +125,46 @@ def test_a_principle_is_named_as_given_never_lower_cased():
 
     v = YearView(load(Path(__file__).parent.parent / "data" / "sample" / "deurne"), 2020)
     p5 = next(p for p in v.config.ontwerpprincipes if p.nr == 5)
-    assert (
-        "gingen het vaakst ook over principe 1, “Eén huishouden, één plan, één regisseur” (7 kaarten)."
-        in content.lesson_html(v, p5)
+    assert "gingen het vaakst ook over principe 1, “Eén huishouden, één plan, één regisseur” (7 kaarten)." in content.lesson_html(
+        v, p5
     )
+
+
+def _shown(monkeypatch, view, chapter: str) -> list[str]:
+    from leergeschiedenis import verslag
+
+    shown: list[str] = []
+    monkeypatch.setattr(verslag, "display", lambda obj, *a, **k: shown.append(getattr(obj, "data", repr(obj))))
+    getattr(verslag.Verslag(view, publiceren=True), chapter)()
+    return shown
+
+
+def test_an_empty_chart_is_left_out_with_only_the_right_reason(monkeypatch, analyse):
+    """Issue 16 review: no empty chart, no reading aid; the one sentence with the right reason."""
+    from pathlib import Path
+
+    from leergeschiedenis.dataset import load
+
+    sample = Path(__file__).parent.parent / "data" / "sample"
+    # Maastricht has no file of welbevinden measurements: the sentence says so, once, and no chart follows
+    shown = _shown(monkeypatch, YearView(load(sample / "maastricht"), 2015), "rendement")
+    text = "\n".join(shown)
+    assert text.count("Deze proeftuin heeft geen bestand met metingen van welbevinden.") == 1
+    assert "Nog niet gemeten" not in text and "plotly" not in text and "hoe hoger de rechterstaaf" not in text
+    # Ruwaard 2018: a file, but no pairs yet
+    shown = _shown(monkeypatch, YearView(load(sample / "ruwaard"), 2018), "rendement")
+    text = "\n".join(shown)
+    assert "Voor de casussen van 2018 zijn nog geen voor- en nametingen van welbevinden." in text
+    assert "Nog niet gemeten" not in text and "Dezelfde casussen voor en na" not in text
+    # the fixture's 2018 has no cases: the charts without a narrative sentence say why instead
+    shown = _shown(monkeypatch, YearView(analyse, 2018), "samenwerkwijze")
+    assert shown.count("Geen casussen om te tonen.") == 1 and shown.count("Geen casussen in dit jaar.") == 1
+    # only the charts over earlier years are drawn (cases per year, lead time per quarter), each with its aid
+    assert sum("plotly" in s for s in shown) == sum("lg-leeshulp" in s for s in shown) == 2
+    assert "Hoeveel casussen elke stap bereikten" not in "".join(shown)
+    # the registry's one source: the same text for the dashboard, "" when the narrative already said it
+    assert content.empty_text("levensdomeinen", content.figure("levensdomeinen", YearView(analyse, 2018))) == (
+        "Geen casussen om te tonen."
+    )
+    assert content.empty_text("welbevinden", content.figure("welbevinden", YearView(analyse, 2018))) == ""
+    assert content.empty_text("welbevinden", content.figure("welbevinden", YearView(analyse, 2017))) is None

@@ -38,6 +38,20 @@ def figure(name: str, view: YearView) -> go.Figure:
     return FIGURES[name](view)
 
 
+# Charts whose narrative sentence, shown just before them in the report and on the same dashboard tab,
+# already says why they are empty (no file, not yet measured, too few): an empty one adds nothing.
+NARRATED_WHEN_EMPTY = frozenset({"welbevinden", "kosten", "financiers", "spinnenweb"})
+
+
+def empty_text(name: str, fig: go.Figure) -> str | None:
+    """For a chart with nothing to show: the one sentence saying why, shown instead of the chart and its
+    reading aid ("" when the chart's narrative sentence already said it). None for a chart that shows something."""
+    why = figures.empty_reason(fig)
+    if why is None:
+        return None
+    return "" if name in NARRATED_WHEN_EMPTY else why
+
+
 # -- the charts -----------------------------------------------------------------------------
 
 register_figure("casussen_per_jaar")(lambda v: figures.cases_per_year(v.cases_per_year))
@@ -46,7 +60,13 @@ register_figure("afspraak")(
 )
 register_figure("trechter")(lambda v: figures.funnel(v.funnel))
 register_figure("doorlooptijd")(lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n))
-register_figure("welbevinden")(lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen))
+register_figure("welbevinden")(
+    lambda v: (
+        figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen)
+        if "metingen" in v.dataset.accounting
+        else figures.empty("Welbevinden voor en na de proeftuinoplossing", narrative.welbevinden_sentence(v))
+    )
+)
 register_figure("kosten")(
     lambda v: figures.costs_by_scenario(
         v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden if "kosten" in v.dataset.accounting else GEEN_GEGEVENS

@@ -17,7 +17,7 @@ from pathlib import Path
 import ipywidgets as w
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import display
+from IPython.display import HTML, display
 
 from . import content, figures, narrative, regio
 from .config import load_config
@@ -82,12 +82,21 @@ class Chart:
     The renderer loads plotly.js once; a change redraws the figure in the same place.
     """
 
-    def __init__(self, fig: go.Figure):
-        height = fig.layout.height or figures.HEIGHT
-        self.widget = w.Output(layout=w.Layout(min_height=f"{height}px"))
+    def __init__(self, fig: go.Figure, name: str = ""):
+        self.name = name
+        self.widget = w.Output(layout=w.Layout())
         self.show(fig)
 
     def show(self, fig: go.Figure) -> None:
+        why = content.empty_text(self.name, fig)
+        if why is not None:  # nothing to show: only the sentence saying why, as the report does
+            self.widget.clear_output(wait=True)
+            self.widget.layout.min_height = None
+            if why:
+                with self.widget:
+                    display(HTML(f"<p>{html.escape(why)}</p>"))
+            return
+        self.widget.layout.min_height = f"{fig.layout.height or figures.HEIGHT}px"
         bundle = {
             PLOTLY_MIME: json.loads(pio.to_json(fig, validate=False)) | {"config": PLOTLY_CONFIG},
             "text/plain": fig.layout.title.text or "grafiek",
@@ -156,7 +165,7 @@ class Dashboard:
         """One page per tab of the content registry: its text (or the key figures) above its charts."""
         self.kern = w.HTML()
         self.texts = {text: w.HTML() for text, _ in TAB_CONTENT if text != "kern"}
-        self.charts = {name: Chart(fig) for name, fig in view_figures(view).items()}
+        self.charts = {name: Chart(fig, name) for name, fig in view_figures(view).items()}
         pages = [
             [self.kern if text == "kern" else self.texts[text], *(self.charts[name].widget for name in charts)]
             for text, charts in TAB_CONTENT
