@@ -1,5 +1,7 @@
 """The content registry: every chart, tab and key figure declared once, and complete."""
 
+import html
+
 import pytest
 
 from leergeschiedenis import content, narrative
@@ -168,3 +170,40 @@ def test_an_empty_chart_is_left_out_with_only_the_right_reason(monkeypatch, anal
     )
     assert content.empty_text("welbevinden", content.figure("welbevinden", YearView(analyse, 2018))) == ""
     assert content.empty_text("welbevinden", content.figure("welbevinden", YearView(analyse, 2017))) is None
+
+
+def test_each_group_of_suggestions_reads_as_a_suggestion():
+    """Issue 16 review: a group is a consented suggestion of its own with its count, not a bare word;
+    an example from outside the groups says it is another suggestion; no consent is said, not hidden."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from leergeschiedenis.lessons import Lesson, Quote, SuggestionGroup
+
+    def q(text):
+        return Quote(text, "professional", "Leersessie 3", pd.Timestamp("2018-03-08"), "vervolg", "2")
+
+    v = SimpleNamespace(min_n=5)
+    groups = [
+        SuggestionGroup(("gesprek", "bewoner"), 5, voorbeeld=q("Vaker het gesprek met de bewoner voeren."), met_toestemming=True),
+        SuggestionGroup(("regels",), 3, met_toestemming=False),
+    ]
+    lesson = Lesson("2", 12, [], [], 10, groups, 2, None)
+    text = html.unescape(content._suggestions_html(v, "2", lesson))
+    assert "“Vaker het gesprek met de bewoner voeren.”" in text
+    assert "5 kaarten stellen iets vergelijkbaars voor (gedeelde woorden: gesprek, bewoner)." in text
+    assert (
+        "3 kaarten stellen iets vergelijkbaars voor (gedeelde woorden: regels; geen van deze kaarten mag geciteerd worden)."
+        in text
+    )
+    assert "2 kaarten hebben een andere suggestie." in text
+    # no group with a text of its own: the example from outside the groups is labelled as another suggestion
+    lesson = Lesson("2", 12, [], [], 10, groups[1:], 7, q("Een budget voor de wijk."), n_vervolg_toestemming=1)
+    text = html.unescape(content._suggestions_html(v, "2", lesson))
+    assert "7 kaarten hebben een andere suggestie, bijvoorbeeld:" in text and "“Een budget voor de wijk.”" in text
+    # cards with suggestions, none with consent: said so
+    lesson = Lesson("2", 12, [], [], 3, [], 3, None, n_vervolg_toestemming=0)
+    assert "Geen van de kaarten met deze suggesties bij principe 2 mag geciteerd worden." in content._suggestions_html(
+        v, "2", lesson
+    )

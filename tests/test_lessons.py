@@ -103,9 +103,13 @@ def test_suggestions_are_grouped_by_shared_words_with_counts(planned):
     # c0, c1, c2 and c7 share 'keukentafel'; two of the four also share 'gesprek' (half: enough to name it)
     assert [(g.termen, g.n_kaarten) for g in lesson.groepen] == [(("keukentafel", "gesprek"), 4)]
     assert lesson.n_vervolg == 4 and lesson.n_overig == 0
-    # the example: the first consented card of the group (c0 has no consent), as a whole sentence
-    assert lesson.voorbeeld.tekst == "Vaker aan de keukentafel een gesprek voeren."
-    assert lesson.voorbeeld.rol == "professional"
+    # the group stands for a suggestion of its own: the consented card sharing most of its words
+    # (c0 has no consent; c1 has 'keukentafel' and 'gesprek', c2 only 'keukentafel'), as a whole sentence
+    (group,) = lesson.groepen
+    assert group.voorbeeld.tekst == "Vaker aan de keukentafel een gesprek voeren."
+    assert group.voorbeeld.rol == "professional" and group.met_toestemming
+    assert lesson.voorbeeld is None  # no example from outside the group when the group has its own
+    assert lesson.n_vervolg_toestemming == 3  # c1, c2, c7
     # one suggestion is not a group
     groups, rest = lessons.group_suggestions(pd.Series(["Budget regelen"]), min_cards=2)
     assert groups == [] and rest == 1
@@ -138,13 +142,14 @@ def test_bewijs_is_shown_once_later_principles_refer_back():
 def test_quotes_once_each_under_their_own_principle_with_consent(planned):
     quotes = [q for q in planned.transitiemodel.values() if q] + [q for lesson in planned.lessen.values() for q in lesson.citaten]
     quotes += [lesson.voorbeeld for lesson in planned.lessen.values() if lesson.voorbeeld]
+    quotes += [g.voorbeeld for lesson in planned.lessen.values() for g in lesson.groepen if g.voorbeeld]
     texts = [q.tekst for q in quotes] + planned.stemmen
     assert sorted(texts) == sorted(
         [
             "De keukentafel werkt.",  # c4 (delen) for principle 1; c6 says the same and is left out
             "Dit ging over iets anders.",  # c5, coded 3 by hand
             "Keukentafel gesprekken zijn goud.",  # c2, a manager: a second role for principle 1
-            "Vaker aan de keukentafel een gesprek voeren.",  # c1's suggestion, principle 1's example
+            "Vaker aan de keukentafel een gesprek voeren.",  # c1's suggestion, standing for principle 1's group
             "Budget voor de leersessie regelen.",  # c3's suggestion, principle 2's example (no group: any consented one);
             # c3 is then not quoted a second time ("In de leersessie leerde ik veel."): one text per card
             "Ik slaap weer.",  # a case quote, once; 'De keukentafel werkt.' was already quoted

@@ -540,6 +540,8 @@ def lesson_html(v: YearView, p, tabs: bool = False) -> str:
 
 
 def _suggestions_html(v: YearView, nr: str, lesson) -> str:
+    """Each group of suggestions as a suggestion: a consented card of that group in its own words, with how
+    many cards suggest something like it; a suggestion from outside the groups says it is another one."""
     if not lesson.n_vervolg:
         return f"<p>Op de kaarten bij principe {html.escape(nr)} staat dit jaar geen suggestie voor het vervolg.</p>"
     total = fmt.stuks(lesson.n_vervolg, "suggestie", "suggesties")
@@ -548,14 +550,26 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
         parts.append(
             f"<p>De {total} voor het vervolg bij principe {html.escape(nr)}, gegroepeerd op de woorden die ze delen:</p>"
         )
-        items = [
-            f"<li><strong>{html.escape(', '.join(g.termen))}</strong>: {fmt.stuks(g.n_kaarten, 'kaart', 'kaarten')}</li>"
-            for g in lesson.groepen
-        ]
+        items = []
+        for g in lesson.groepen:
+            count = f"{fmt.stuks(g.n_kaarten, 'kaart stelt', 'kaarten stellen')} iets vergelijkbaars voor"
+            shared = f"gedeelde woorden: {', '.join(g.termen)}"
+            if g.voorbeeld:
+                items.append(f"<li>{quote_html(g.voorbeeld)}<p>{count} ({html.escape(shared)}).</p></li>")
+            elif not g.met_toestemming:
+                items.append(f"<li><p>{count} ({html.escape(shared)}; geen van deze kaarten mag geciteerd worden).</p></li>")
+            else:
+                items.append(f"<li><p>{count} ({html.escape(shared)}).</p></li>")
         if lesson.n_overig:
-            items.append(f"<li>andere suggesties: {fmt.stuks(lesson.n_overig, 'kaart', 'kaarten')}</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
-    elif lesson.n_vervolg == 1:
+            other = fmt.stuks(lesson.n_overig, "kaart heeft", "kaarten hebben")
+            items.append(
+                f"<li><p>{other} een andere suggestie"
+                + (", bijvoorbeeld:</p>" + quote_html(lesson.voorbeeld) if lesson.voorbeeld else ".</p>")
+                + "</li>"
+            )
+        parts.append('<ul class="lg-suggesties">' + "".join(items) + "</ul>")
+        return "".join(parts)
+    if lesson.n_vervolg == 1:
         parts.append(f"<p>Op de kaarten bij principe {html.escape(nr)} staat één suggestie voor het vervolg.</p>")
     elif lesson.n_vervolg < max(2, v.min_n):
         parts.append(
@@ -569,6 +583,13 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
         )
     if lesson.voorbeeld:
         parts.append("<p>Een voorbeeld, van een kaart met toestemming om te citeren:</p>" + quote_html(lesson.voorbeeld))
+    elif not lesson.n_vervolg_toestemming:
+        n = html.escape(nr)
+        parts.append(
+            f"<p>De kaart met deze suggestie bij principe {n} mag niet geciteerd worden.</p>"
+            if lesson.n_vervolg == 1
+            else f"<p>Geen van de kaarten met deze suggesties bij principe {n} mag geciteerd worden.</p>"
+        )
     return "".join(parts)
 
 

@@ -16,6 +16,7 @@ publishes only what it returns:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ QUOTES_TRANSITIEMODEL = 1
 MIN_QUOTE_WORDS = 3
 QUOTES_LESSEN = 3
 TOP_TERMS = 8
-MAX_GROUPS = 4
+MAX_GROUPS = 3
 GROUP_LABEL_TERMS = 3
 # Words that carry no subject of their own in a suggestion ("meer", "vaker", "graag" ...), besides Dutch stop words.
 _GENERIC = (
@@ -183,6 +184,8 @@ class SuggestionGroup:
     termen: tuple[str, ...]
     n_kaarten: int
     leden: tuple = ()  # the cards (index labels) in the group; never published
+    voorbeeld: Quote | None = None  # the consented suggestion that stands for the group (``plan``)
+    met_toestemming: bool = False  # whether any card of the group may be quoted
 
     def __repr__(self) -> str:  # the members stay out of any printed form
         return f"SuggestionGroup(termen={self.termen!r}, n_kaarten={self.n_kaarten})"
@@ -289,6 +292,27 @@ def _pick_varied(candidates: list[tuple[tuple, object, Quote]], taken: list[Quot
     return next((c for c in free if c[2].rol not in roles), free[0])
 
 
+def _representative(
+    own: pd.DataFrame, members_idx: list, nr: str, used_texts: set[str], used_cards: set, group_words: tuple[str, ...] = ()
+) -> Quote | None:
+    """The consented suggestion among ``members_idx`` sharing most of ``group_words`` (ties: alphabetically),
+    long enough and not yet used in the report; marked as used."""
+    members = own.loc[members_idx]
+    members = members[consented(members)]
+    wanted = {_stem(w) for w in group_words}
+    options = []
+    for i, card in members.iterrows():
+        text = sentence_case(card["vervolg"])
+        if len(words(text)) >= MIN_QUOTE_WORDS and i not in used_cards and not _is_used(text, used_texts):
+            options.append((-len(wanted & set(_stem_forms(text))), text, str(i), i, card))
+    if not options:
+        return None
+    _, text, _, i, card = min(options, key=lambda o: o[:3])
+    used_texts.update(text_keys(text))
+    used_cards.add(i)
+    return Quote(text, str(card["rol"]), str(card["bijeenkomst"]), card["datum"], "vervolg", nr)
+
+
 # -- the plan for one year ---------------------------------------------------------------------
 
 
@@ -301,8 +325,9 @@ class Lesson:
     n_vervolg: int
     groepen: list[SuggestionGroup]
     n_overig: int
-    voorbeeld: Quote | None
+    voorbeeld: Quote | None  # a suggestion from outside the groups, only when no group has one of its own
     citaten: list[Quote] = field(default_factory=list)
+    n_vervolg_toestemming: int = 0  # suggestions on cards with consent to quote
 
 
 @dataclass(frozen=True)
@@ -336,22 +361,22 @@ def plan(
         speaking = [i for i in idx if nr in speaks[i].get("vervolg", set())]
         vervolg = own.loc[speaking, "vervolg"] if speaking else pd.Series(dtype=object)
         groups, rest = group_suggestions(vervolg, min_cards)
+
+        groups = [
+            dataclasses.replace(
+                g,
+                voorbeeld=_representative(own, list(g.leden), nr, used_texts, used_cards, g.termen),
+                met_toestemming=bool(consented(own.loc[list(g.leden)]).any()),
+            )
+            for g in groups
+        ]
         example = None
-        # an example from the largest group with a consented card, else any consented suggestion
-        for members_idx in [*(list(g.leden) for g in groups), list(vervolg.index)]:
-            members = own.loc[members_idx]
-            members = members[consented(members)].sort_values(["datum", "vervolg"], kind="stable")
-            for i, card in members.iterrows():
-                text = sentence_case(card["vervolg"])
-                if len(words(text)) >= MIN_QUOTE_WORDS and i not in used_cards and not _is_used(text, used_texts):
-                    example = Quote(text, str(card["rol"]), str(card["bijeenkomst"]), card["datum"], "vervolg", nr)
-                    used_texts.update(text_keys(text))
-                    used_cards.add(i)
-                    break
-            if example:
-                break
+        if not any(g.voorbeeld for g in groups):  # a suggestion from outside the groups, said to be one
+            grouped = {i for g in groups for i in g.leden}
+            example = _representative(own, [i for i in vervolg.index if i not in grouped], nr, used_texts, used_cards)
+        n_consented = int(consented(own.loc[vervolg.index]).sum()) if len(vervolg) else 0
         terms = principle_terms(own, TEXT_FIELDS, min_cards, all_cards=cards, _stems=card_stems)
-        partial[nr] = (len(idx), terms, together_with(coded, nr), len(vervolg), groups, rest, example)
+        partial[nr] = (len(idx), terms, together_with(coded, nr), len(vervolg), groups, rest, example, n_consented)
 
     # 2. quotes: round by round over the principles, so no principle takes every shared card
     candidates = {nr: quote_candidates(cards, coded, config, nr) for nr in numbers}
@@ -374,8 +399,8 @@ def plan(
             stemmen.append(text)
 
     lessen = {
-        nr: Lesson(nr, n, terms, together, n_vervolg, groups, rest, example, chosen[nr][per_transitiemodel:])
-        for nr, (n, terms, together, n_vervolg, groups, rest, example) in partial.items()
+        nr: Lesson(nr, n, terms, together, n_vervolg, groups, rest, example, chosen[nr][per_transitiemodel:], n_consented)
+        for nr, (n, terms, together, n_vervolg, groups, rest, example, n_consented) in partial.items()
     }
     transitie = {nr: (chosen[nr][0] if per_transitiemodel and chosen[nr] else None) for nr in numbers}
     return LessonPlan(lessen, transitie, stemmen)
