@@ -171,6 +171,11 @@ def test_a_field_speaks_to_the_principle_of_its_keywords():
         "vervolg": {"2", "3"},
     }
     assert lessons.field_principles(cards.loc["c5"], ["3"], config) == {"geleerd": {"3"}}
+    # issue 16 review: a card coded 1 by hand whose only field names principle 3's keyword 'budget' does
+    # not speak for principle 1; only a field without any keyword speaks for all the card's principles
+    card = pd.Series({"geleerd": "Het budget gaf meer energie dan een lijst met problemen.", "vervolg": "Samen verder."})
+    assert lessons.field_principles(card, ["1"], config) == {"geleerd": set(), "vervolg": {"1"}}
+    assert lessons.field_principles(card[["geleerd"]], ["1", "3"], config) == {"geleerd": {"3"}}
 
 
 # -- the sample's report as a reader gets it ------------------------------------------------------

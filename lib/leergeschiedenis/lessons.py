@@ -112,16 +112,19 @@ def field_principles(card: pd.Series, themes: list[str], config: Config) -> dict
     """Which of the card's principles each of its text fields speaks to.
 
     A field with a principle's keywords speaks to those of the card's principles; a field without
-    any speaks to the card's principles that no other field accounts for (a card coded to 1 and 6
-    whose 'geleerd' names the leefwereld: its 'vervolg' is about principle 6). So a quote about
-    rules never stands under a principle the card got for another field.
+    any keyword at all speaks to the card's principles that no other field accounts for (a card coded
+    to 1 and 6 whose 'geleerd' names the leefwereld: its 'vervolg' is about principle 6); a field whose
+    keywords all belong to principles the card is not coded to speaks to none of them. So a quote about
+    rules never stands under a principle the card got for another field, nor under one whose keywords it lacks.
     """
     themes = [str(t) for t in themes] if isinstance(themes, list) else []
     texts = {f: str(card[f]) for f in TEXT_FIELDS if f in card and pd.notna(card[f]) and str(card[f]).strip()}
-    hits = {f: set(automatic_themes(t, config)) & set(themes) for f, t in texts.items()}
+    found = {f: {str(t) for t in automatic_themes(t, config)} for f, t in texts.items()}
+    hits = {f: k & set(themes) for f, k in found.items()}
     accounted = set().union(*hits.values()) if hits else set()
     rest = set(themes) - accounted
-    return {f: (h if h else rest) for f, h in hits.items()}
+    # a field with keywords only of principles the card is not coded to speaks to none of the card's
+    return {f: (h if h else rest if not found[f] else set()) for f, h in hits.items()}
 
 
 def cards_of(coded: pd.DataFrame, nr: str) -> pd.Index:
