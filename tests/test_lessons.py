@@ -252,3 +252,35 @@ def _says_nothing_twice(monkeypatch, name: str, year: int) -> None:
     quotes = [lessons.text_key(re.sub(r"<small>.*?</small>", "", q, flags=re.S)) for _, b in blocks for q in QUOTE.findall(b)]
     assert len(quotes) >= 10
     assert [q for q, n in Counter(quotes).items() if n > 1] == []
+
+
+def test_whole_sentences_are_quoted_before_fragments():
+    """Issue 16 review: 'Dat …' answers to 'wat viel op?' are no sentences of their own; a whole sentence
+    goes first even from a role already quoted, a fragment only when nothing better is left, as written."""
+    assert lessons.is_fragment("Dat de wijkagent ons nu bij de voornaam kent.")
+    assert lessons.is_fragment("Hoe snel het ging toen iedereen aan tafel zat.")
+    assert not lessons.is_fragment("Wat mij opviel is dat de keukentafel werkt.")
+    assert not lessons.is_fragment("Wat wel kan, werkt.")
+    assert not lessons.is_fragment("Datum en tijd staan vast.")
+    rows = [
+        # (datum, rol, delen, opgevallen): 'delen' is the field preferred otherwise
+        ("2017-01-10", "professional", "Dat de keukentafel zo veel oplevert.", None),
+        ("2017-01-11", "wijkbewoner", "dat de keukentafel er weer staat", None),
+        ("2017-01-12", "professional", None, "Aan de keukentafel hoor je wat iemand wil."),
+    ]
+    cards = pd.DataFrame(
+        [
+            {"datum": pd.Timestamp(d), "bijeenkomst": "Leersessie 1", "rol": r, "geleerd": None, "opgevallen": o}
+            | {"vervolg": None, "delen": dl, "themas": [], "toestemming_citaat": True}
+            for d, r, dl, o in rows
+        ],
+        index=["f0", "f1", "f2"],
+    )
+    config = _config()
+    planned = lessons.plan(cards, reflections.code_cards(cards, config), config, min_cards=2)
+    # the whole sentence first (Transitiemodel), then the fragments, each as written (no words added)
+    assert planned.transitiemodel["1"].tekst == "Aan de keukentafel hoor je wat iemand wil."
+    assert [q.tekst for q in planned.lessen["1"].citaten] == [
+        "Dat de keukentafel er weer staat.",
+        "Dat de keukentafel zo veel oplevert.",
+    ]

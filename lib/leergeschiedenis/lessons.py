@@ -251,13 +251,34 @@ def consented(cards: pd.DataFrame) -> pd.Series:
     return cards["toestemming_citaat"].fillna(False).astype(bool)
 
 
+# An answer to "wat viel op?" or "wat heb je geleerd?" often starts with one of these and is no sentence of
+# its own ("Dat de wijkagent ons nu kent."): quoted only when a card of the principle has nothing better.
+FRAGMENT_STARTS = frozenset({"dat", "hoe", "wat", "waar", "wie", "hoeveel", "welke"})
+
+
+def is_fragment(text: object) -> bool:
+    """A subordinate clause standing alone: 'Dat …', 'Hoe …', 'Wat …', without a main clause after it."""
+    found = words(str(text))
+    if not found or found[0] not in FRAGMENT_STARTS:
+        return False
+    # 'Wat mij opviel is dat …', 'Wat wel kan, werkt.': a main clause follows the subordinate one
+    return not _MAIN_VERB.search(str(text))
+
+
+_MAIN_VERB = re.compile(
+    r"\b(is|was|zijn|waren)\s+(dat|het|de|een|niet|heel|erg|echt|zo)\b|,\s*(werkt|helpt|is|was|geeft|levert|telt|kost)\b", re.I
+)
+
+
 def _field_score(text: str, field_name: str, about_principle: bool) -> tuple:
-    """Higher is more quotable: speaks to the principle, a readable length, written as a sentence, the field."""
+    """Higher is more quotable: speaks to the principle, a whole sentence rather than a fragment, a readable
+    length, written as a sentence, the field."""
     raw = str(text).strip()
     n = len(raw)
     readable = 2 if 35 <= n <= 180 else 1 if 15 <= n <= 260 else 0
     written = int(raw[:1].isupper() and raw[-1:] in _ENDS)
-    return (int(about_principle), readable, written, -QUOTE_FIELDS.index(field_name) if field_name in QUOTE_FIELDS else -9)
+    whole = int(not is_fragment(raw))
+    return (int(about_principle), whole, readable, written, -QUOTE_FIELDS.index(field_name) if field_name in QUOTE_FIELDS else -9)
 
 
 def quote_candidates(cards: pd.DataFrame, coded: pd.DataFrame, config: Config, nr: str) -> list[tuple[tuple, object, Quote]]:
@@ -287,10 +308,13 @@ def quote_candidates(cards: pd.DataFrame, coded: pd.DataFrame, config: Config, n
 
 
 def _pick_varied(candidates: list[tuple[tuple, object, Quote]], taken: list[Quote], used_texts: set[str], used_cards: set):
-    """The best candidate whose role is not yet among ``taken``; else the best one left."""
+    """The best candidate whose role is not yet among ``taken``; else the best one left. A fragment
+    ('Dat …') only when no whole sentence is left: a new role does not make a fragment better."""
     free = [c for c in candidates if c[1] not in used_cards and not _is_used(c[2].tekst, used_texts)]
     if not free:
         return None
+    if any(not is_fragment(c[2].tekst) for c in free):
+        free = [c for c in free if not is_fragment(c[2].tekst)]
     roles = {q.rol for q in taken}
     return next((c for c in free if c[2].rol not in roles), free[0])
 
