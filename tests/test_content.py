@@ -81,7 +81,9 @@ def test_key_figure_table_has_both_cost_comparisons_and_sessions_by_type(analyse
     by_label = {f.label: f.text(k, 3) for f in content.KEY_FIGURES}
     # huidig 900 - oplossing 3.450 (see test_narrative): the solution costs 2.550 more than now
     assert by_label["Oplossing tegenover de huidige situatie, per jaar"] == "€\u00a02.550 duurder"
-    assert by_label["Gemiddeld aantal deelnemers per leersessie"] == "15,0"
+    assert by_label["Gemiddeld aantal deelnemers per leersessie"] == "15"  # a whole number stays whole
+    sessies = next(f for f in content.KEY_FIGURES if f.label == "Gemiddeld aantal deelnemers per leersessie")
+    assert sessies.title(k) == "Gemiddeld aantal deelnemers per tweewekelijkse leersessie"
     assert by_label["Gemiddeld aantal deelnemers (alle bijeenkomsten)"] == "22,5"
 
 

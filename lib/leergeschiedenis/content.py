@@ -238,13 +238,18 @@ def scorecard(v: YearView) -> list[GoalCard]:
 class KeyFigure:
     label: str
     value: Callable[[dict], object]  # from a kerncijfers dict
-    kind: str = "geheel"  # geheel | getal | euro | verschil
+    kind: str = "geheel"  # geheel | getal | deelnemers | euro | verschil
     card: str | None = None  # the card's label on the dashboard's first tab, when it has one
     n: Callable[[dict], int] | None = None  # the people behind it, for the reason it is missing
     reden: Callable[[dict], str | None] | None = None
     geen_bestand: str = "geen gegevens"  # what is missing when the proeftuin has no file for it
     over: Callable[[dict], str] | None = None  # what the figure is about, under the card's value
     filters: tuple[str, ...] = ("organisatie",)  # the dashboard filters it follows (Filters' fields)
+    label_of: Callable[[dict], str] | None = None  # a label that names what this proeftuin's figure is about
+
+    def title(self, k: dict) -> str:
+        """The row's label, for the proeftuin of the kerncijfers ``k``."""
+        return self.label_of(k) if self.label_of else self.label
 
     def text(self, k: dict, min_n: int) -> str:
         """The value in Dutch notation, or in words why it is not there."""
@@ -262,6 +267,8 @@ class KeyFigure:
             return f"{fmt.euro(abs(value))} {'goedkoper' if value > 0 else 'duurder'}"
         if self.kind == "getal":
             return fmt.getal(value, 1)
+        if self.kind == "deelnemers":
+            return narrative.deelnemers_text(value)
         return fmt.geheel(value)
 
     def about(self, k: dict) -> str:
@@ -324,10 +331,15 @@ KEY_FIGURES = (
     KeyFigure(
         "Gemiddeld aantal deelnemers per leersessie",
         lambda k: k["bijeenkomsten"].get("gemiddeld_deelnemers_leersessie"),
-        "getal",
+        "deelnemers",
         n=lambda k: 0,
         reden=lambda k: None,
         filters=(),
+        # one kind of learning session in both years: the proeftuin's recurring kind (sessions.recurring_kind)
+        label_of=lambda k: (
+            "Gemiddeld aantal deelnemers per "
+            + narrative.SOORT_LABELS.get(k["bijeenkomsten"].get("soort_leersessie"), ("leersessie",))[0]
+        ),
     ),
     KeyFigure(
         "Gemiddeld aantal deelnemers (alle bijeenkomsten)",

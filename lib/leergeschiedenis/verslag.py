@@ -142,7 +142,7 @@ class Verslag:
     def kerncijfers_tabel(self) -> None:
         now, before, min_n = self.v.kern, self.v.kern_vorig_jaar, self.v.min_n
         y = self.v.jaar
-        rows = [[k.label, k.text(before, min_n), k.text(now, min_n)] for k in content.KEY_FIGURES]
+        rows = [[k.title(now), k.text(before, min_n), k.text(now, min_n)] for k in content.KEY_FIGURES]
         self._table(rows, ["Kerncijfer", str(y - 1), str(y)], numeric={1, 2}, css="lg-kern")
 
     def transitiemodel(self) -> None:
