@@ -73,7 +73,10 @@ def test_why_missing_distinguishes_no_file_unmeasured_too_few_and_hidden(analyse
     # 2017: B1, B2, B3 paired; B4 has only a voor
     k2017 = YearView(analyse, 2017).kern
     assert welbevinden.about(k2017) == "van de 3 casussen met een micro-analyse (voor- en nameting)"
-    assert besparing.about(k2017) == "van de 3 casussen met een micro-analyse, tegenover niets doen"
+    # issue 16: costs both ways on the dashboard's card too, from the same kerncijfers as the report's table
+    assert besparing.about(k2017) == (
+        "van de 3 casussen met een micro-analyse, tegenover niets doen; €\u00a02.550 duurder dan nu"
+    )
 
 
 def test_key_figure_table_has_both_cost_comparisons_and_sessions_by_type(analyse):

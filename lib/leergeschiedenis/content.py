@@ -284,6 +284,16 @@ def _micro(n: int, what: str) -> str:
     return ("van 1 casus" if n == 1 else f"van de {fmt.geheel(n)} casussen") + f" met een micro-analyse{what}"
 
 
+def _against_now(k: dict) -> str:
+    """'€ 64.885 duurder dan nu' (the solution against the current situation, per year), or ''."""
+    value = k["kosten"].get("besparing_huidig")
+    if value is None:
+        return ""
+    if round(value) == 0:
+        return "even duur als nu"
+    return f"{fmt.euro(abs(value))} {'goedkoper' if value > 0 else 'duurder'} dan nu"
+
+
 _WELBEVINDEN_REDEN = lambda k: k["welbevinden"].get("reden")  # noqa: E731
 _KOSTEN_REDEN = lambda k: k["kosten"].get("reden")  # noqa: E731
 
@@ -317,7 +327,8 @@ KEY_FIGURES = (
         n=lambda k: k["kosten"]["n_casussen"],
         reden=_KOSTEN_REDEN,
         geen_bestand="geen kostenbestand",
-        over=lambda k: _micro(k["kosten"]["n_casussen"], ", tegenover niets doen"),
+        # costs both ways, as the report: beside the saving against doing nothing, the difference with now
+        over=lambda k: "; ".join(t for t in (_micro(k["kosten"]["n_casussen"], ", tegenover niets doen"), _against_now(k)) if t),
     ),
     KeyFigure(
         "Oplossing tegenover de huidige situatie, per jaar",
