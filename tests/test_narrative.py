@@ -267,3 +267,31 @@ def test_attendance_compares_one_kind_of_session_in_both_years():
     key = next(f for f in content.KEY_FIGURES if f.label == "Gemiddeld aantal deelnemers per leersessie")
     assert key.title(v.kern) == "Gemiddeld aantal deelnemers per tweewekelijkse leersessie"
     assert (key.text(v.kern_vorig_jaar, v.min_n), key.text(v.kern, v.min_n)) == ("23,3", "33,3")
+
+
+def test_a_role_is_named_only_on_enough_cards_and_above_the_overall_share():
+    """Issue 16 review: 'professionals (2 van hun 17 kaarten)' was named 'naar verhouding het vaakst' while
+    2/17 is below the overall 20/100; a role needs min_n cards on the principle and a share above the whole."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    def sentence(on_principle: dict[str, int], written: dict[str, int]) -> str:
+        table = pd.DataFrame({r: [n] for r, n in on_principle.items()}, index=["1"])
+        v = SimpleNamespace(
+            n_kaarten=100, themas=pd.Series({"1": 20}), kaarten_per_rol=pd.Series(written), thema_per_rol=table, min_n=5
+        )
+        return narrative.principle_sentence(v, "1")
+
+    written = {"professional": 17, "manager": 30, "wijkbewoner": 53}
+    # managers 10 of 30 (33%, above 20%); residents 4 of 53 are too few on the principle; professionals 6 of 17
+    # (35%) is the largest share of a role with enough cards
+    assert sentence({"professional": 6, "manager": 10, "wijkbewoner": 4}, written) == (
+        "Op 20 van de 100 reflectiekaarten (20%) kwam dit principe terug; naar verhouding het vaakst op kaarten "
+        "van professionals (6 van hun 17 kaarten)."
+    )
+    # professionals 2 of 17: too few on the principle (and 12% is below 20%); managers 6 of 30 is 20%, not above;
+    # residents 10 of 53 is 19%
+    assert sentence({"professional": 2, "manager": 6, "wijkbewoner": 10}, written) == (
+        "Op 20 van de 100 reflectiekaarten (20%) kwam dit principe terug."
+    )

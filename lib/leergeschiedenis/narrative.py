@@ -456,10 +456,14 @@ def principle_sentence(v: YearView, nr: str) -> str:
     text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam dit principe terug"
     per_role = v.kaarten_per_rol
     table = v.thema_per_rol
+    # a role is named only with at least min_n cards on the principle, and a share above the overall share
     shares = {
         role: table.loc[nr, role] / per_role[role]
         for role in table.columns
-        if nr in table.index and per_role.get(role, 0) >= v.min_n and table.loc[nr, role] > 0
+        if nr in table.index
+        and per_role.get(role, 0) >= v.min_n
+        and table.loc[nr, role] >= v.min_n
+        and table.loc[nr, role] * total > n * per_role[role]
     }
     if shares:
         role = max(shares, key=lambda r: (shares[r], r))
