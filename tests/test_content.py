@@ -212,3 +212,19 @@ def test_each_group_of_suggestions_reads_as_a_suggestion():
     assert "Geen van de kaarten met deze suggesties bij principe 2 mag geciteerd worden." in content._suggestions_html(
         v, "2", lesson
     )
+
+
+def test_lessen_say_once_that_a_principle_has_no_figures_and_that_quotes_need_consent():
+    """Issue 16 review: Deurne's six principles without figures repeated one line six times; the example
+    label repeated nine. Said once: at the first such principle, and in the chapter's introduction."""
+    from pathlib import Path
+
+    from leergeschiedenis.dataset import load
+
+    v = YearView(load(Path(__file__).parent.parent / "data" / "sample" / "deurne"), 2020)
+    assert not any(any(content.lessons_evidence(v)[str(p.nr)]) for p in v.config.ontwerpprincipes)
+    chapter = content.lessen_html(v)
+    assert chapter.count("Bij dit principe zijn (nog) geen cijfers afgesproken.") == 1
+    assert chapter.count("Wat de cijfers laten zien") == 1 and "geen cijfers gekoppeld" not in chapter
+    assert "toestemming om te citeren" not in chapter  # the report's notebook introduces the chapter
+    assert content.lessen_html(v, tabs=True).count("toestemming om te citeren") == 1  # the dashboard's tab

@@ -110,7 +110,7 @@ def test_financiers_name_the_wrong_pocket(view):
 
 def test_principle_sentence(view):
     # principle 3 is on K2 (professional) and K3 (manager); professionals wrote 2 cards, managers 1 (< 3: not compared)
-    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten kwam dit principe terug.")
+    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten kwam principe 3 terug.")
 
 
 def test_a_half_case_agreement_is_written_as_agreed(analyse):
@@ -287,11 +287,11 @@ def test_a_role_is_named_only_on_enough_cards_and_above_the_overall_share():
     # managers 10 of 30 (33%, above 20%); residents 4 of 53 are too few on the principle; professionals 6 of 17
     # (35%) is the largest share of a role with enough cards
     assert sentence({"professional": 6, "manager": 10, "wijkbewoner": 4}, written) == (
-        "Op 20 van de 100 reflectiekaarten (20%) kwam dit principe terug; naar verhouding het vaakst op kaarten "
+        "Op 20 van de 100 reflectiekaarten (20%) kwam principe 1 terug; naar verhouding het vaakst op kaarten "
         "van professionals (6 van hun 17 kaarten)."
     )
     # professionals 2 of 17: too few on the principle (and 12% is below 20%); managers 6 of 30 is 20%, not above;
     # residents 10 of 53 is 19%
     assert sentence({"professional": 2, "manager": 6, "wijkbewoner": 10}, written) == (
-        "Op 20 van de 100 reflectiekaarten (20%) kwam dit principe terug."
+        "Op 20 van de 100 reflectiekaarten (20%) kwam principe 1 terug."
     )

@@ -550,16 +550,22 @@ def lesson_html(v: YearView, p, tabs: bool = False) -> str:
         for name, first in earlier.items()
     ]
     if not lines:
-        lines = [f"Aan principe {nr} zijn in proeftuin.yml (bij bewijs) geen cijfers gekoppeld."]
+        # said once per chapter, at the first principle (with cards) without figures; later ones leave it out
+        without = [
+            str(q.nr)
+            for q in v.config.ontwerpprincipes
+            if v.lessen.lessen[str(q.nr)].n_kaarten and not any(lessons_evidence(v)[str(q.nr)])
+        ]
+        if without and without[0] == nr:
+            lines = ["Bij dit principe zijn (nog) geen cijfers afgesproken."]
     right = "".join(f"<p>{html.escape(s)}</p>" for s in lines)
-
-    return (
-        head
-        + f'<div class="lg-twee"><div><h5>Wat de kaarten zeggen</h5>{left}</div>'
+    columns = (
+        f'<div class="lg-twee"><div><h5>Wat de kaarten zeggen</h5>{left}</div>'
         + f"<div><h5>Wat de cijfers laten zien</h5>{right}</div></div>"
-        + "<h5>Wat we anders gaan doen</h5>"
-        + _suggestions_html(v, nr, lesson)
+        if right
+        else f"<div><h5>Wat de kaarten zeggen</h5>{left}</div>"
     )
+    return head + columns + "<h5>Wat we anders gaan doen</h5>" + _suggestions_html(v, nr, lesson)
 
 
 def _suggestions_html(v: YearView, nr: str, lesson) -> str:
@@ -605,7 +611,7 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
             f"geen woord kwam op minstens {fmt.geheel(max(2, v.min_n))} ervan terug.</p>"
         )
     if lesson.voorbeeld:
-        parts.append("<p>Een voorbeeld, van een kaart met toestemming om te citeren:</p>" + quote_html(lesson.voorbeeld))
+        parts.append("<p>Een voorbeeld:</p>" + quote_html(lesson.voorbeeld))
     elif not lesson.n_vervolg_toestemming:
         n = html.escape(nr)
         parts.append(
@@ -632,7 +638,14 @@ LESSEN_CSS = (
 def lessen_html(v: YearView, tabs: bool = False) -> str:
     """The whole Lessen chapter (the report's and the dashboard's tab): every principle's lesson,
     then the residents' own words. ``tabs``: the figures point at the dashboard's tabs, not the chapters."""
-    parts = [LESSEN_CSS, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
+    # the report's notebook says this in the chapter's own introduction; the dashboard's tab has none
+    intro = (
+        "<p>Per ontwerpprincipe wat de kaarten zeggen, naast wat de cijfers laten zien, en wat we anders gaan doen. "
+        "Citaten en voorbeelden komen alleen van kaarten met toestemming om te citeren.</p>"
+        if tabs
+        else ""
+    )
+    parts = [LESSEN_CSS, intro, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
     stemmen = v.lessen.stemmen
     if stemmen:
         parts.append("<h4>Stemmen van bewoners</h4>")

@@ -453,7 +453,7 @@ def principle_sentence(v: YearView, nr: str) -> str:
     if not total:
         return "Er zijn dit jaar geen reflectiekaarten ingevuld."
     n = int(v.themas.get(nr, 0))
-    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam dit principe terug"
+    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam principe {nr} terug"
     per_role = v.kaarten_per_rol
     table = v.thema_per_rol
     # a role is named only with at least min_n cards on the principle, and a share above the overall share
