@@ -197,7 +197,7 @@ def test_each_group_of_suggestions_reads_as_a_suggestion():
     lesson = Lesson("2", 12, [], [], 10, groups, 2, None)
     text = html.unescape(content._suggestions_html(v, "2", lesson))
     assert "“Vaker het gesprek met de bewoner voeren.”" in text
-    assert "5 kaarten stellen iets vergelijkbaars voor (gedeelde woorden: gesprek, bewoner)." in text
+    assert "5 kaarten stellen iets vergelijkbaars voor (gedeelde woorden: gesprek, bewoner), zoals:" in text
     assert (
         "3 kaarten stellen iets vergelijkbaars voor (gedeelde woorden: regels; geen van deze kaarten mag geciteerd worden)."
         in text

@@ -584,7 +584,7 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
             count = f"{fmt.stuks(g.n_kaarten, 'kaart stelt', 'kaarten stellen')} iets vergelijkbaars voor"
             shared = f"gedeelde woorden: {', '.join(g.termen)}"
             if g.voorbeeld:
-                items.append(f"<li>{quote_html(g.voorbeeld)}<p>{count} ({html.escape(shared)}).</p></li>")
+                items.append(f"<li><p>{count} ({html.escape(shared)}), zoals:</p>{quote_html(g.voorbeeld)}</li>")
             elif not g.met_toestemming:
                 items.append(f"<li><p>{count} ({html.escape(shared)}; geen van deze kaarten mag geciteerd worden).</p></li>")
             else:
