@@ -57,7 +57,12 @@ def test_values_worked_out_by_hand(k2017):
     r = k2017["reflectiekaarten"]
     assert r["totaal"] == 5 and r["per_rol"]["professional"] == 2 and r["per_ontwerpprincipe"] == {"1": 2, "2": 1, "3": 2}
     # the learning sessions alone: Sessie 1 (15); Sessie 3 has no count, Sessie 2 is a werkconferentie (30)
-    assert k2017["bijeenkomsten"] == {"totaal": 3, "gemiddeld_deelnemers": 22.5, "gemiddeld_deelnemers_leersessie": 15.0}
+    assert k2017["bijeenkomsten"] == {
+        "totaal": 3,
+        "gemiddeld_deelnemers": 22.5,
+        "gemiddeld_deelnemers_leersessie": 15.0,
+        "soort_leersessie": "tweewekelijkse_leersessie",
+    }
     assert k2017["spinnenweb"]["per_meetmoment"]["0"]["n"] == 4
     assert k2017["spinnenweb"]["per_meetmoment"]["0"]["lichaamsfuncties"] == 4.5
     assert k2017["datakwaliteit"]["kosten"] == {"gelezen": 17, "geaccepteerd": 16, "geweigerd": 1}
@@ -112,6 +117,7 @@ def test_a_year_without_any_data(analyse):
         "totaal": 0,
         "gemiddeld_deelnemers": None,
         "gemiddeld_deelnemers_leersessie": None,
+        "soort_leersessie": "tweewekelijkse_leersessie",
         "reden": "nog_niet_gemeten",
     }
     # the spinnenweb counts everything up to the report year

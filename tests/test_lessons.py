@@ -103,9 +103,13 @@ def test_suggestions_are_grouped_by_shared_words_with_counts(planned):
     # c0, c1, c2 and c7 share 'keukentafel'; two of the four also share 'gesprek' (half: enough to name it)
     assert [(g.termen, g.n_kaarten) for g in lesson.groepen] == [(("keukentafel", "gesprek"), 4)]
     assert lesson.n_vervolg == 4 and lesson.n_overig == 0
-    # the example: the first consented card of the group (c0 has no consent), as a whole sentence
-    assert lesson.voorbeeld.tekst == "Vaker aan de keukentafel een gesprek voeren."
-    assert lesson.voorbeeld.rol == "professional"
+    # the group stands for a suggestion of its own: the consented card sharing most of its words
+    # (c0 has no consent; c1 has 'keukentafel' and 'gesprek', c2 only 'keukentafel'), as a whole sentence
+    (group,) = lesson.groepen
+    assert group.voorbeeld.tekst == "Vaker aan de keukentafel een gesprek voeren."
+    assert group.voorbeeld.rol == "professional" and group.met_toestemming
+    assert lesson.voorbeeld is None  # no example from outside the group when the group has its own
+    assert lesson.n_vervolg_toestemming == 3  # c1, c2, c7
     # one suggestion is not a group
     groups, rest = lessons.group_suggestions(pd.Series(["Budget regelen"]), min_cards=2)
     assert groups == [] and rest == 1
@@ -138,13 +142,14 @@ def test_bewijs_is_shown_once_later_principles_refer_back():
 def test_quotes_once_each_under_their_own_principle_with_consent(planned):
     quotes = [q for q in planned.transitiemodel.values() if q] + [q for lesson in planned.lessen.values() for q in lesson.citaten]
     quotes += [lesson.voorbeeld for lesson in planned.lessen.values() if lesson.voorbeeld]
+    quotes += [g.voorbeeld for lesson in planned.lessen.values() for g in lesson.groepen if g.voorbeeld]
     texts = [q.tekst for q in quotes] + planned.stemmen
     assert sorted(texts) == sorted(
         [
             "De keukentafel werkt.",  # c4 (delen) for principle 1; c6 says the same and is left out
             "Dit ging over iets anders.",  # c5, coded 3 by hand
             "Keukentafel gesprekken zijn goud.",  # c2, a manager: a second role for principle 1
-            "Vaker aan de keukentafel een gesprek voeren.",  # c1's suggestion, principle 1's example
+            "Vaker aan de keukentafel een gesprek voeren.",  # c1's suggestion, standing for principle 1's group
             "Budget voor de leersessie regelen.",  # c3's suggestion, principle 2's example (no group: any consented one);
             # c3 is then not quoted a second time ("In de leersessie leerde ik veel."): one text per card
             "Ik slaap weer.",  # a case quote, once; 'De keukentafel werkt.' was already quoted
@@ -166,6 +171,11 @@ def test_a_field_speaks_to_the_principle_of_its_keywords():
         "vervolg": {"2", "3"},
     }
     assert lessons.field_principles(cards.loc["c5"], ["3"], config) == {"geleerd": {"3"}}
+    # issue 16 review: a card coded 1 by hand whose only field names principle 3's keyword 'budget' does
+    # not speak for principle 1; only a field without any keyword speaks for all the card's principles
+    card = pd.Series({"geleerd": "Het budget gaf meer energie dan een lijst met problemen.", "vervolg": "Samen verder."})
+    assert lessons.field_principles(card, ["1"], config) == {"geleerd": set(), "vervolg": {"1"}}
+    assert lessons.field_principles(card[["geleerd"]], ["1", "3"], config) == {"geleerd": {"3"}}
 
 
 # -- the sample's report as a reader gets it ------------------------------------------------------
@@ -242,3 +252,35 @@ def _says_nothing_twice(monkeypatch, name: str, year: int) -> None:
     quotes = [lessons.text_key(re.sub(r"<small>.*?</small>", "", q, flags=re.S)) for _, b in blocks for q in QUOTE.findall(b)]
     assert len(quotes) >= 10
     assert [q for q, n in Counter(quotes).items() if n > 1] == []
+
+
+def test_whole_sentences_are_quoted_before_fragments():
+    """Issue 16 review: 'Dat …' answers to 'wat viel op?' are no sentences of their own; a whole sentence
+    goes first even from a role already quoted, a fragment only when nothing better is left, as written."""
+    assert lessons.is_fragment("Dat de wijkagent ons nu bij de voornaam kent.")
+    assert lessons.is_fragment("Hoe snel het ging toen iedereen aan tafel zat.")
+    assert not lessons.is_fragment("Wat mij opviel is dat de keukentafel werkt.")
+    assert not lessons.is_fragment("Wat wel kan, werkt.")
+    assert not lessons.is_fragment("Datum en tijd staan vast.")
+    rows = [
+        # (datum, rol, delen, opgevallen): 'delen' is the field preferred otherwise
+        ("2017-01-10", "professional", "Dat de keukentafel zo veel oplevert.", None),
+        ("2017-01-11", "wijkbewoner", "dat de keukentafel er weer staat", None),
+        ("2017-01-12", "professional", None, "Aan de keukentafel hoor je wat iemand wil."),
+    ]
+    cards = pd.DataFrame(
+        [
+            {"datum": pd.Timestamp(d), "bijeenkomst": "Leersessie 1", "rol": r, "geleerd": None, "opgevallen": o}
+            | {"vervolg": None, "delen": dl, "themas": [], "toestemming_citaat": True}
+            for d, r, dl, o in rows
+        ],
+        index=["f0", "f1", "f2"],
+    )
+    config = _config()
+    planned = lessons.plan(cards, reflections.code_cards(cards, config), config, min_cards=2)
+    # the whole sentence first (Transitiemodel), then the fragments, each as written (no words added)
+    assert planned.transitiemodel["1"].tekst == "Aan de keukentafel hoor je wat iemand wil."
+    assert [q.tekst for q in planned.lessen["1"].citaten] == [
+        "Dat de keukentafel er weer staat.",
+        "Dat de keukentafel zo veel oplevert.",
+    ]

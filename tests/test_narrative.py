@@ -1,6 +1,7 @@
 """The Dutch sentences of the report, from the hand-worked fixture tests/data/analyse (min_groepsgrootte 3)."""
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -95,7 +96,8 @@ def test_lead_time_and_sessions(view):
     )
     assert narrative.sessions_sentence(view) == (
         "In 2017 waren er 3 bijeenkomsten: 2 tweewekelijkse leersessies en 1 andere bijeenkomst (1 werkconferentie). "
-        "Over het jaar kwamen er gemiddeld 15,0 deelnemers per leersessie (1 leersessie met een telling). "
+        "Over het jaar kwamen er gemiddeld 15 deelnemers per tweewekelijkse leersessie "
+        "(1 tweewekelijkse leersessie met een telling). "
         "Na afloop vulden deelnemers 5 reflectiekaarten in."
     )
 
@@ -108,7 +110,7 @@ def test_financiers_name_the_wrong_pocket(view):
 
 def test_principle_sentence(view):
     # principle 3 is on K2 (professional) and K3 (manager); professionals wrote 2 cards, managers 1 (< 3: not compared)
-    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten kwam dit principe terug.")
+    assert narrative.principle_sentence(view, "3") == ("Op 2 van de 5 reflectiekaarten kwam principe 3 terug.")
 
 
 def test_a_half_case_agreement_is_written_as_agreed(analyse):
@@ -222,7 +224,7 @@ def test_ruwaard_2017_sessions_and_costs_agree_with_the_key_figures():
         "In 2017 waren er 14 bijeenkomsten: 10 tweewekelijkse leersessies en 4 andere bijeenkomsten "
         "(2 werkconferenties, 1 effectenarena en 1 bestuurlijke dialoogsessie). Bij de tweewekelijkse leersessies "
         "groeide de opkomst van gemiddeld 16,3 deelnemers in het eerste kwartaal (3 sessies) naar 29,3 in het "
-        "vierde kwartaal (3 sessies). Over het jaar kwamen er gemiddeld 23,3 deelnemers per leersessie"
+        "vierde kwartaal (3 sessies). Over het jaar kwamen er gemiddeld 23,3 deelnemers per tweewekelijkse leersessie"
     )
     key = {f.label: f for f in content.KEY_FIGURES}
     assert key["Gemiddeld aantal deelnemers per leersessie"].text(v.kern, v.min_n) == "23,3"
@@ -246,3 +248,50 @@ def test_a_filtered_agreement_names_the_organisation(analyse):
     # GGZ in January to April 2017 (the months of the whole proeftuin): January, February and April
     sentence = narrative.agreement_sentence(YearView(analyse, 2017, Filters(organisatie="GGZ")))
     assert sentence.endswith("Over 4 maanden haalde GGZ de afspraak niet (3 van de 4 maanden).")
+
+
+def test_attendance_compares_one_kind_of_session_in_both_years():
+    """Issue 16 review: Ruwaard 2018 has 9 biweekly and 2 periodic manager sessions; the year's mean, the
+    trend and the key figure are about the biweekly ones only, as 2017's figure it is set against."""
+    from leergeschiedenis import content
+    from leergeschiedenis.dataset import load
+
+    v = YearView(load(Path(__file__).parent.parent / "data" / "sample" / "ruwaard"), 2018)
+    text = narrative.sessions_sentence(v)
+    assert "Bij de tweewekelijkse leersessies groeide de opkomst van gemiddeld 32,3 deelnemers" in text
+    assert "naar 34 in het vierde kwartaal (2 sessies)" in text  # whole: no ',0'
+    assert (
+        "Over het jaar kwamen er gemiddeld 33,3 deelnemers per tweewekelijkse leersessie "
+        "(9 tweewekelijkse leersessies met een telling)." in text
+    )
+    key = next(f for f in content.KEY_FIGURES if f.label == "Gemiddeld aantal deelnemers per leersessie")
+    assert key.title(v.kern) == "Gemiddeld aantal deelnemers per tweewekelijkse leersessie"
+    assert (key.text(v.kern_vorig_jaar, v.min_n), key.text(v.kern, v.min_n)) == ("23,3", "33,3")
+
+
+def test_a_role_is_named_only_on_enough_cards_and_above_the_overall_share():
+    """Issue 16 review: 'professionals (2 van hun 17 kaarten)' was named 'naar verhouding het vaakst' while
+    2/17 is below the overall 20/100; a role needs min_n cards on the principle and a share above the whole."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    def sentence(on_principle: dict[str, int], written: dict[str, int]) -> str:
+        table = pd.DataFrame({r: [n] for r, n in on_principle.items()}, index=["1"])
+        v = SimpleNamespace(
+            n_kaarten=100, themas=pd.Series({"1": 20}), kaarten_per_rol=pd.Series(written), thema_per_rol=table, min_n=5
+        )
+        return narrative.principle_sentence(v, "1")
+
+    written = {"professional": 17, "manager": 30, "wijkbewoner": 53}
+    # managers 10 of 30 (33%, above 20%); residents 4 of 53 are too few on the principle; professionals 6 of 17
+    # (35%) is the largest share of a role with enough cards
+    assert sentence({"professional": 6, "manager": 10, "wijkbewoner": 4}, written) == (
+        "Op 20 van de 100 reflectiekaarten (20%) kwam principe 1 terug; naar verhouding het vaakst op kaarten "
+        "van professionals (6 van hun 17 kaarten)."
+    )
+    # professionals 2 of 17: too few on the principle (and 12% is below 20%); managers 6 of 30 is 20%, not above;
+    # residents 10 of 53 is 19%
+    assert sentence({"professional": 2, "manager": 6, "wijkbewoner": 10}, written) == (
+        "Op 20 van de 100 reflectiekaarten (20%) kwam principe 1 terug."
+    )

@@ -481,3 +481,13 @@ def test_maastricht_cards_carry_its_evaluations_gains_and_tensions(maastricht):
         "basisvoorzieningen",
     ):
         assert phrase.lower() in text.lower(), phrase
+
+
+def test_card_texts_have_no_made_up_tails(ruwaard, deurne, maastricht):
+    """Issue 16 review: tails such as 'Petje af.' or 'Dank!' after a card's sentence made quotes read as fake."""
+    tails = ("Mooi om te zien.", "Dat vond ik bijzonder.", "Dank!", "Ga zo door.", "Leerzaam.", "Petje af.")
+    for data in (ruwaard, deurne, maastricht):
+        cards = data.tables["reflectiekaarten"]
+        texts = pd.concat([cards[f] for f in ("geleerd", "opgevallen", "delen") if f in cards]).dropna().astype(str)
+        assert len(texts) > 100
+        assert not texts.str.strip().str.endswith(tails).any()

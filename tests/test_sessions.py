@@ -61,3 +61,25 @@ def test_learning_trend_compares_like_with_like():
     assert learning_trend(one) == Trend("tweewekelijkse_leersessie", 2, 16.0, 17.0, None, None, 1, 1)
     # a single learning session has no trend
     assert learning_trend(rows.iloc[[0, 2]]) is None
+
+
+def test_the_recurring_kind_is_one_kind_over_all_years():
+    """Issue 16 review: the year's mean and last year's are about the same kind of learning session."""
+    import pandas as pd
+
+    from leergeschiedenis import sessions
+
+    s = pd.DataFrame(
+        {
+            "datum": pd.to_datetime(["2017-01-05", "2017-02-05", "2018-01-05", "2018-02-05", "2018-03-05", "2018-04-05"]),
+            "soort": ["tweewekelijkse_leersessie"] * 2 + ["periodieke_leersessie"] * 3 + ["tweewekelijkse_leersessie"],
+            "deelnemers": [10, 13, 40, 40, 40, 12],
+        }
+    )
+    # 3 biweekly sessions with a count (both years) against 3 periodic: a tie goes to the contract's first kind
+    assert sessions.recurring_kind(s) == "tweewekelijkse_leersessie"
+    assert sessions.kind_attendance(s, 2018, "tweewekelijkse_leersessie") == (1, 12.0)
+    assert sessions.kind_attendance(s, 2017, "tweewekelijkse_leersessie") == (2, 11.5)
+    assert sessions.kind_attendance(s, 2018, None) == (0, None)
+    assert sessions.learning_trend(s[s["datum"].dt.year == 2018], "tweewekelijkse_leersessie") is None  # one session
+    assert sessions.recurring_kind(s.iloc[:0]) is None

@@ -38,6 +38,20 @@ def figure(name: str, view: YearView) -> go.Figure:
     return FIGURES[name](view)
 
 
+# Charts whose narrative sentence, shown just before them in the report and on the same dashboard tab,
+# already says why they are empty (no file, not yet measured, too few): an empty one adds nothing.
+NARRATED_WHEN_EMPTY = frozenset({"welbevinden", "kosten", "financiers", "spinnenweb"})
+
+
+def empty_text(name: str, fig: go.Figure) -> str | None:
+    """For a chart with nothing to show: the one sentence saying why, shown instead of the chart and its
+    reading aid ("" when the chart's narrative sentence already said it). None for a chart that shows something."""
+    why = figures.empty_reason(fig)
+    if why is None:
+        return None
+    return "" if name in NARRATED_WHEN_EMPTY else why
+
+
 # -- the charts -----------------------------------------------------------------------------
 
 register_figure("casussen_per_jaar")(lambda v: figures.cases_per_year(v.cases_per_year))
@@ -46,7 +60,13 @@ register_figure("afspraak")(
 )
 register_figure("trechter")(lambda v: figures.funnel(v.funnel))
 register_figure("doorlooptijd")(lambda v: figures.lead_time_trend(v.lead_time_trend, "aanmelding_oplossing", v.min_n))
-register_figure("welbevinden")(lambda v: figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen))
+register_figure("welbevinden")(
+    lambda v: (
+        figures.welbevinden(v.welbevinden, v.min_n, v.welbevinden_redenen)
+        if "metingen" in v.dataset.accounting
+        else figures.empty("Welbevinden voor en na de proeftuinoplossing", narrative.welbevinden_sentence(v))
+    )
+)
 register_figure("kosten")(
     lambda v: figures.costs_by_scenario(
         v.kosten_totaal, v.kosten_n, v.min_n, v.kosten_reden if "kosten" in v.dataset.accounting else GEEN_GEGEVENS
@@ -218,13 +238,18 @@ def scorecard(v: YearView) -> list[GoalCard]:
 class KeyFigure:
     label: str
     value: Callable[[dict], object]  # from a kerncijfers dict
-    kind: str = "geheel"  # geheel | getal | euro | verschil
+    kind: str = "geheel"  # geheel | getal | deelnemers | euro | verschil
     card: str | None = None  # the card's label on the dashboard's first tab, when it has one
     n: Callable[[dict], int] | None = None  # the people behind it, for the reason it is missing
     reden: Callable[[dict], str | None] | None = None
     geen_bestand: str = "geen gegevens"  # what is missing when the proeftuin has no file for it
     over: Callable[[dict], str] | None = None  # what the figure is about, under the card's value
     filters: tuple[str, ...] = ("organisatie",)  # the dashboard filters it follows (Filters' fields)
+    label_of: Callable[[dict], str] | None = None  # a label that names what this proeftuin's figure is about
+
+    def title(self, k: dict) -> str:
+        """The row's label, for the proeftuin of the kerncijfers ``k``."""
+        return self.label_of(k) if self.label_of else self.label
 
     def text(self, k: dict, min_n: int) -> str:
         """The value in Dutch notation, or in words why it is not there."""
@@ -242,6 +267,8 @@ class KeyFigure:
             return f"{fmt.euro(abs(value))} {'goedkoper' if value > 0 else 'duurder'}"
         if self.kind == "getal":
             return fmt.getal(value, 1)
+        if self.kind == "deelnemers":
+            return narrative.deelnemers_text(value)
         return fmt.geheel(value)
 
     def about(self, k: dict) -> str:
@@ -255,6 +282,16 @@ def _micro(n: int, what: str) -> str:
     if not n:
         return ""
     return ("van 1 casus" if n == 1 else f"van de {fmt.geheel(n)} casussen") + f" met een micro-analyse{what}"
+
+
+def _against_now(k: dict) -> str:
+    """'€ 64.885 duurder dan nu' (the solution against the current situation, per year), or ''."""
+    value = k["kosten"].get("besparing_huidig")
+    if value is None:
+        return ""
+    if round(value) == 0:
+        return "even duur als nu"
+    return f"{fmt.euro(abs(value))} {'goedkoper' if value > 0 else 'duurder'} dan nu"
 
 
 _WELBEVINDEN_REDEN = lambda k: k["welbevinden"].get("reden")  # noqa: E731
@@ -290,7 +327,8 @@ KEY_FIGURES = (
         n=lambda k: k["kosten"]["n_casussen"],
         reden=_KOSTEN_REDEN,
         geen_bestand="geen kostenbestand",
-        over=lambda k: _micro(k["kosten"]["n_casussen"], ", tegenover niets doen"),
+        # costs both ways, as the report: beside the saving against doing nothing, the difference with now
+        over=lambda k: "; ".join(t for t in (_micro(k["kosten"]["n_casussen"], ", tegenover niets doen"), _against_now(k)) if t),
     ),
     KeyFigure(
         "Oplossing tegenover de huidige situatie, per jaar",
@@ -304,10 +342,15 @@ KEY_FIGURES = (
     KeyFigure(
         "Gemiddeld aantal deelnemers per leersessie",
         lambda k: k["bijeenkomsten"].get("gemiddeld_deelnemers_leersessie"),
-        "getal",
+        "deelnemers",
         n=lambda k: 0,
         reden=lambda k: None,
         filters=(),
+        # one kind of learning session in both years: the proeftuin's recurring kind (sessions.recurring_kind)
+        label_of=lambda k: (
+            "Gemiddeld aantal deelnemers per "
+            + narrative.SOORT_LABELS.get(k["bijeenkomsten"].get("soort_leersessie"), ("leersessie",))[0]
+        ),
     ),
     KeyFigure(
         "Gemiddeld aantal deelnemers (alle bijeenkomsten)",
@@ -490,7 +533,7 @@ def lesson_html(v: YearView, p, tabs: bool = False) -> str:
     if lesson.samen_met:
         other, n = lesson.samen_met[0]
         said.append(
-            f"De kaarten bij principe {nr} gingen het vaakst ook over principe {other}, {names.get(other, other).lower()} "
+            f"De kaarten bij principe {nr} gingen het vaakst ook over principe {other}, “{names.get(other, other)}” "
             f"({fmt.stuks(n, 'kaart', 'kaarten')})."
         )
     quotes = "".join(quote_html(q) for q in lesson.citaten) or (
@@ -507,19 +550,27 @@ def lesson_html(v: YearView, p, tabs: bool = False) -> str:
         for name, first in earlier.items()
     ]
     if not lines:
-        lines = [f"Aan principe {nr} zijn in proeftuin.yml (bij bewijs) geen cijfers gekoppeld."]
+        # said once per chapter, at the first principle (with cards) without figures; later ones leave it out
+        without = [
+            str(q.nr)
+            for q in v.config.ontwerpprincipes
+            if v.lessen.lessen[str(q.nr)].n_kaarten and not any(lessons_evidence(v)[str(q.nr)])
+        ]
+        if without and without[0] == nr:
+            lines = ["Bij dit principe zijn (nog) geen cijfers afgesproken."]
     right = "".join(f"<p>{html.escape(s)}</p>" for s in lines)
-
-    return (
-        head
-        + f'<div class="lg-twee"><div><h5>Wat de kaarten zeggen</h5>{left}</div>'
+    columns = (
+        f'<div class="lg-twee"><div><h5>Wat de kaarten zeggen</h5>{left}</div>'
         + f"<div><h5>Wat de cijfers laten zien</h5>{right}</div></div>"
-        + "<h5>Wat we anders gaan doen</h5>"
-        + _suggestions_html(v, nr, lesson)
+        if right
+        else f"<div><h5>Wat de kaarten zeggen</h5>{left}</div>"
     )
+    return head + columns + "<h5>Wat we anders gaan doen</h5>" + _suggestions_html(v, nr, lesson)
 
 
 def _suggestions_html(v: YearView, nr: str, lesson) -> str:
+    """Each group of suggestions as a suggestion: a consented card of that group in its own words, with how
+    many cards suggest something like it; a suggestion from outside the groups says it is another one."""
     if not lesson.n_vervolg:
         return f"<p>Op de kaarten bij principe {html.escape(nr)} staat dit jaar geen suggestie voor het vervolg.</p>"
     total = fmt.stuks(lesson.n_vervolg, "suggestie", "suggesties")
@@ -528,14 +579,26 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
         parts.append(
             f"<p>De {total} voor het vervolg bij principe {html.escape(nr)}, gegroepeerd op de woorden die ze delen:</p>"
         )
-        items = [
-            f"<li><strong>{html.escape(', '.join(g.termen))}</strong>: {fmt.stuks(g.n_kaarten, 'kaart', 'kaarten')}</li>"
-            for g in lesson.groepen
-        ]
+        items = []
+        for g in lesson.groepen:
+            count = f"{fmt.stuks(g.n_kaarten, 'kaart stelt', 'kaarten stellen')} iets vergelijkbaars voor"
+            shared = f"gedeelde woorden: {', '.join(g.termen)}"
+            if g.voorbeeld:
+                items.append(f"<li><p>{count} ({html.escape(shared)}), zoals:</p>{quote_html(g.voorbeeld)}</li>")
+            elif not g.met_toestemming:
+                items.append(f"<li><p>{count} ({html.escape(shared)}; geen van deze kaarten mag geciteerd worden).</p></li>")
+            else:
+                items.append(f"<li><p>{count} ({html.escape(shared)}).</p></li>")
         if lesson.n_overig:
-            items.append(f"<li>andere suggesties: {fmt.stuks(lesson.n_overig, 'kaart', 'kaarten')}</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
-    elif lesson.n_vervolg == 1:
+            other = fmt.stuks(lesson.n_overig, "kaart heeft", "kaarten hebben")
+            items.append(
+                f"<li><p>{other} een andere suggestie"
+                + (", bijvoorbeeld:</p>" + quote_html(lesson.voorbeeld) if lesson.voorbeeld else ".</p>")
+                + "</li>"
+            )
+        parts.append('<ul class="lg-suggesties">' + "".join(items) + "</ul>")
+        return "".join(parts)
+    if lesson.n_vervolg == 1:
         parts.append(f"<p>Op de kaarten bij principe {html.escape(nr)} staat één suggestie voor het vervolg.</p>")
     elif lesson.n_vervolg < max(2, v.min_n):
         parts.append(
@@ -548,7 +611,14 @@ def _suggestions_html(v: YearView, nr: str, lesson) -> str:
             f"geen woord kwam op minstens {fmt.geheel(max(2, v.min_n))} ervan terug.</p>"
         )
     if lesson.voorbeeld:
-        parts.append("<p>Een voorbeeld, van een kaart met toestemming om te citeren:</p>" + quote_html(lesson.voorbeeld))
+        parts.append("<p>Een voorbeeld:</p>" + quote_html(lesson.voorbeeld))
+    elif not lesson.n_vervolg_toestemming:
+        n = html.escape(nr)
+        parts.append(
+            f"<p>De kaart met deze suggestie bij principe {n} mag niet geciteerd worden.</p>"
+            if lesson.n_vervolg == 1
+            else f"<p>Geen van de kaarten met deze suggesties bij principe {n} mag geciteerd worden.</p>"
+        )
     return "".join(parts)
 
 
@@ -568,7 +638,14 @@ LESSEN_CSS = (
 def lessen_html(v: YearView, tabs: bool = False) -> str:
     """The whole Lessen chapter (the report's and the dashboard's tab): every principle's lesson,
     then the residents' own words. ``tabs``: the figures point at the dashboard's tabs, not the chapters."""
-    parts = [LESSEN_CSS, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
+    # the report's notebook says this in the chapter's own introduction; the dashboard's tab has none
+    intro = (
+        "<p>Per ontwerpprincipe wat de kaarten zeggen, naast wat de cijfers laten zien, en wat we anders gaan doen. "
+        "Citaten en voorbeelden komen alleen van kaarten met toestemming om te citeren.</p>"
+        if tabs
+        else ""
+    )
+    parts = [LESSEN_CSS, intro, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
     stemmen = v.lessen.stemmen
     if stemmen:
         parts.append("<h4>Stemmen van bewoners</h4>")

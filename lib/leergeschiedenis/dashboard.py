@@ -22,7 +22,7 @@ from pathlib import Path
 import ipywidgets as w
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import display
+from IPython.display import HTML, display
 
 from . import content, figures, narrative, regio
 from .config import load_config
@@ -89,7 +89,8 @@ class Chart:
     Created without a figure it is an empty box of the figure's height, filled by ``show``.
     """
 
-    def __init__(self, fig: go.Figure | None = None, height: int | None = None):
+    def __init__(self, fig: go.Figure | None = None, height: int | None = None, name: str = ""):
+        self.name = name
         height = height or (fig.layout.height if fig is not None else None) or figures.HEIGHT
         self.widget = w.Output(layout=w.Layout(min_height=f"{height}px", width="100%"))
         self.widget.add_class("lg-grafiek")
@@ -97,6 +98,15 @@ class Chart:
             self.show(fig)
 
     def show(self, fig: go.Figure) -> None:
+        why = content.empty_text(self.name, fig)
+        if why is not None:  # nothing to show: only the sentence saying why, as the report does
+            self.widget.clear_output(wait=True)
+            self.widget.layout.min_height = None
+            if why:
+                with self.widget:
+                    display(HTML(f"<p>{html.escape(why)}</p>"))
+            return
+        self.widget.layout.min_height = f"{fig.layout.height or figures.HEIGHT}px"
         bundle = {
             PLOTLY_MIME: fitted(json.loads(pio.to_json(fig, validate=False))) | {"config": PLOTLY_CONFIG},
             "text/plain": fig.layout.title.text or "grafiek",
@@ -257,7 +267,8 @@ class Dashboard:
         self._prepared = view_figures(view)
         first = set(TAB_CONTENT[0][1])
         self.charts = {
-            name: Chart(fig) if name in first else Chart(height=fig.layout.height) for name, fig in self._prepared.items()
+            name: Chart(fig, name=name) if name in first else Chart(height=fig.layout.height, name=name)
+            for name, fig in self._prepared.items()
         }
         for name in first:
             del self._prepared[name]

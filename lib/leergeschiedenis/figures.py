@@ -94,7 +94,14 @@ def empty(title: str, why: str) -> go.Figure:
     fig.add_annotation(text=why, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
+    fig.update_layout(meta={"leeg": why})
     return _layout(fig, title, "niets te tonen", height=260)
+
+
+def empty_reason(fig: go.Figure) -> str | None:
+    """Why a chart made by ``empty`` has nothing to show; None for a chart that shows something."""
+    meta = fig.layout.meta
+    return meta.get("leeg") if isinstance(meta, dict) else None
 
 
 def cases_per_year(per_year: pd.DataFrame) -> go.Figure:
@@ -179,6 +186,8 @@ def funnel(stages: pd.Series) -> go.Figure:
         "oplossing_afgesproken": "Oplossing afgesproken",
         "afgerond": "Afgerond",
     }
+    if not stages.fillna(0).any():
+        return empty("Hoe ver kwamen de casussen?", "Geen casussen in dit jaar.")
     fig = go.Figure(
         go.Funnel(y=[labels[s] for s in stages.index], x=stages.to_numpy(), marker_color=BLUE, textinfo="value+percent initial")
     )

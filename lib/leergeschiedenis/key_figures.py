@@ -161,11 +161,13 @@ def _cards(v: YearView) -> dict:
 
 def _sessions(v: YearView) -> dict:
     this = v.year_sessions
-    _, learning = indicators.participants_per_session(v.dataset.bijeenkomsten, v.jaar)
+    kind = sessions.recurring_kind(v.dataset.bijeenkomsten)  # over all years: last year's is the same kind
+    _, learning = sessions.kind_attendance(v.dataset.bijeenkomsten, v.jaar, kind)
     out = {
         "totaal": len(this),
         "gemiddeld_deelnemers": _round(sessions.mean_attendance(this), 1),
         "gemiddeld_deelnemers_leersessie": _round(learning, 1),
+        "soort_leersessie": kind,
     }
     reason = GEEN_GEGEVENS if "bijeenkomsten" not in v.dataset.accounting else NOG_NIET_GEMETEN
     return out | ({"reden": reason} if out["gemiddeld_deelnemers"] is None else {})

@@ -16,6 +16,7 @@ publishes only what it returns:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ QUOTES_TRANSITIEMODEL = 1
 MIN_QUOTE_WORDS = 3
 QUOTES_LESSEN = 3
 TOP_TERMS = 8
-MAX_GROUPS = 4
+MAX_GROUPS = 3
 GROUP_LABEL_TERMS = 3
 # Words that carry no subject of their own in a suggestion ("meer", "vaker", "graag" ...), besides Dutch stop words.
 _GENERIC = (
@@ -111,16 +112,19 @@ def field_principles(card: pd.Series, themes: list[str], config: Config) -> dict
     """Which of the card's principles each of its text fields speaks to.
 
     A field with a principle's keywords speaks to those of the card's principles; a field without
-    any speaks to the card's principles that no other field accounts for (a card coded to 1 and 6
-    whose 'geleerd' names the leefwereld: its 'vervolg' is about principle 6). So a quote about
-    rules never stands under a principle the card got for another field.
+    any keyword at all speaks to the card's principles that no other field accounts for (a card coded
+    to 1 and 6 whose 'geleerd' names the leefwereld: its 'vervolg' is about principle 6); a field whose
+    keywords all belong to principles the card is not coded to speaks to none of them. So a quote about
+    rules never stands under a principle the card got for another field, nor under one whose keywords it lacks.
     """
     themes = [str(t) for t in themes] if isinstance(themes, list) else []
     texts = {f: str(card[f]) for f in TEXT_FIELDS if f in card and pd.notna(card[f]) and str(card[f]).strip()}
-    hits = {f: set(automatic_themes(t, config)) & set(themes) for f, t in texts.items()}
+    found = {f: {str(t) for t in automatic_themes(t, config)} for f, t in texts.items()}
+    hits = {f: k & set(themes) for f, k in found.items()}
     accounted = set().union(*hits.values()) if hits else set()
     rest = set(themes) - accounted
-    return {f: (h if h else rest) for f, h in hits.items()}
+    # a field with keywords only of principles the card is not coded to speaks to none of the card's
+    return {f: (h if h else rest if not found[f] else set()) for f, h in hits.items()}
 
 
 def cards_of(coded: pd.DataFrame, nr: str) -> pd.Index:
@@ -183,6 +187,8 @@ class SuggestionGroup:
     termen: tuple[str, ...]
     n_kaarten: int
     leden: tuple = ()  # the cards (index labels) in the group; never published
+    voorbeeld: Quote | None = None  # the consented suggestion that stands for the group (``plan``)
+    met_toestemming: bool = False  # whether any card of the group may be quoted
 
     def __repr__(self) -> str:  # the members stay out of any printed form
         return f"SuggestionGroup(termen={self.termen!r}, n_kaarten={self.n_kaarten})"
@@ -245,13 +251,34 @@ def consented(cards: pd.DataFrame) -> pd.Series:
     return cards["toestemming_citaat"].fillna(False).astype(bool)
 
 
+# An answer to "wat viel op?" or "wat heb je geleerd?" often starts with one of these and is no sentence of
+# its own ("Dat de wijkagent ons nu kent."): quoted only when a card of the principle has nothing better.
+FRAGMENT_STARTS = frozenset({"dat", "hoe", "wat", "waar", "wie", "hoeveel", "welke"})
+
+
+def is_fragment(text: object) -> bool:
+    """A subordinate clause standing alone: 'Dat …', 'Hoe …', 'Wat …', without a main clause after it."""
+    found = words(str(text))
+    if not found or found[0] not in FRAGMENT_STARTS:
+        return False
+    # 'Wat mij opviel is dat …', 'Wat wel kan, werkt.': a main clause follows the subordinate one
+    return not _MAIN_VERB.search(str(text))
+
+
+_MAIN_VERB = re.compile(
+    r"\b(is|was|zijn|waren)\s+(dat|het|de|een|niet|heel|erg|echt|zo)\b|,\s*(werkt|helpt|is|was|geeft|levert|telt|kost)\b", re.I
+)
+
+
 def _field_score(text: str, field_name: str, about_principle: bool) -> tuple:
-    """Higher is more quotable: speaks to the principle, a readable length, written as a sentence, the field."""
+    """Higher is more quotable: speaks to the principle, a whole sentence rather than a fragment, a readable
+    length, written as a sentence, the field."""
     raw = str(text).strip()
     n = len(raw)
     readable = 2 if 35 <= n <= 180 else 1 if 15 <= n <= 260 else 0
     written = int(raw[:1].isupper() and raw[-1:] in _ENDS)
-    return (int(about_principle), readable, written, -QUOTE_FIELDS.index(field_name) if field_name in QUOTE_FIELDS else -9)
+    whole = int(not is_fragment(raw))
+    return (int(about_principle), whole, readable, written, -QUOTE_FIELDS.index(field_name) if field_name in QUOTE_FIELDS else -9)
 
 
 def quote_candidates(cards: pd.DataFrame, coded: pd.DataFrame, config: Config, nr: str) -> list[tuple[tuple, object, Quote]]:
@@ -281,12 +308,36 @@ def quote_candidates(cards: pd.DataFrame, coded: pd.DataFrame, config: Config, n
 
 
 def _pick_varied(candidates: list[tuple[tuple, object, Quote]], taken: list[Quote], used_texts: set[str], used_cards: set):
-    """The best candidate whose role is not yet among ``taken``; else the best one left."""
+    """The best candidate whose role is not yet among ``taken``; else the best one left. A fragment
+    ('Dat …') only when no whole sentence is left: a new role does not make a fragment better."""
     free = [c for c in candidates if c[1] not in used_cards and not _is_used(c[2].tekst, used_texts)]
     if not free:
         return None
+    if any(not is_fragment(c[2].tekst) for c in free):
+        free = [c for c in free if not is_fragment(c[2].tekst)]
     roles = {q.rol for q in taken}
     return next((c for c in free if c[2].rol not in roles), free[0])
+
+
+def _representative(
+    own: pd.DataFrame, members_idx: list, nr: str, used_texts: set[str], used_cards: set, group_words: tuple[str, ...] = ()
+) -> Quote | None:
+    """The consented suggestion among ``members_idx`` sharing most of ``group_words`` (ties: alphabetically),
+    long enough and not yet used in the report; marked as used."""
+    members = own.loc[members_idx]
+    members = members[consented(members)]
+    wanted = {_stem(w) for w in group_words}
+    options = []
+    for i, card in members.iterrows():
+        text = sentence_case(card["vervolg"])
+        if len(words(text)) >= MIN_QUOTE_WORDS and i not in used_cards and not _is_used(text, used_texts):
+            options.append((-len(wanted & set(_stem_forms(text))), text, str(i), i, card))
+    if not options:
+        return None
+    _, text, _, i, card = min(options, key=lambda o: o[:3])
+    used_texts.update(text_keys(text))
+    used_cards.add(i)
+    return Quote(text, str(card["rol"]), str(card["bijeenkomst"]), card["datum"], "vervolg", nr)
 
 
 # -- the plan for one year ---------------------------------------------------------------------
@@ -301,8 +352,9 @@ class Lesson:
     n_vervolg: int
     groepen: list[SuggestionGroup]
     n_overig: int
-    voorbeeld: Quote | None
+    voorbeeld: Quote | None  # a suggestion from outside the groups, only when no group has one of its own
     citaten: list[Quote] = field(default_factory=list)
+    n_vervolg_toestemming: int = 0  # suggestions on cards with consent to quote
 
 
 @dataclass(frozen=True)
@@ -336,22 +388,22 @@ def plan(
         speaking = [i for i in idx if nr in speaks[i].get("vervolg", set())]
         vervolg = own.loc[speaking, "vervolg"] if speaking else pd.Series(dtype=object)
         groups, rest = group_suggestions(vervolg, min_cards)
+
+        groups = [
+            dataclasses.replace(
+                g,
+                voorbeeld=_representative(own, list(g.leden), nr, used_texts, used_cards, g.termen),
+                met_toestemming=bool(consented(own.loc[list(g.leden)]).any()),
+            )
+            for g in groups
+        ]
         example = None
-        # an example from the largest group with a consented card, else any consented suggestion
-        for members_idx in [*(list(g.leden) for g in groups), list(vervolg.index)]:
-            members = own.loc[members_idx]
-            members = members[consented(members)].sort_values(["datum", "vervolg"], kind="stable")
-            for i, card in members.iterrows():
-                text = sentence_case(card["vervolg"])
-                if len(words(text)) >= MIN_QUOTE_WORDS and i not in used_cards and not _is_used(text, used_texts):
-                    example = Quote(text, str(card["rol"]), str(card["bijeenkomst"]), card["datum"], "vervolg", nr)
-                    used_texts.update(text_keys(text))
-                    used_cards.add(i)
-                    break
-            if example:
-                break
+        if not any(g.voorbeeld for g in groups):  # a suggestion from outside the groups, said to be one
+            grouped = {i for g in groups for i in g.leden}
+            example = _representative(own, [i for i in vervolg.index if i not in grouped], nr, used_texts, used_cards)
+        n_consented = int(consented(own.loc[vervolg.index]).sum()) if len(vervolg) else 0
         terms = principle_terms(own, TEXT_FIELDS, min_cards, all_cards=cards, _stems=card_stems)
-        partial[nr] = (len(idx), terms, together_with(coded, nr), len(vervolg), groups, rest, example)
+        partial[nr] = (len(idx), terms, together_with(coded, nr), len(vervolg), groups, rest, example, n_consented)
 
     # 2. quotes: round by round over the principles, so no principle takes every shared card
     candidates = {nr: quote_candidates(cards, coded, config, nr) for nr in numbers}
@@ -374,8 +426,8 @@ def plan(
             stemmen.append(text)
 
     lessen = {
-        nr: Lesson(nr, n, terms, together, n_vervolg, groups, rest, example, chosen[nr][per_transitiemodel:])
-        for nr, (n, terms, together, n_vervolg, groups, rest, example) in partial.items()
+        nr: Lesson(nr, n, terms, together, n_vervolg, groups, rest, example, chosen[nr][per_transitiemodel:], n_consented)
+        for nr, (n, terms, together, n_vervolg, groups, rest, example, n_consented) in partial.items()
     }
     transitie = {nr: (chosen[nr][0] if per_transitiemodel and chosen[nr] else None) for nr in numbers}
     return LessonPlan(lessen, transitie, stemmen)

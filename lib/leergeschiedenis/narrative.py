@@ -6,7 +6,7 @@ returns Markdown. Numbers and dates are in Dutch notation (``fmt``).
 
 from __future__ import annotations
 
-from . import fmt, goals, indicators, sessions
+from . import fmt, goals, sessions
 from .labels import (
     DOMEIN_LABELS,
     FINANCIER_LABELS,
@@ -318,6 +318,11 @@ def soort_text(soort: str, n: int) -> str:
     return fmt.stuks(n, one, more)
 
 
+def deelnemers_text(mean: float) -> str:
+    """A number of participants: whole when it is ('12'), else with one decimal ('31,4')."""
+    return fmt.geheel(mean) if round(mean, 1) == round(mean) else fmt.getal(mean, 1)
+
+
 def sessions_sentence(v: YearView) -> str:
     """How many sessions of which kind, and the attendance of the recurring learning sessions compared
     like with like (first and last quarter, or first and last session, of the same kind); the mean per
@@ -342,10 +347,11 @@ def sessions_sentence(v: YearView) -> str:
         f"In {v.jaar} {'was er' if len(s) == 1 else 'waren er'} {fmt.stuks(len(s), 'bijeenkomst', 'bijeenkomsten')}{whole}: "
         f"{_listing(listed)}."
     )
-    trend = sessions.learning_trend(s)
+    recurring = sessions.recurring_kind(v.dataset.bijeenkomsten)
+    trend = sessions.learning_trend(s, recurring)
     if trend is not None:
         kind = SOORT_LABELS.get(trend.soort, (trend.soort, trend.soort))[1]
-        a, b = fmt.getal(trend.eerste, 1), fmt.getal(trend.laatste, 1)
+        a, b = deelnemers_text(trend.eerste), deelnemers_text(trend.laatste)
         verb = "groeide" if trend.laatste > trend.eerste else "daalde" if trend.laatste < trend.eerste else "bleef"
         if trend.eerste_kwartaal is None:
             span = f"van {fmt.geheel(trend.eerste)} deelnemers bij de eerste naar {fmt.geheel(trend.laatste)} bij de laatste"
@@ -359,11 +365,12 @@ def sessions_sentence(v: YearView) -> str:
             if verb == "bleef":
                 span = f"gelijk: {mean}{a} deelnemers in het {first} en in het {last}"
         text += f" Bij de {kind} {verb} de opkomst {span}."
-    n_learning, mean = indicators.participants_per_session(v.dataset.bijeenkomsten, v.jaar)
+    n_learning, mean = sessions.kind_attendance(v.dataset.bijeenkomsten, v.jaar, recurring)
     if mean is not None:
+        one, more = SOORT_LABELS.get(recurring, (recurring, recurring))
         text += (
-            f" Over het jaar kwamen er gemiddeld {fmt.getal(mean, 1)} deelnemers per leersessie"
-            f" ({fmt.stuks(n_learning, 'leersessie', 'leersessies')} met een telling)."
+            f" Over het jaar kwamen er gemiddeld {deelnemers_text(mean)} deelnemers per {one}"
+            f" ({fmt.stuks(n_learning, one, more)} met een telling)."
         )
     cards = v.n_kaarten
     return text + f" Na afloop vulden {_card_writers(v)} {fmt.stuks(cards, 'reflectiekaart', 'reflectiekaarten')} in."
@@ -446,13 +453,17 @@ def principle_sentence(v: YearView, nr: str) -> str:
     if not total:
         return "Er zijn dit jaar geen reflectiekaarten ingevuld."
     n = int(v.themas.get(nr, 0))
-    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam dit principe terug"
+    text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam principe {nr} terug"
     per_role = v.kaarten_per_rol
     table = v.thema_per_rol
+    # a role is named only with at least min_n cards on the principle, and a share above the overall share
     shares = {
         role: table.loc[nr, role] / per_role[role]
         for role in table.columns
-        if nr in table.index and per_role.get(role, 0) >= v.min_n and table.loc[nr, role] > 0
+        if nr in table.index
+        and per_role.get(role, 0) >= v.min_n
+        and table.loc[nr, role] >= v.min_n
+        and table.loc[nr, role] * total > n * per_role[role]
     }
     if shares:
         role = max(shares, key=lambda r: (shares[r], r))

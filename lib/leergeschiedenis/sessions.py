@@ -64,13 +64,35 @@ class Trend:
     n_laatste: int
 
 
-def learning_trend(bijeenkomsten: pd.DataFrame) -> Trend | None:
-    """The trend of the recurring learning sessions (the most frequent kind of ``LEERSESSIES`` with a
-    count; ties by the order of the contract), or None with fewer than two such sessions."""
+def recurring_kind(bijeenkomsten: pd.DataFrame) -> str | None:
+    """The proeftuin's recurring kind of learning session: the kind of ``LEERSESSIES`` with the most
+    sessions with a count (ties by the order of the contract). Pass all years' sessions, so every year
+    and its comparison with last year are about the same kind; None without any."""
     rows = bijeenkomsten.dropna(subset=["deelnemers"])
     kinds = rows["soort"].astype("string")
     counts = {k: int((kinds == k).sum()) for k in LEERSESSIES}
-    kind = max(LEERSESSIES, key=lambda k: (counts[k], -LEERSESSIES.index(k)))
+    if not any(counts.values()):
+        return None
+    return max(LEERSESSIES, key=lambda k: (counts[k], -LEERSESSIES.index(k)))
+
+
+def kind_attendance(bijeenkomsten: pd.DataFrame, year: int, kind: str | None) -> tuple[int, float | None]:
+    """(sessions with a count, mean ``deelnemers``) of the sessions of ``kind`` in ``year``."""
+    if kind is None:
+        return 0, None
+    rows = of_year(bijeenkomsten, year)
+    known = rows.loc[rows["soort"].astype("string") == kind, "deelnemers"].dropna()
+    return len(known), (float(known.mean()) if len(known) else None)
+
+
+def learning_trend(bijeenkomsten: pd.DataFrame, kind: str | None = None) -> Trend | None:
+    """The trend of the recurring learning sessions (``kind``, else ``recurring_kind`` of these sessions),
+    or None with fewer than two such sessions."""
+    rows = bijeenkomsten.dropna(subset=["deelnemers"])
+    kinds = rows["soort"].astype("string")
+    kind = kind or recurring_kind(bijeenkomsten)
+    if kind is None:
+        return None
     own = rows[kinds == kind].sort_values("datum")
     if len(own) < 2:
         return None

@@ -50,6 +50,7 @@ class Verslag:
         self.v = view
         self.publiceren = publiceren
         self._figures = 0
+        self._empty_said: set[str] = set()
 
     @classmethod
     def open(cls, data_dir: str, jaar: int, publiceren: bool = False, kerncijfers_pad: str = "") -> Verslag:
@@ -72,10 +73,17 @@ class Verslag:
         display(HTML(text))
 
     def _chart(self, name: str) -> None:
-        """A registered chart (``content.FIGURES``) with its reading aid."""
+        """A registered chart (``content.FIGURES``) with its reading aid; a chart with nothing to show is
+        left out, with only the sentence saying why (``content.empty_text``)."""
         self._figure(content.figure(name, self.v), name)
 
     def _figure(self, fig: go.Figure, aid: str) -> None:
+        why = content.empty_text(aid, fig)
+        if why is not None:
+            if why not in self._empty_said:  # two empty charts for one reason: said once
+                self._empty_said.add(why)
+                self._md(why)
+            return
         self._figures += 1
         if self.publiceren:
             body = fig.to_html(
@@ -139,7 +147,7 @@ class Verslag:
     def kerncijfers_tabel(self) -> None:
         now, before, min_n = self.v.kern, self.v.kern_vorig_jaar, self.v.min_n
         y = self.v.jaar
-        rows = [[k.label, k.text(before, min_n), k.text(now, min_n)] for k in content.KEY_FIGURES]
+        rows = [[k.title(now), k.text(before, min_n), k.text(now, min_n)] for k in content.KEY_FIGURES]
         self._table(rows, ["Kerncijfer", str(y - 1), str(y)], numeric={1, 2}, css="lg-kern")
 
     def transitiemodel(self) -> None:
@@ -239,7 +247,9 @@ class Verslag:
             return
         self._chart("spinnenweb")
         for moment in v.spinnenweb_veranderingen:
-            self._figure(content.spinnenweb_change(v, moment), "spinnenweb_verandering")
+            fig = content.spinnenweb_change(v, moment)
+            if figures.empty_reason(fig) is None:  # spinnenweb_sentence says why a moment has no change
+                self._figure(fig, "spinnenweb_verandering")
 
     def lessen(self) -> None:
         """Per principle what its cards say beside what its figures show, and what the proeftuin will do

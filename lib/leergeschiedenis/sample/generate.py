@@ -804,8 +804,10 @@ def _pick_entry(rng: random.Random, plan: Plan, bank: list, role: str, year: int
 
 def _card_sentence(rng: random.Random, plan: Plan, text: str, field_name: str) -> str:
     sentence = fill(text, rng, plan.slots)
-    if rng.random() < 0.08 and field_name != "vervolg":  # 'Mooi om te zien.' follows a remark, not a suggestion
-        sentence += " " + rng.choice(tx.TOEVOEGINGEN)
+    if rng.random() < 0.08 and field_name != "vervolg":
+        # once a tail such as 'Petje af.' was added here; it made quotes read as made up. The draw stays,
+        # so every other card keeps its words.
+        rng.randrange(6)
     if rng.random() < 0.07 and sentence[:3].isascii() and not sentence[:3].isupper():
         sentence = sentence[0].lower() + sentence[1:].rstrip(".")  # typed quickly, as on a real card
     return sentence

@@ -460,9 +460,6 @@ CITATEN_MEER = [
     "De buren groeten me weer.",
 ]
 
-# Short additions a card writer sometimes puts after a sentence.
-TOEVOEGINGEN = ("Mooi om te zien.", "Dat vond ik bijzonder.", "Dank!", "Ga zo door.", "Leerzaam.", "Petje af.")
-
 # --- casussen ---------------------------------------------------------------
 
 # One storyline per case: (ik_wil, ik_heb_nodig, proeftuinoplossing), per life domain of the text bank.
