@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import indicators, sessions
+from . import sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
 from .privacy import jsonable
