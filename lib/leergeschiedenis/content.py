@@ -495,7 +495,7 @@ def _saving(amount: float | None, than: str) -> str:
 
 def quote_html(q) -> str:
     """A card's quote (``lessons.Quote``): its text, and who said it where and when, without a name."""
-    who = "iemand anders" if q.rol == "overig" else "een " + figures.ROL_LABELS.get(q.rol, q.rol).lower()
+    who = "een andere deelnemer" if q.rol == "overig" else "een " + figures.ROL_LABELS.get(q.rol, q.rol).lower()
     return (
         f'<blockquote class="lg-citaat">“{html.escape(q.tekst)}”<br>'
         f"<small>— {html.escape(who)}, {html.escape(q.bijeenkomst)}, {fmt.datum(q.datum)}</small></blockquote>"
