@@ -621,7 +621,11 @@ def within_term_sentence(v: YearView) -> str:
             parts.append(f"{agreed}: {fmt.procent(value.waarde)} van {fmt.stuks(value.n, 'casus', 'casussen')}")
     if not parts:
         return ""
-    return f"Afgesproken maximale doorlooptijden, en hoe vaak die in {v.jaar} werden gehaald: " + "; ".join(parts) + "."
+    return (
+        f"Afgesproken maximale doorlooptijden, en hoe vaak die in {v.jaar} werden gehaald: " + "; ".join(parts) + ". "
+        f"Een casus waarvan die stap nog niet af is, telt als niet gehaald zodra de termijn op 31 december {v.jaar} "
+        "al voorbij was, en telt anders (nog) niet mee; daarom rust elke afspraak op een ander aantal casussen."
+    )
 
 
 EEN_GEZIN = (
