@@ -188,3 +188,9 @@ def test_the_rendered_report_has_the_buurten_and_the_regisseurs(root, tmp_path):
     assert "Casussen per buurt" in page and "Casussen per organisatie van de regisseur" in page
     assert "1 Gezin 1 Plan 1 Regisseur" in page
     assert "Elke staaf is een buurt van de proeftuin" in page  # the reading aid
+
+
+def test_attendance_is_the_recurring_learning_sessions_not_every_event(reeksen):
+    """Issue 16: like with like. The fixture's 2017: tweewekelijkse leersessies of 15 and (uncounted)
+    participants, and a werkconferentie of 30: the column says 15, not (15 + 30) / 2 = 22,5."""
+    assert _row(reeksen, "Proeftuin Rekenvoorbeeld")["Deelnemers per leersessie"] == "15,0"

@@ -29,7 +29,7 @@ HEADER = (
     "Welbevinden (verandering)",
     "Besparing per casus",
     "Bijeenkomsten",
-    "Gemiddeld aanwezig",
+    "Deelnemers per leersessie",
     "Streefwaarden gehaald",
 )
 NUMERIC = frozenset(range(2, len(HEADER)))
@@ -89,7 +89,9 @@ def bijeenkomsten(k: dict) -> tuple[str, str]:
     b = k["bijeenkomsten"]
     if not b["totaal"]:
         return "geen leersessies", "–"
-    return fmt.geheel(b["totaal"]), fmt.getal(b["gemiddeld_deelnemers"])
+    # the recurring learning session, like with like (issue 16), not every event with its conferences
+    mean = b.get("gemiddeld_deelnemers_leersessie")
+    return fmt.geheel(b["totaal"]), "–" if mean is None else fmt.getal(mean)
 
 
 def doelen(k: dict) -> tuple[int, int]:
