@@ -96,3 +96,21 @@ LEVENSDOMEIN_LABELS = {
     "werk_en_dagbesteding": "Werk en dagbesteding",
     "sociaal_netwerk": "Sociaal netwerk",
 }
+
+# How a Dutch programme team types a contract column's name, where replacing ``_`` by a space and a
+# capital is not enough; every one folds back to its column (``read.column_name``). The sample
+# generator and the registration workbook both write headers with ``kop``.
+KOPPEN = {
+    "casus_id": "Casus ID",
+    "mdo_datum": "MDO-datum",
+    "oplossing_datum": "Oplossing datum",
+    "kaart_id": "Kaart ID",
+    "deelnemer_id": "Deelnemer ID",
+    "themas": "Thema's",
+}
+
+
+def kop(column: str) -> str:
+    """The readable Dutch header of a contract column: ``casus_id`` -> ``Casus ID``."""
+    text = KOPPEN.get(column) or column.replace("_", " ")
+    return text[0].upper() + text[1:]

@@ -46,6 +46,7 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import labels
 from .cells import cell_text
 from .config import Config, load_config
 from .contract import CONTRACT_VERSION, KIND_DUTCH, ORDER, TABLES, Column, Table
@@ -90,16 +91,6 @@ CONFIDENTIAL_FONT = Font(bold=True, color="9C0006")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TABLE_STYLE = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
 
-# Readable Dutch headers where replacing ``_`` by a space is not enough; every header folds back
-# to its contract column (``read.column_name``), which the tests check for every table.
-KOPPEN = {
-    "casus_id": "Casus ID",
-    "mdo_datum": "MDO-datum",
-    "oplossing_datum": "Oplossing datum",
-    "kaart_id": "Kaart ID",
-    "deelnemer_id": "Deelnemer ID",
-    "themas": "Thema's",
-}
 # units shown in brackets after the header (text in brackets does not count when it is read)
 EENHEDEN = {
     ("metingen", "welbevinden"): "1-10",
@@ -123,8 +114,7 @@ PARTNER_COLUMNS = ("organisatie", "regisseur")
 
 def header(table: str, column: Column) -> str:
     """The readable header of a contract column: `Casus ID *`, `Welbevinden (1-10) *`."""
-    text = KOPPEN.get(column.name) or column.name.replace("_", " ")
-    text = text[0].upper() + text[1:]
+    text = labels.kop(column.name)
     if column.kind == "number" and column.minimum == 0 and column.maximum == 10 and table == "spinnenweb":
         text += " (0-10)"
     if unit := EENHEDEN.get((table, column.name)):

@@ -50,6 +50,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import labels
 from ..contract import (
     BELEMMERINGEN,
     DOMEINEN,
@@ -69,16 +70,6 @@ Row = dict[str, object]
 # Writing: one contract table as a CSV in a proeftuin's own dialect
 # ---------------------------------------------------------------------------
 
-# How a Dutch programme team types the contract's column names (the reader normalises them back).
-KOPPEN_NL = {
-    "casus_id": "Casus ID",
-    "mdo_datum": "MDO-datum",
-    "oplossing_datum": "Oplossing datum",
-    "kaart_id": "Kaart ID",
-    "deelnemer_id": "Deelnemer ID",
-    "themas": "Thema's",
-    "binnen_bestaand_aanbod": "Binnen bestaand aanbod",
-}
 # Enumeration values with accents or capitals a team would type.
 WAARDEN_NL = {
     "financien": "Financiën",
@@ -103,8 +94,7 @@ class Style:
     def header(self, name: str) -> str:
         if not self.dutch_headers:
             return name
-        text = KOPPEN_NL.get(name) or name.replace("_", " ")
-        return text[0].upper() + text[1:]
+        return labels.kop(name)
 
     def enum(self, value: str) -> str:
         if not self.dutch_values:
