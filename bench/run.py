@@ -392,29 +392,30 @@ def load_table(load: dict) -> str:
 
 
 LOAD_NOTES = """
-What this shows (issue 18), measured 2026-12-01 while other engineers were using the same
-2-core machine (the "rest" column: their work during the measurement), so the ratios are from one
-run under load; re-run on a quiet machine with `.venv/bin/python bench/run.py --only-load` (about
-15 minutes: for each N a fresh server whose pool of 8 kernels takes about a minute to fill).
+What this shows (issue 18). The table is the run of 2026-12-01 05:00 UTC, with no other work on
+the machine (the "rest" column is the harness itself). Re-run with `.venv/bin/python bench/run.py
+--only-load` (about 12 minutes: for each N a fresh server whose pool of 8 kernels takes about a
+minute to fill).
 
-- Goal: at N = 8 the slowest browser within 3x of one alone. Not met on this machine: 8 browsers
-  took 21.2 s, 5.8x the 3.7 s of one. (Earlier the same day, with the pool but every chart of every
-  tab sent with the page and drawn: 33.9 s for the slowest of 8, 5.9 s alone, under heavier load.)
-- What limits it, from the CPU column: opening 8 pages took 30.4 CPU-seconds in Chromium, against
-  1.2 in Voila and 2.0 in the kernels (one page alone: 2.6 in Chromium, 0.4 for the server). The
-  dashboard's own work for eight managers is about 3 CPU-seconds, under 2 s on two cores; the 21 s
-  are eight browsers, on the same two cores as the server, each parsing about 10 MB of JavaScript
-  (Voila, the widget manager, 4.7 MB of plotly.js) and laying out the page. Managers bring their
-  own laptops: on the server there is no such cost. What would meet the goal in this measurement:
-  browsers on other machines, or a page with much less JavaScript (plotly.js, half of it, is loaded
-  by the JupyterLab renderer at start whether a chart is shown or not; loading it only when a chart
-  is drawn needs a change in that renderer or charts drawn without it). Not tried here.
+- Goal: at N = 8 the slowest browser within 3x of one alone. Not met on this machine: the slowest of
+  8 took 15.9 s, 8.2x the 1.9 s of one (earlier the same day under other engineers' load: 21.2 s,
+  5.8x the 3.7 s of one; before lazy charts 33.9 s; before the pool, as the issue measured, 50 s).
+- What limits it, from the CPU column: opening 8 pages took 27.1 CPU-seconds in Chromium, against
+  1.1 in Voila and 2.1 in the kernels (one page alone: 2.3 in Chromium, 0.2 for the server). The
+  dashboard's own work for eight managers is about 3 CPU-seconds, under 2 s on two cores; the rest
+  of the 16 s is eight browsers, on the same two cores as the server, each parsing about 10 MB of
+  JavaScript (Voila, the widget manager, 4.7 MB of plotly.js) and laying out the page. Managers
+  bring their own laptops: on the server there is no such cost. What would meet the goal in this
+  measurement: browsers on other machines, or a page with much less JavaScript (plotly.js, half of
+  it, is loaded by the JupyterLab renderer at start whether a chart is shown or not; loading it
+  only when a chart is drawn needs a change in that renderer or charts drawn without it). Not
+  tried here.
 - A ninth manager and beyond: the page always comes, from the first refill. Refills run one at a
-  time (so that they do not take the cores from the pages being served), each a few seconds on a
-  quiet machine but 10 to 15 s with sixteen browsers on the same two cores: at N = 16 the eight
-  beyond the pool waited 52 to 143 s. A room of sixteen wants `--kernels 16` (about 3 GB more).
-- Memory: a ready kernel is 299 MB RSS, 187 MB PSS (pages shared with the other kernels counted
-  once); the pool of 8 with Voila and the command 2.8 GB RSS, 1.7 GB PSS. After the browsers close
+  time (so that they do not take the cores from the pages being served): at N = 16 the eight
+  beyond the pool waited up to 62 s (143 s under load). A room of sixteen wants `--kernels 16`
+  (about 2.2 GB RSS more).
+- Memory: a ready kernel is 275 MB RSS, 188 MB PSS (pages shared with the other kernels counted
+  once); the pool of 8 with Voila and the command 2.3 GB RSS, 1.6 GB PSS. After the browsers close
   the kernels of their pages are stopped (20 to 30 s after their websocket closed) and the pool is
   back at 8 kernels and the same memory; SIGTERM stops everything in 3 to 5 s.
 """
