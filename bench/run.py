@@ -111,6 +111,12 @@ def run_json(code: str, *args: str, cache: bool = False) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def bench_script(name: str, *args, cwd: Path | None = None) -> dict:
+    """Run one of the bench/ scripts; each prints its results as one JSON document."""
+    command = [sys.executable, str(ROOT / "bench" / name), *map(str, args)]
+    return json.loads(subprocess.run(command, capture_output=True, text=True, check=True, cwd=cwd).stdout)
+
+
 def medians(code: str, runs: int, *args: str, cache: bool = False) -> dict:
     results = [run_json(code, *args, cache=cache) for _ in range(runs)]
     out = {k: v for k, v in results[0].items() if k not in ("s", "rss_mb", "cpu_s")}
@@ -176,54 +182,17 @@ def main() -> None:
         results["groottes"][str(n)] = size
         print(json.dumps({n: size}), flush=True)
     if not args.skip_frictionless:
-        done = subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "bench" / "frictionless_timing.py"),
-                "--n",
-                str(args.frictionless_n),
-                "--runs",
-                str(args.runs),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results["frictionless"] = json.loads(done.stdout)
+        results["frictionless"] = bench_script("frictionless_timing.py", "--n", args.frictionless_n, "--runs", args.runs)
     if not args.skip_report:
-        done = subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "report_timing.py"), "--runs", str(args.report_runs)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results["verslag"] = json.loads(done.stdout)
+        results["verslag"] = bench_script("report_timing.py", "--runs", args.report_runs)
     if not args.skip_dask:
-        done = subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "bench" / "dask_timing.py"),
-                "--n",
-                str(args.dask_n),
-                "--proeftuinen",
-                str(args.dask_proeftuinen),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT / "bench",
+        results["dask"] = bench_script(
+            "dask_timing.py", "--n", args.dask_n, "--proeftuinen", args.dask_proeftuinen, cwd=ROOT / "bench"
         )
-        results["dask"] = json.loads(done.stdout)
     if not args.skip_dashboard:
         results["dashboard"] = {}
         for n in sorted({min(args.sizes), max(args.sizes)}):
-            done = subprocess.run(
-                [sys.executable, str(ROOT / "bench" / "dashboard_timing.py"), str(data_for(n)), "--runs", str(args.runs)],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            results["dashboard"][str(n)] = json.loads(done.stdout)
+            results["dashboard"][str(n)] = bench_script("dashboard_timing.py", data_for(n), "--runs", args.runs)
     if not args.skip_load:
         results["belasting"] = load_benchmark(args.load_sizes)
     results["belasting_eind"] = [round(x, 1) for x in os.getloadavg()]
@@ -253,13 +222,10 @@ def _keep_skipped(results: dict, previous: dict) -> None:
 
 def load_benchmark(sizes: list[int]) -> dict:
     """N browsers opening the dashboard at once (bench/dashboard_load.py), on the sample."""
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "dashboard_load.py"), str(data_for(1)), "--sizes", *map(str, sizes)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout) | {"datum": dt.date.today().isoformat(), "machine": machine()}
+    return bench_script("dashboard_load.py", data_for(1), "--sizes", *sizes) | {
+        "datum": dt.date.today().isoformat(),
+        "machine": machine(),
+    }
 
 
 def machine() -> str:
