@@ -116,6 +116,9 @@ def test_fractional_agreement_is_not_judged_month_by_month():
     # 2 cases in 4 months meets 0.5 a month although two months had none
     assert indicators.organisations_meeting(agreement, 0.5) == (2, 0.5)
     assert indicators.organisations_meeting(agreement.iloc[:0], 0.5) == (0, None)
+    # exactly the agreed number meets it, also where the product is not exact in floating point
+    exact = pd.DataFrame({"maanden": [50, 50], "casussen": [7, 6]})  # 0.14 x 50 = 7
+    assert indicators.organisations_meeting(exact, 0.14) == (2, 0.5)
 
 
 def test_welbevinden(i2017):

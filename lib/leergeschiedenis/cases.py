@@ -121,7 +121,8 @@ def agreement_met(agreement: pd.DataFrame, per_month: float) -> pd.Series:
     if float(per_month).is_integer():
         met = agreement["maanden_gehaald"] >= agreement["maanden"]
     else:
-        met = agreement["casussen"] >= per_month * agreement["maanden"]
+        # rounded: 0.14 x 50 months is 7.000000000000001 in floating point, and 7 cases meet it
+        met = agreement["casussen"] >= (per_month * agreement["maanden"]).round(9)
     return (met & (agreement["maanden"] > 0)).astype(bool)
 
 
