@@ -181,7 +181,7 @@ def test_a_field_speaks_to_the_principle_of_its_keywords():
 # -- the sample's report as a reader gets it ------------------------------------------------------
 
 
-def _report_blocks(monkeypatch, name: str, year: int) -> list[tuple[str, str]]:
+def _report_blocks(monkeypatch, name: str | Path, year: int) -> list[tuple[str, str]]:
     """(chapter, HTML or Markdown) of everything a sample proeftuin's report shows, in order."""
     shown: list[tuple[str, str]] = []
     chapter = ["titel"]
@@ -252,6 +252,26 @@ def _says_nothing_twice(monkeypatch, name: str, year: int) -> None:
     quotes = [lessons.text_key(re.sub(r"<small>.*?</small>", "", q, flags=re.S)) for _, b in blocks for q in QUOTE.findall(b)]
     assert len(quotes) >= 10
     assert [q for q, n in Counter(quotes).items() if n > 1] == []
+
+
+def test_without_cards_or_sessions_the_report_says_why_once(monkeypatch, tmp_path):
+    """A proeftuin without the files of reflectiekaarten and bijeenkomsten: why there are no cards is
+    said once per chapter (not once per principle), and the sessions sentence names the missing file."""
+    import shutil
+
+    shutil.copytree(SAMPLE / "ruwaard", tmp_path / "ruwaard")
+    shutil.copytree(SAMPLE.parent / "prijslijst", tmp_path / "prijslijst")
+    (tmp_path / "ruwaard" / "reflectiekaarten.csv").unlink()
+    (tmp_path / "ruwaard" / "bijeenkomsten.csv").unlink()
+    blocks = _report_blocks(monkeypatch, tmp_path / "ruwaard", 2017)
+    text = "\n".join(b for _, b in blocks)
+    assert text.count("Deze proeftuin heeft geen bestand met reflectiekaarten.") == 1  # the Transitiemodel
+    assert "Bij geen enkel ontwerpprincipe is dit jaar iets uit de kaarten te leren (er is geen bestand" in text
+    assert "op geen enkele reflectiekaart terug" not in text
+    assert "Deze proeftuin heeft geen bestand met bijeenkomsten." in text
+    assert "geen bijeenkomsten geregistreerd" not in text
+    elsewhere = Counter(s for ch, b in blocks if ch != "Samenvatting" for s in _sentences(b))
+    assert [s for s, n in elsewhere.items() if n > 1] == []
 
 
 def test_whole_sentences_are_quoted_before_fragments():

@@ -645,7 +645,19 @@ def lessen_html(v: YearView, tabs: bool = False) -> str:
         if tabs
         else ""
     )
-    parts = [LESSEN_CSS, intro, *(lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes)]
+    if v.n_kaarten:
+        lessons_ = [lesson_html(v, p, tabs) for p in v.config.ontwerpprincipes]
+    else:  # said once, not once per principle
+        lessons_ = [
+            "<p>Bij geen enkel ontwerpprincipe is dit jaar iets uit de kaarten te leren ("
+            + (
+                "er is geen bestand met reflectiekaarten"
+                if "reflectiekaarten" not in v.dataset.accounting
+                else "er zijn geen kaarten ingevuld"
+            )
+            + f"); de cijfers staan {'in de andere tabbladen' if tabs else 'in de hoofdstukken hierboven'}.</p>"
+        ]
+    parts = [LESSEN_CSS, intro, *lessons_]
     stemmen = v.lessen.stemmen
     if stemmen:
         parts.append("<h4>Stemmen van bewoners</h4>")

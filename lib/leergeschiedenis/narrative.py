@@ -329,6 +329,8 @@ def sessions_sentence(v: YearView) -> str:
     learning session is the key figure's."""
     s = v.year_sessions
     if s.empty:
+        if "bijeenkomsten" not in v.dataset.accounting:
+            return "Deze proeftuin heeft geen bestand met bijeenkomsten."
         return f"In {v.jaar} zijn geen bijeenkomsten geregistreerd."
     whole = (
         " (alle bijeenkomsten van de proeftuin: ze zijn niet per organisatie of rol geregistreerd)"
@@ -447,11 +449,18 @@ def _share(part: int, base: int) -> str:
     return f" ({fmt.procent(part / base)})" if base >= MIN_BASIS_PROCENT else ""
 
 
+def no_cards_text(v: YearView) -> str:
+    """Why there are no cards this year, said once per chapter (not once per principle)."""
+    if "reflectiekaarten" not in v.dataset.accounting:
+        return "Deze proeftuin heeft geen bestand met reflectiekaarten."
+    return f"Er zijn in {v.jaar} geen reflectiekaarten ingevuld."
+
+
 def principle_sentence(v: YearView, nr: str) -> str:
     """How often a principle came up on the cards, and in which role's cards relatively most."""
     total = v.n_kaarten
     if not total:
-        return "Er zijn dit jaar geen reflectiekaarten ingevuld."
+        return ""  # said once for the chapter: no_cards_text
     n = int(v.themas.get(nr, 0))
     text = f"Op {fmt.geheel(n)} van de {fmt.geheel(total)} reflectiekaarten{_share(n, total)} kwam principe {nr} terug"
     per_role = v.kaarten_per_rol

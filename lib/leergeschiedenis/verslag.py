@@ -154,6 +154,8 @@ class Verslag:
         """Per group its principles, each with how often the cards named it and one quote; the figures that
         bear on a principle (its ``bewijs``) are in the Lessen chapter, so nothing is said twice."""
         v = self.v
+        if not v.n_kaarten:
+            self._md(narrative.no_cards_text(v))
         for groep, titel in narrative.GROEP_TITELS.items():
             principles = [p for p in v.config.ontwerpprincipes if p.groep == groep]
             if not principles:
