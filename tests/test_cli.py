@@ -87,6 +87,7 @@ def test_exit_codes_come_from_the_error_types():
         "OngeldigVoorbeeld": 2,
         "BestandBestaatAl": 2,
         "SchrijvenMislukt": 2,
+        "OngeldigeOpdracht": 2,
     }
     assert errors.VerslagMislukt.exit_code == 1
 

@@ -128,7 +128,7 @@ def _judge_together(name: str, ks: list[int], raws: dict[int, RawTable], tuinen:
     cells = pd.concat(frames, axis=0)
     cells.index.name = "rij"
     first = raws[ks[0]]
-    together = RawTable(name, first.source, cells, first.headers, [], overflow, first.header_row, bad_text)
+    together = RawTable(name, first.source, cells, first.headers, [], overflow, first.header_row, bad_text, first.repeats)
     accepted_keys: dict[tuple[str, str], dict[tuple[int, str], str]] = {}
     refused_keys: dict[tuple[str, str], dict[tuple[int, str], int]] = {}
     for ref in TABLES[name].references:

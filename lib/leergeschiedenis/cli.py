@@ -17,17 +17,30 @@ def _load(args: argparse.Namespace):
     return load(args.data_dir)
 
 
+def _error_json(e: LeergeschiedenisError) -> dict:
+    """An error as ``check --json`` gives it: its stable reason code and its Dutch line."""
+    return {"reden": e.reason, "melding": str(e)}
+
+
+def _print_json(data: dict) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 def _check(args: argparse.Namespace) -> int:
+    """``check``: with ``--json`` stdout is JSON at every exit code, an error inside it (``fout``)
+    besides its Dutch line on stderr (``main``)."""
     from .problem_text import problems_as_text
 
     if args.alle:
         return _check_all(args)
-    dataset = _load(args)
-    if args.json:
-        json.dump(dataset.as_check_json(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(problems_as_text(dataset))
+    try:
+        dataset = _load(args)
+    except LeergeschiedenisError as e:
+        if args.json:
+            _print_json({"fout": _error_json(e), "tabellen": {}, "problemen": []})
+        raise
+    failed, written = None, None
     if args.export:
         from .export import export_problems
 
@@ -35,7 +48,15 @@ def _check(args: argparse.Namespace) -> int:
             written = export_problems(dataset, args.export)
         except (OngeldigExportpad, OSError) as e:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else e
-            raise OngeldigExportpad(f"de werkmap {args.export} kan niet geschreven worden: {reason}") from e
+            failed = OngeldigExportpad(f"de werkmap {args.export} kan niet geschreven worden: {reason}")
+            failed.__cause__ = e
+    if args.json:
+        _print_json(({"fout": _error_json(failed)} if failed else {}) | dataset.as_check_json())
+    else:
+        sys.stdout.write(problems_as_text(dataset))
+    if failed is not None:
+        raise failed
+    if written is not None:
         print(f"Werkmap met de geweigerde rijen en hun redenen geschreven: {written.resolve()}", file=sys.stderr)
     return 1 if dataset.n_refused else 0
 
@@ -43,14 +64,22 @@ def _check(args: argparse.Namespace) -> int:
 def _check_all(args: argparse.Namespace) -> int:
     """Every proeftuin under a root in one run: a line each, the exit code the worst of them
     (0 all rows accepted, 1 rows refused, 2 a proeftuin that cannot be read)."""
+    try:
+        return _check_all_folders(args)
+    except LeergeschiedenisError as e:
+        if args.json:
+            _print_json({"fout": _error_json(e), "proeftuinen": {}})
+        raise
+
+
+def _check_all_folders(args: argparse.Namespace) -> int:
     from .bulk import load_all
     from .dataset import proeftuin_folders
-    from .errors import OnleesbareData
+    from .errors import OnleesbareData, OngeldigeOpdracht
     from .problem_text import summary_line
 
     if args.export:
-        print("Fout: --export schrijft de geweigerde rijen van één proeftuin; laat --alle weg.", file=sys.stderr)
-        return 2
+        raise OngeldigeOpdracht("--export schrijft de geweigerde rijen van één proeftuin; laat --alle weg.")
     root = Path(args.data_dir)
     if not root.is_dir():
         raise OnleesbareData(f"De map {root} bestaat niet: geef een map met proeftuinmappen (elk met proeftuin.yml).")
@@ -64,11 +93,11 @@ def _check_all(args: argparse.Namespace) -> int:
         out = {}
         for name, r in results.items():
             if isinstance(r, OnleesbareData):
-                out[name] = {"onleesbaar": str(r), "tabellen": {}, "problemen": []}
+                # what `check <map> --json` gives, and the reason as before under "onleesbaar"
+                out[name] = {"onleesbaar": str(r), "fout": _error_json(r), "tabellen": {}, "problemen": []}
             else:
                 out[name] = r.as_check_json()
-        json.dump({"proeftuinen": out}, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json({"proeftuinen": out})
     else:
         width = max(len(name) for name in results)
         for name, r in results.items():
@@ -213,8 +242,24 @@ def _nieuw(args: argparse.Namespace) -> int:
     return 0
 
 
+class _UsageError(Exception):
+    """argparse's complaint about the command line (printed as argparse does, exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, its usage error raised instead of exiting, so ``check --json`` can answer in JSON."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        raise _UsageError(f"{self.prog}: error: {message}")
+
+
+def _wants_json(argv: list[str]) -> bool:
+    return "check" in argv and "--json" in argv
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="leergeschiedenis",
         description="Van de registraties van een proeftuin naar de jaarlijkse leergeschiedenis.",
     )
@@ -322,7 +367,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except _UsageError as e:
+        print(e, file=sys.stderr)
+        if _wants_json(argv):
+            _print_json({"fout": {"reden": "ongeldige_opdracht", "melding": str(e)}, "tabellen": {}, "problemen": []})
+        raise SystemExit(2) from None
     try:
         return args.func(args)
     except LeergeschiedenisError as e:  # one Dutch line; the exit code belongs to the error's type

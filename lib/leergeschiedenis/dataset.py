@@ -14,7 +14,7 @@ from .config import Config, load_config
 from .contract import ORDER, TABLES, Table
 from .errors import OnleesbareData
 from .problems import Accounting, Problem
-from .read import Source, find_sources, read_table
+from .read import Source, find_sources, instead_of, read_table
 from .validate import TableResult, accepted_targets, empty_column, refused_targets, validate_table
 
 CONFIG_NAMES = ("proeftuin.yml", "proeftuin.yaml")
@@ -156,21 +156,34 @@ def _discover_sources(folder: Path, prijslijst: str | Path | None) -> tuple[dict
     """The source of each table in ``folder`` (the price list possibly from a shared folder), with a
     notice for every file that is not read; refused when a required table or the price list is missing."""
     sources, notices = find_sources(folder)
+    shared_notices: list[Problem] = []
+    shared = None
     if "prijslijst" not in sources:
         shared = Path(prijslijst) if prijslijst else _find_shared_price_list(folder)
         if shared is not None and shared.is_dir():
-            shared_sources, _ = find_sources(shared)
+            shared_sources, shared_notices = find_sources(shared)
             if "prijslijst" in shared_sources:
                 sources["prijslijst"] = shared_sources["prijslijst"]
     for name, table in TABLES.items():
         if table.required and name not in sources:
-            raise OnleesbareData(f"Het verplichte bestand '{name}' (.csv of .xlsx) ontbreekt in {folder}.")
+            raise OnleesbareData(
+                f"Het verplichte bestand '{name}' (.csv of .xlsx) ontbreekt in {folder}" + _instead(folder, name, notices)
+            )
     if "kosten" in sources and "prijslijst" not in sources:
+        instead = _instead(folder, "prijslijst", notices)
+        if not instead and shared is not None and shared.is_dir():
+            instead = _instead(shared, "prijslijst", shared_notices)
         raise OnleesbareData(
             f"Er is een bestand 'kosten' maar geen 'prijslijst' in {folder} "
-            "of in een gedeelde map prijslijst/ erboven: voeg de prijslijst toe."
+            "of in een gedeelde map prijslijst/ erboven: voeg de prijslijst toe" + instead
         )
     return sources, notices
+
+
+def _instead(folder: Path, table: str, notices: list[Problem]) -> str:
+    """The end of the line for a missing table: '.', or what is there instead (``read.instead_of``)."""
+    found = instead_of(folder, table, notices)
+    return "; " + "; ".join(found) + "." if found else "."
 
 
 def _validate_in_order(sources: dict[str, Source], config: Config, config_hash: str) -> dict[str, TableResult]:

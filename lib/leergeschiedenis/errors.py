@@ -21,6 +21,13 @@ class OnleesbareData(LeergeschiedenisError):
     exit_code = 2
 
 
+class OngeldigeOpdracht(LeergeschiedenisError):
+    """Options that do not go together on the command line (``check --alle --export``)."""
+
+    reason = "ongeldige_opdracht"
+    exit_code = 2
+
+
 class OnbekendeOrganisatie(LeergeschiedenisError):
     """An organisation filter that matches no organisation of the proeftuin; the message lists the known ones."""
 

@@ -43,6 +43,15 @@ _EMPTY_TEMPLATE = "en geen rijen (een leeg sjabloon)"
 
 _IGNORED_SUFFIXES = {".yml", ".yaml", ".md", ".txt", ".json", ".pdf", ".docx"}
 
+# Spreadsheet formats that are not read, with how to turn each into one that is.
+SAVE_AS = {
+    ".ods": "open het in LibreOffice Calc en kies Bestand > Opslaan als > Excel 2007-365 (.xlsx) of Tekst CSV (.csv)",
+    ".xls": "open het in Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx)",
+    ".xlsb": "open het in Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx)",
+    ".xlsm": "open het in Excel en kies Bestand > Opslaan als > Excel-werkmap (.xlsx); de macro's gaan niet mee",
+    ".numbers": "open het in Numbers en kies Archief > Exporteer naar > Excel (.xlsx) of CSV",
+}
+
 # The header is looked for in the first rows of a sheet: title rows above it are common.
 HEADER_ROWS = 10
 # Limits that keep memory bounded whatever a file claims to be.
@@ -122,6 +131,9 @@ class RawTable:
     header_row: int = 1
     # rows of a UTF-8 file with bytes that are not UTF-8: row -> columns (None: right of the header)
     bad_text: dict[int, list[str | None]] = field(default_factory=dict)
+    # columns kept but not checked because another column has their name (see ``_column_names``):
+    # name in ``cells`` -> the name they would have had
+    repeats: dict[str, str] = field(default_factory=dict)
 
     @property
     def plain_text(self) -> bool:
@@ -150,7 +162,7 @@ def find_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
                 notices.append(_not_read(path.name, _csv_reason(path)))
         elif suffix == ".xlsx":
             _workbook_sources(path, stem, found, templates, notices)
-        elif suffix in (".xls", ".ods", ".xlsm", ".xlsb", ".numbers"):
+        elif suffix in SAVE_AS:
             notices.append(_not_read(path.name, "dit bestandstype wordt niet gelezen: sla het op als .xlsx of .csv"))
         elif path.name.lower() not in ("proeftuin.yml", "proeftuin.yaml"):
             notices.append(_not_read(path.name, "bestand wordt niet gelezen: alleen .csv- en .xlsx-bestanden zijn tabellen"))
@@ -167,6 +179,51 @@ def find_sources(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             else:
                 notices.append(notice)
     return sources, notices
+
+
+def instead_of(folder: Path, table: str, notices: list[Problem], limit: int = 5) -> list[str]:
+    """What is in ``folder`` instead of ``table``: every file or sheet that is not read and could hold
+    it (a spreadsheet in a format that is not read, whatever its name; a file named after the table;
+    a CSV with its header; a sheet of a workbook that is not read; a lock file left by Excel or
+    LibreOffice), each with what to do. For the one line of a missing required table."""
+    folded = fold_name(table)
+    named, others = [], []
+    for p in notices:
+        if p.regel != "niet_gelezen":
+            continue
+        suffix = Path(p.bestand).suffix.lower()
+        if p.blad is not None:
+            others.append(f"blad '{p.blad}' van {p.bestand} {p.melding.split(' ', 2)[-1]}")
+        elif suffix in SAVE_AS:
+            (named if fold_name(Path(p.bestand).stem).startswith(folded) else others).append(
+                f"er staat wel {p.bestand}, maar dat bestandstype wordt niet gelezen: {SAVE_AS[suffix]}"
+            )
+        elif f"'{table}'" in p.melding or fold_name(Path(p.bestand).stem).startswith(folded):
+            if f"'{table}'" in p.melding:  # a CSV with the table's header under another name
+                how = p.melding.removeprefix("CSV-bestand wordt niet gelezen: ")
+            elif suffix == ".csv":
+                how = f"alleen een bestand met de naam van de tabel wordt gelezen: noem het {table}.csv"
+            else:
+                how = f"alleen .csv- en .xlsx-bestanden worden gelezen: sla het op als {table}.csv of {table}.xlsx"
+            named.append(f"er staat wel {p.bestand}, maar {how}")
+    locks = (
+        sorted(
+            f.name
+            for f in folder.iterdir()
+            if f.is_file() and (f.name.startswith("~$") or f.name.startswith(".~lock.")) and folded in fold_name(f.name)
+        )
+        if folder.is_dir()
+        else []
+    )
+    if locks and not named:
+        named.append(
+            f"er staat alleen {locks[0]}, een vergrendelingsbestand dat Excel of LibreOffice maakt zolang het bestand open is: "
+            "het bestand zelf ontbreekt (kopieer het opnieuw, nadat het in Excel is gesloten)"
+        )
+    found = named + others
+    if len(found) > limit:
+        found = found[:limit] + [f"en nog {len(found) - limit} bestanden of bladen die niet gelezen worden"]
+    return found
 
 
 def _not_read(bestand: str, reden: str, blad: str | None = None) -> Problem:
@@ -296,8 +353,8 @@ def read_table(table: str, source: Source) -> RawTable:
         return raw
     parts = []
     for sheet in source.sheets:
-        rows, notices, merges = _read_xlsx_rows(source.path, sheet)
-        parts.append(_to_raw_table(table, Source(source.path, sheet), rows, notices, merges))
+        rows, notices, merges, hidden = _read_xlsx_rows(source.path, sheet)
+        parts.append(_to_raw_table(table, Source(source.path, sheet), rows, notices, merges, hidden=hidden))
     if len(parts) == 1:
         return parts[0]
     return _together(table, source, parts)
@@ -305,12 +362,14 @@ def read_table(table: str, source: Source) -> RawTable:
 
 def _together(table: str, source: Source, parts: list[RawTable]) -> RawTable:
     """Sheets with one table's header, read as one table; each row keeps its sheet and row number."""
-    frames, headers, problems, overflow = [], {}, [], {}
+    frames, headers, problems, overflow, repeats = [], {}, [], {}, {}
     for k, raw in enumerate(parts):
         offset = k * ROW_OFFSET
         frames.append(raw.cells.set_axis(raw.cells.index + offset, axis=0))
         for name, shown in raw.headers.items():
             headers.setdefault(name, shown)
+        for name, meant in raw.repeats.items():
+            repeats.setdefault(name, meant)
         problems.extend(raw.problems)
         overflow.update({rij + offset: v for rij, v in raw.overflow.items()})
     frame = pd.concat(frames, axis=0, sort=False).astype(object)
@@ -320,7 +379,7 @@ def _together(table: str, source: Source, parts: list[RawTable]) -> RawTable:
     problems.append(
         _notice(source.bestand, f"de bladen {sheets} hebben de kopregel van '{table}' en zijn samen gelezen", source.sheet)
     )
-    return RawTable(table, source, frame, headers, problems, overflow, parts[0].header_row)
+    return RawTable(table, source, frame, headers, problems, overflow, parts[0].header_row, repeats=repeats)
 
 
 def _required(table: str) -> list[str]:
@@ -732,7 +791,11 @@ def _cell_parser():
 Merge = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based, inclusive)
 
 
-def _read_xlsx_rows(path: Path, sheet: str | None) -> tuple[list[tuple[int, list[object]]], list[Problem], list[Merge]]:
+def _read_xlsx_rows(
+    path: Path, sheet: str | None
+) -> tuple[list[tuple[int, list[object]]], list[Problem], list[Merge], frozenset[int]]:
+    """The sheet's non-empty rows, the notices about the sheet, its merged ranges and its hidden
+    columns (0-based)."""
     from openpyxl.utils.cell import range_boundaries
 
     notices: list[Problem] = []
@@ -743,6 +806,7 @@ def _read_xlsx_rows(path: Path, sheet: str | None) -> tuple[list[tuple[int, list
             notices.append(_notice(path.name, f"blad '{ws.title}' is {how} in Excel; het is toch gelezen", ws.title))
         rows: list[tuple[int, list[object]]] = []
         merges: list[Merge] = []
+        hidden: frozenset[int] = frozenset()
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -765,6 +829,7 @@ def _read_xlsx_rows(path: Path, sheet: str | None) -> tuple[list[tuple[int, list
                         rows.append((number, values))
                     if parser.merged_cells is not None:
                         merges = [range_boundaries(m.ref) for m in parser.merged_cells.mergeCell if m.ref]
+                    hidden = _hidden_columns(parser.column_dimensions)
         except OnleesbareData:
             raise
         except Exception as e:
@@ -773,7 +838,20 @@ def _read_xlsx_rows(path: Path, sheet: str | None) -> tuple[list[tuple[int, list
                 "open de werkmap in Excel en sla haar opnieuw op."
             ) from None
     rows.sort(key=lambda r: r[0])
-    return rows, notices, merges
+    return rows, notices, merges, hidden
+
+
+def _hidden_columns(dimensions: dict[str, dict[str, str]]) -> frozenset[int]:
+    """The 0-based columns a ``<col hidden="1">`` range hides (Excel writes 1, LibreOffice true)."""
+    hidden: set[int] = set()
+    for attrs in dimensions.values():
+        if attrs.get("hidden", "").strip().lower() in ("1", "true"):
+            try:
+                first, last = int(attrs["min"]), int(attrs.get("max", attrs["min"]))
+            except (KeyError, ValueError):
+                continue
+            hidden.update(range(first - 1, min(last, first + 16_384)))
+    return frozenset(hidden)
 
 
 # --- from rows to a table ----------------------------------------------------------------
@@ -815,6 +893,7 @@ def _to_raw_table(
     notices: list[Problem] | None = None,
     merges: list[Merge] | None = None,
     bad_text: dict[int, list[int]] | None = None,
+    hidden: frozenset[int] = frozenset(),
 ) -> RawTable:
     """Rows as read, made a table: find the header, name the columns, take the body under it."""
     problems: list[Problem] = list(notices or [])
@@ -825,15 +904,16 @@ def _to_raw_table(
     header_row, _ = _find_header(head, _required(table))
     header = _header_cells(head, header_row)
     _note_rows_above(head, header_row, source, problems)
-    names, headers = _column_names(table, header, header_row, source, problems)
+    names, headers, repeats = _column_names(table, header, header_row, source, problems, hidden)
     body_rows = chain(((n, r) for n, r in head if n > header_row), records)
     if merges:
         body_rows = _fill_merged(body_rows, merges, header_row, source.bestand, source.sheet, problems)
     frame, overflow = _body(body_rows, names)
     frame = _drop_blank_unnamed(frame, names, header)
     headers = {k: v for k, v in headers.items() if k in frame.columns}
+    repeats = {k: v for k, v in repeats.items() if k in frame.columns}
     bad = _bad_text_columns(bad_text or {}, frame.index, names, header_row, source, problems)
-    return RawTable(table, source, frame, headers, problems, overflow, header_row, bad)
+    return RawTable(table, source, frame, headers, problems, overflow, header_row, bad, repeats)
 
 
 def _head_rows(records: Iterator[tuple[int, list[object]]]) -> list[tuple[int, list[object]]]:
@@ -881,38 +961,92 @@ def _note_rows_above(head: list[tuple[int, list[object]]], header_row: int, sour
 
 
 def _column_names(
-    table: str, header: list[object], header_row: int, source: Source, problems: list[Problem]
-) -> tuple[list[str], dict[str, str]]:
-    """(name per column, name -> header as the team wrote it). A column without a header, or with
-    the header of an earlier column, is kept under ``kolom_<n>`` so no cell is lost."""
+    table: str,
+    header: list[object],
+    header_row: int,
+    source: Source,
+    problems: list[Problem],
+    hidden: frozenset[int] = frozenset(),
+) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """(name per column, name -> header as the team wrote it, repeats). One name, one column: when
+    several headers stand for the same name (`Welbevinden (oud)` and `Welbevinden`), the first
+    visible one has it and is checked and used; a hidden column is never chosen over a visible one.
+    The others, and a column without a header, are kept under ``kolom_<n>`` so no cell is lost;
+    ``repeats`` maps each repeated one to the name it repeats. A notice says which was used and why."""
+    wanted = ["" if is_blank(h) else column_name(table, str(h)) for h in header]
+    shown = ["" if is_blank(h) else str(h).strip() for h in header]
+    same: dict[str, list[int]] = {}
+    for i, name in enumerate(wanted):
+        if name:
+            same.setdefault(name, []).append(i)
+    chosen = {name: next((i for i in columns if i not in hidden), columns[0]) for name, columns in same.items()}
+    taken = set(chosen)
     names: list[str] = []
     headers: dict[str, str] = {}
-    position: dict[str, int] = {}
-    for i, h in enumerate(header):
-        name = "" if is_blank(h) else column_name(table, str(h))
-        if name in headers:
-            problems.append(_repeated_column(h, position[name], i, headers[name], header_row, source))
-        if not name or name in headers:
-            name = f"kolom_{i + 1}"
-        headers[name] = name if is_blank(h) else str(h).strip()
-        position[name] = i
+    repeats: dict[str, str] = {}
+    for i, name in enumerate(wanted):
+        if not name or chosen[name] != i:
+            spare, k = f"kolom_{i + 1}", 1
+            while spare in taken:  # a team's own header `kolom_5` keeps its name
+                k += 1
+                spare = f"kolom_{i + 1}_{k}"
+            taken.add(spare)
+            if name:
+                repeats[spare] = name
+                problems.append(
+                    _repeated_column(header, shown, name, same[name], chosen[name], i, spare, hidden, header_row, source)
+                )
+            name = spare
+        headers[name] = name if is_blank(header[i]) else shown[i]
         names.append(name)
-    return names, headers
+        if i in hidden and shown[i] and name not in repeats:
+            problems.append(
+                Problem(
+                    source.bestand,
+                    source.sheet,
+                    header_row,
+                    shown[i],
+                    None,
+                    f"kolom {_letter(i)} ('{shown[i]}') is verborgen in Excel, maar wordt wel gelezen",
+                    "melding",
+                    "kolom",
+                )
+            )
+    return names, headers, repeats
 
 
-def _repeated_column(h: object, first: int, i: int, first_shown: str, header_row: int, source: Source) -> Problem:
-    return Problem(
-        source.bestand,
-        source.sheet,
-        header_row,
-        str(h),
-        str(h),
-        f"kolom '{h}' staat er twee keer (kolom {_letter(first)} en {_letter(i)}): de eerste, kolom "
-        f"{_letter(first)} ('{first_shown}'), is gebruikt; kolom {_letter(i)} is bewaard als "
-        f"'kolom_{i + 1}' maar niet gecontroleerd",
-        "melding",
-        "kolom",
-    )
+def _repeated_column(
+    header: list[object],
+    shown: list[str],
+    name: str,
+    columns: list[int],
+    used: int,
+    i: int,
+    kept_as: str,
+    hidden: frozenset[int],
+    header_row: int,
+    source: Source,
+) -> Problem:
+    """The notice for column ``i``, kept as ``kept_as`` because column ``used`` has its name."""
+    h = header[i]
+    if used == columns[0]:  # the first is used: as it always was
+        melding = (
+            f"kolom '{h}' staat er twee keer (kolom {_letter(used)} en {_letter(i)}): de eerste, kolom "
+            f"{_letter(used)} ('{shown[used]}'), is gebruikt; kolom {_letter(i)} is bewaard als "
+            f"'{kept_as}' maar niet gecontroleerd"
+        )
+    else:
+        why = (
+            f"want kolom {_letter(i)} is verborgen in Excel"
+            if i in hidden
+            else "want de kolommen ervoor met die naam zijn verborgen in Excel"
+        )
+        melding = (
+            f"kolom {_letter(i)} ('{shown[i]}') en kolom {_letter(used)} ('{shown[used]}') zijn allebei de kolom "
+            f"'{name}': kolom {_letter(used)} is gebruikt, {why}; kolom {_letter(i)} is "
+            f"bewaard als '{kept_as}' maar niet gecontroleerd"
+        )
+    return Problem(source.bestand, source.sheet, header_row, str(h), str(h), melding, "melding", "kolom")
 
 
 def _body(rows: Iterable[tuple[int, list[object]]], names: list[str]) -> tuple[pd.DataFrame, dict[int, list[object]]]:
@@ -1139,7 +1273,7 @@ def _plain_csv(table: str, path: Path) -> RawTable | None:
         return None
     problems: list[Problem] = []
     source = Source(path)
-    names, headers = _column_names(table, header, 1, source, problems)
+    names, headers, repeats = _column_names(table, header, 1, source, problems)
     # blank rows are skipped, as the reader does; only rows of nothing but spaces need a look in Python
     spaces = [pc.match_substring_regex(c, f"^{_PY_SPACE}*$") for c in arrow.columns]
     maybe_blank = np.asarray(functools.reduce(pc.and_, spaces), dtype=bool) if spaces else np.zeros(0, bool)
@@ -1151,7 +1285,8 @@ def _plain_csv(table: str, path: Path) -> RawTable | None:
     frame = pd.DataFrame({n: v[keep] for n, v in columns.items()}, index=index, columns=names, dtype=object)
     frame = _drop_blank_unnamed(frame, names, header)
     headers = {k: v for k, v in headers.items() if k in frame.columns}
-    return RawTable(table, source, frame, headers, problems, {}, 1, {})
+    repeats = {k: v for k, v in repeats.items() if k in frame.columns}
+    return RawTable(table, source, frame, headers, problems, {}, 1, {}, repeats)
 
 
 def _plain_quotes(text: str, sep: str) -> bool:

@@ -289,8 +289,20 @@ def _judged(raw: RawTable, table: Table, found: _Findings, accepted_keys, refuse
     _uniqueness(table, typed, frame, found)
 
     for name in extra:
-        typed[raw.headers.get(name, name)] = frame[name].map(cells.parse_text).astype("string")
+        typed[_kept_name(raw, name, typed.columns)] = frame[name].map(cells.parse_text).astype("string")
     return typed
+
+
+def _kept_name(raw: RawTable, name: str, taken: pd.Index) -> str:
+    """The name an unchecked column is kept under: its header as the team wrote it, or for a column
+    that repeats another's name its ``kolom_<n>`` (as its notice says). Never a name already taken,
+    so a kept column cannot stand in for the checked one."""
+    kept = name if name in raw.repeats else raw.headers.get(name, name)
+    if kept in taken:
+        kept = name
+    while kept in taken:
+        kept += "_"
+    return kept
 
 
 def _unknown_columns(table: Table, raw: RawTable, items: dict, found: _Findings) -> tuple[list[str], dict[str, str]]:
@@ -300,8 +312,10 @@ def _unknown_columns(table: Table, raw: RawTable, items: dict, found: _Findings)
     frame = raw.cells
     known = set(table.column_names)
     extra = [c for c in frame.columns if c not in known and c not in items]
-    meant = _probably_meant(table, [c for c in known if c not in frame.columns], {n: raw.headers.get(n, n) for n in extra})
-    for name in extra:
+    # a column that repeats another's name has its own notice (``read._column_names``)
+    unknown = [c for c in extra if c not in raw.repeats]
+    meant = _probably_meant(table, [c for c in known if c not in frame.columns], {n: raw.headers.get(n, n) for n in unknown})
+    for name in unknown:
         shown = raw.headers.get(name, name)
         if name in meant:
             continue
