@@ -75,7 +75,7 @@ def _check_all(args: argparse.Namespace) -> int:
 def _check_all_folders(args: argparse.Namespace) -> int:
     from .bulk import load_all
     from .dataset import proeftuin_folders
-    from .errors import OnleesbareData, OngeldigeOpdracht
+    from .errors import OngeldigeOpdracht, OnleesbareData
     from .problem_text import summary_line
 
     if args.export:

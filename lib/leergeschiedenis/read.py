@@ -222,7 +222,7 @@ def instead_of(folder: Path, table: str, notices: list[Problem], limit: int = 5)
         )
     found = named + others
     if len(found) > limit:
-        found = found[:limit] + [f"en nog {len(found) - limit} bestanden of bladen die niet gelezen worden"]
+        found = [*found[:limit], f"en nog {len(found) - limit} bestanden of bladen die niet gelezen worden"]
     return found
 
 
