@@ -271,7 +271,7 @@ def test_a_sheet_column_parses_unhashable_and_nan_cells():
 @pytest.mark.parametrize(
     ("value", "hint"),
     [
-        (True, "'ja' is geen getal"),
+        (True, "'WAAR' is geen getal"),
         (float("inf"), "'inf' is geen getal"),
         (dt.date(2016, 9, 5), "'05-09-2016' is geen getal"),
         ("1,2,3,4", "geen getal"),
@@ -285,7 +285,8 @@ def test_number_refuses_other_cell_types(value, hint):
 def test_money_hint_and_euro_words():
     with pytest.raises(CellError) as e:
         parse_number(True, money=True)
-    assert str(e.value) == "'ja' is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56"
+    # a yes/no cell as the person sees it in Dutch Excel (issue 25), not as the 'ja' it is read as
+    assert str(e.value) == "'WAAR' is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56"
     assert parse_number("Eur 1.250,5", money=True) == 1250.5
     assert parse_number("1.250 EURO", money=True) == 1250.0
     with pytest.raises(CellError, match="geen getal"):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 
+from . import excel
 from .contract import JA, NEE
 from .names import clean_identifier, fold_name, is_blank
 from .read import ExcelFout, FormuleZonderWaarde
@@ -37,6 +38,27 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.strftime("%d-%m-%Y")
     return str(value).strip()
+
+
+def described(value: object) -> str:
+    """A cell for a message: as ``cell_text``, and where the person sees something else in Excel
+    (a percentage, a yes/no value, a number format) what they see, beside what is stored:
+    `65% (opgeslagen als 0,65)`, `WAAR`."""
+    text = cell_text(value)
+    if isinstance(value, bool):
+        return excel.shown(value)
+    if excel.shows_other_number(value):
+        return f"{excel.shown(value)} (opgeslagen als {excel.stored(value)})"
+    return text
+
+
+def quoted(value: object) -> str:
+    """``described`` in quotes: `'65%' (opgeslagen als 0,65)`, `'WAAR'`, `'abc'`."""
+    text = described(value)
+    if text.endswith(")") and " (opgeslagen als " in text:
+        seen, _, rest = text.partition(" (opgeslagen als ")
+        return f"'{seen}' (opgeslagen als {rest}"
+    return f"'{text}'"
 
 
 # Excel's error values, as stored in a workbook (English) and as Dutch Excel shows them,
@@ -88,12 +110,21 @@ def parse_text(value: object) -> str | None:
     return None if is_blank(value) else cell_text(value)
 
 
-def parse_text_cell(value: object) -> str | None:
-    """A text column of the contract: free text, but an Excel error or uncomputed formula is refused."""
+def parse_text_cell(value: object, key: bool = False) -> str | None:
+    """A text column of the contract: free text, but an Excel error or uncomputed formula is refused,
+    and so is what Excel converted from the typed text (a date, WAAR, 65%); in a column that is a key
+    or refers to one (``key``: a price list code) also what a key cannot be (``excel.converted``)."""
     if is_blank(value):
         return None
     _refuse_excel_error(value)
+    if message := excel.converted(value, key):
+        raise CellError(message)
     return cell_text(value)
+
+
+def parse_key_text(value: object) -> str | None:
+    """A text column that is a key or refers to one (``prijslijst.code``, ``kosten.voorziening``)."""
+    return parse_text_cell(value, key=True)
 
 
 _INT = re.compile(r"^[+-]?\d+$")
@@ -155,8 +186,8 @@ def _ambiguous_hint(value: object, m: re.Match) -> str:
 
 def _number_hint(value: object, money: bool) -> str:
     if money:
-        return f"'{cell_text(value)}' is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56"
-    return f"'{cell_text(value)}' is geen getal; schrijf bijvoorbeeld 7,5 of 7.5"
+        return f"{quoted(value)} is geen bedrag; schrijf bijvoorbeeld 1234,56 of € 1.234,56"
+    return f"{quoted(value)} is geen getal; schrijf bijvoorbeeld 7,5 of 7.5"
 
 
 def parse_integer(value: object) -> float | None:
@@ -164,9 +195,9 @@ def parse_integer(value: object) -> float | None:
     if number is None:
         return None
     if not float(number).is_integer():
-        raise CellError(f"'{cell_text(value)}' is geen geheel getal; schrijf bijvoorbeeld 12")
+        raise CellError(f"{quoted(value)} is geen geheel getal; schrijf bijvoorbeeld 12")
     if abs(number) > MAX_INTEGER:
-        raise CellError(f"'{cell_text(value)}' ligt buiten het bereik: zo'n groot geheel getal kan hier niet kloppen")
+        raise CellError(f"{quoted(value)} ligt buiten het bereik: zo'n groot geheel getal kan hier niet kloppen")
     return number
 
 
@@ -189,7 +220,7 @@ def parse_date(value: object) -> pd.Timestamp | None:
             raise CellError(_year_hint(cell_text(value)))
         return pd.Timestamp(day)
     if not isinstance(value, str):
-        raise CellError(f"'{cell_text(value)}' is geen datum; {_DATE_HINT}")
+        raise CellError(f"{quoted(value)} is geen datum; {_DATE_HINT}")
     text = value.strip()
     if m := _DMY.match(text):
         day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -220,7 +251,7 @@ def parse_bool(value: object) -> bool | None:
         return True
     if text in NEE:
         return False
-    raise CellError(f"'{cell_text(value)}' is geen ja/nee; gebruik ja of nee")
+    raise CellError(f"{quoted(value)} is geen ja/nee; gebruik ja of nee")
 
 
 def parse_enum(value: object, allowed: Iterable[str]) -> str | None:
@@ -232,7 +263,7 @@ def parse_enum(value: object, allowed: Iterable[str]) -> str | None:
     if name is not None:
         return name
     choices = ", ".join(allowed) or "(geen: vul de lijst in proeftuin.yml aan)"
-    raise CellError(f"'{cell_text(value)}' is niet toegestaan; kies uit: {choices}")
+    raise CellError(f"{quoted(value)} is niet toegestaan; kies uit: {choices}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -242,10 +273,13 @@ def _folded(allowed: tuple[str, ...]) -> dict[str, str]:
 
 
 def parse_identifier(value: object) -> str | None:
-    """An identifier column (casus_id, deelnemer_id, kaart_id, bijeenkomst): text, cleaned."""
+    """An identifier column (casus_id, deelnemer_id, kaart_id, bijeenkomst): text, cleaned; what
+    Excel converted from the typed id (2019-01, 3-4, 1E5, 65%) is refused, saying so."""
     if is_blank(value):
         return None
     _refuse_excel_error(value)
+    if message := excel.converted(value, key=True):
+        raise CellError(message)
     return clean_identifier(cell_text(value)) or None
 
 
@@ -290,7 +324,8 @@ def _parse_any_column(values: pd.Series, parse: Callable[[object], object]) -> t
     parsed: list[object] = []
     errors: list[str | None] = []
     for value in values.tolist():
-        key = (type(value), value) if _hashable(value) else None
+        # a number format is part of the cell: 0,65 shown as 65% is another cell than 0,65
+        key = (type(value), value, getattr(value, "opmaak", None)) if _hashable(value) else None
         hit = memo.get(key) if key is not None else None
         if hit is None:
             hit = _parse_one(parse, value)
@@ -319,7 +354,11 @@ def _parse_text_column(values: pd.Series, parse: Callable[[object], object]) -> 
         # a text that needs nothing done (no spaces around it, no invisible ones, no Excel error
         # '#...') is its own value: only the others go through the parser
         plain = _PLAIN_TEXT if parse is parse_text_cell else _PLAIN_IDENTIFIER
-        results = [(v, None) if plain.match(v) else _parse_one(parse, v) for v in texts] + [_parse_one(parse, None)]
+        # an identifier that is how Excel shows a converted value (jan-19) goes through the parser too
+        key = parse is parse_identifier
+        results = [
+            (v, None) if plain.match(v) and not (key and excel.looks_converted(v)) else _parse_one(parse, v) for v in texts
+        ] + [_parse_one(parse, None)]
     else:
         results = [_parse_one(parse, v) for v in texts] + [_parse_one(parse, None)]
     parsed = np.empty(len(results), dtype=object)

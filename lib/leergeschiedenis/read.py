@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import functools
 import io
 import re
@@ -29,6 +30,7 @@ import pandas as pd
 
 from .contract import TABLES
 from .errors import OnleesbareData
+from .excel import ExcelDatum, ExcelGetal
 from .names import fold_name, is_blank, normalize_name
 from .problems import Problem
 
@@ -774,6 +776,8 @@ def _cell_parser():
         """openpyxl's streaming sheet parser, keeping what data_only would lose: error cells are
         marked as such, and a formula without a cached value is not read as an empty cell."""
 
+        number_formats: list[str] = []  # per style id: its number format, for how a cell is shown
+
         def parse_cell(self, element):
             cell = super().parse_cell(element)
             value = cell["value"]
@@ -783,6 +787,13 @@ def _cell_parser():
                 formula = element.find(FORMULA_TAG)
                 if formula is not None:
                     cell["value"] = FormuleZonderWaarde("=" + (formula.text or ""))
+            elif cell["data_type"] in ("n", "d") and not isinstance(value, bool):
+                style = cell["style_id"] or 0
+                opmaak = self.number_formats[style] if style < len(self.number_formats) else "General"
+                if isinstance(value, dt.datetime):
+                    cell["value"] = ExcelDatum(value, opmaak)
+                elif isinstance(value, (int, float)) and opmaak not in ("General", "@"):
+                    cell["value"] = ExcelGetal(value, opmaak)
             return cell
 
     return CellParser
@@ -819,6 +830,7 @@ def _read_xlsx_rows(
                         date_formats=wb._date_formats,
                         timedelta_formats=wb._timedelta_formats,
                     )
+                    parser.number_formats = _number_formats(wb)
                     for number, cells in parser.parse():
                         filled = [c for c in cells if c["value"] is not None]
                         if not filled:
@@ -839,6 +851,21 @@ def _read_xlsx_rows(
             ) from None
     rows.sort(key=lambda r: r[0])
     return rows, notices, merges, hidden
+
+
+def _number_formats(wb) -> list[str]:
+    """The number format of each cell style of a workbook (how its cells are shown)."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    formats = []
+    for style in wb._cell_styles:
+        fmt = style.numFmtId
+        if fmt < BUILTIN_FORMATS_MAX_SIZE:
+            formats.append(BUILTIN_FORMATS.get(fmt, "General"))
+        else:
+            index = fmt - BUILTIN_FORMATS_MAX_SIZE
+            formats.append(wb._number_formats[index] if 0 <= index < len(wb._number_formats) else "General")
+    return formats
 
 
 def _hidden_columns(dimensions: dict[str, dict[str, str]]) -> frozenset[int]:

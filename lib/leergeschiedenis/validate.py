@@ -17,7 +17,8 @@ import pandera.pandas as pa
 
 from . import cells
 from .config import Config
-from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, AtLeastOne, Column, DateOrder, SumAtMost, Table
+from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, TABLES, AtLeastOne, Column, DateOrder, SumAtMost, Table
+from .excel import KEEP_AS_TEXT, exact_meanings, meanings
 from .names import fold_name, identifier_key, is_blank, name_words
 from .problems import Accounting, Problem
 from .read import RawTable, Source, locate
@@ -121,11 +122,19 @@ class _Findings:
         return f"rij {row}" + (f" van blad {blad}" if blad != self._locate(other)[2] else "")
 
 
-def _parser(column: Column, config: Config):
+# text columns that are a key or refer to one: what Excel converted in them is refused as in an identifier
+_KEYS = {(t.name, c) for t in TABLES.values() for c in t.unique} | {
+    pair for t in TABLES.values() for r in t.references for pair in ((t.name, r.column), (r.table, r.target))
+}
+
+
+def _parser(column: Column, config: Config, table: str = ""):
     allowed = column.allowed or (config.allowed_values(column.allowed_from) if column.allowed_from else None)
     match column.kind:
         case "text":
-            return cells.parse_identifier if column.identifier else cells.parse_text_cell
+            if column.identifier:
+                return cells.parse_identifier
+            return cells.parse_key_text if (table, column.name) in _KEYS else cells.parse_text_cell
         case "enum":
             return partial(cells.parse_enum, allowed=allowed)
         case "date":
@@ -372,7 +381,7 @@ def _typed_columns(table: Table, raw: RawTable, meant: dict[str, str], found: _F
     columns: dict[str, pd.Series] = {}
     for column in table.columns:
         if column.name in frame.columns:
-            columns[column.name] = _typed_column(column, frame[column.name], raw.plain_text, found)
+            columns[column.name] = _typed_column(column, frame[column.name], raw.plain_text, found, table.name)
             continue
         if column.required and column.name not in meant.values():  # else refused naming the column probably meant
             for rij in frame.index:
@@ -383,10 +392,10 @@ def _typed_columns(table: Table, raw: RawTable, meant: dict[str, str], found: _F
     return pd.DataFrame(columns, index=frame.index)
 
 
-def _typed_column(column: Column, source: pd.Series, plain_text: bool, found: _Findings) -> pd.Series:
+def _typed_column(column: Column, source: pd.Series, plain_text: bool, found: _Findings, table: str = "") -> pd.Series:
     """One column's cells parsed (each wrong cell and each empty required one refused), its fixed
     default filled in, and given its pandas type."""
-    values, wrong = _parsed_by_config(column, source, plain_text, found)
+    values, wrong = _parsed_by_config(column, source, plain_text, found, table)
     if column.required:
         # a blank cell parses to nothing without an error (a blank list to [], hence the mask)
         blank = cells.blank_mask(source) if column.kind == "list" else values.isna() & ~wrong
@@ -397,7 +406,9 @@ def _typed_column(column: Column, source: pd.Series, plain_text: bool, found: _F
     return _typed(values, column)
 
 
-def _parsed_by_config(column: Column, source: pd.Series, plain_text: bool, found: _Findings) -> tuple[pd.Series, pd.Series]:
+def _parsed_by_config(
+    column: Column, source: pd.Series, plain_text: bool, found: _Findings, table: str = ""
+) -> tuple[pd.Series, pd.Series]:
     """``_parsed`` with the parser of each part's proeftuin.yml (its allowed values of the column);
     parts that allow the same values are parsed together."""
     regel = KIND_RULE[column.kind]
@@ -407,13 +418,15 @@ def _parsed_by_config(column: Column, source: pd.Series, plain_text: bool, found
         groups.setdefault(allowed, []).append(k)
     if len(groups) == 1:
         config = found.parts[next(iter(groups.values()))[0]].config
-        return _parsed(source, _parser(column, config), plain_text, found, column.name, regel)
+        return _parsed(source, _parser(column, config, table), plain_text, found, column.name, regel)
     part = found.part_of(source.index)
     values = np.empty(len(source), dtype=object)
     wrong = np.zeros(len(source), dtype=bool)
     for ks in groups.values():
         where = np.flatnonzero(np.isin(part, ks))
-        v, w = _parsed(source.iloc[where], _parser(column, found.parts[ks[0]].config), plain_text, found, column.name, regel)
+        v, w = _parsed(
+            source.iloc[where], _parser(column, found.parts[ks[0]].config, table), plain_text, found, column.name, regel
+        )
         values[where] = v.to_numpy(dtype=object)
         wrong[where] = w.to_numpy(dtype=bool)
     return pd.Series(values, index=source.index, dtype=object), pd.Series(wrong, index=source.index)
@@ -639,7 +652,7 @@ def _value_checks(table: Table, typed: pd.DataFrame, frame: pd.DataFrame, found:
                     rij,
                     case.column,
                     frame.at[rij, case.column],
-                    f"{cells.cell_text(frame.at[rij, case.column])} ligt buiten het bereik; toegestaan: {_range_text(column)}",
+                    f"{cells.described(frame.at[rij, case.column])} ligt buiten het bereik; toegestaan: {_range_text(column)}",
                     "bereik",
                 )
         else:
@@ -689,20 +702,59 @@ def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None
             lookup = None
             spelled = pd.Series([None if pd.isna(v) else targets.get(key(v)) for v in values], index=values.index, dtype=object)
             missing = values.notna() & spelled.isna()
+        similar = None
         for i in np.flatnonzero(missing.to_numpy()):
             rij = values.index[i]
             if rij in found.refused:
                 continue
             target_row = refused_rows.get(key(values[rij]) if lookup is None else lookup[i])
-            melding = (
-                f"'{values[rij]}' verwijst naar een geweigerde rij van {ref.table} (rij {target_row}); herstel eerst die rij"
-                if target_row is not None
-                else f"'{values[rij]}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)"
-            )
+            if target_row is not None:
+                melding = (
+                    f"'{values[rij]}' verwijst naar een geweigerde rij van {ref.table} (rij {target_row}); herstel eerst die rij"
+                )
+            else:
+                if similar is None:  # built once, only when a reference fails
+                    similar = _similar_targets(targets, refused_rows, found.multi)
+                part = int(found.part_of(values.index[i : i + 1])[0]) if found.multi else None
+                melding = _missing_reference(ref, values[rij], similar, part)
             found.fout(rij, ref.column, frame.at[rij, ref.column], melding, "verwijzing")
         if identifier:
             # `r-2017-001 ` points at R-2017-001: written as the other table has it, so tables join
             typed[ref.column] = spelled.where(spelled.notna(), values).astype("string")
+
+
+def _similar_targets(targets: dict, refused_rows: dict, multi: bool) -> dict:
+    """The values a reference may point at (accepted: their spelling; refused: their row), by what
+    Excel makes of them (``excel.meanings``): `007` and `7`, `2019-01` and the date cell 1-1-2019
+    are one. With several proeftuinen (``multi``) the keys are (part, value) and stay per part."""
+    index: dict = {}
+    for found, kind in ((refused_rows, "geweigerd"), (targets, "geaccepteerd")):  # accepted ones win
+        for k, v in found.items():
+            part, text = k if multi else (None, k)
+            for meaning in meanings(text):
+                index[(part, meaning)] = (kind, v)
+    return index
+
+
+def _missing_reference(ref, value: object, similar: dict, part: int | None) -> str:
+    """Why a reference points at nothing: plainly, or, when the other table has what Excel makes of
+    the same typed value (a date, a number without its leading zeros), that one of the two was converted."""
+    for meaning in sorted(exact_meanings(value) or meanings(value), key=str):
+        hit = similar.get((part, meaning))
+        if hit is None:
+            continue
+        kind, where = hit
+        if kind == "geweigerd":
+            return (
+                f"'{value}' komt niet voor in {ref.table}; waarschijnlijk is rij {where} daar bedoeld, waarin Excel "
+                f"dezelfde waarde in een datum of getal heeft omgezet, en die rij is geweigerd: herstel eerst die rij"
+            )
+        return (
+            f"'{value}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen); daar staat wel "
+            f"'{where}', en dat maakt Excel van hetzelfde (een datum of getal: 2019-01 wordt jan-19, voorloopnullen "
+            f"vallen weg), dus een van beide is omgezet; {KEEP_AS_TEXT}"
+        )
+    return f"'{value}' komt niet voor in {ref.table} (kolom {ref.target}, geaccepteerde rijen)"
 
 
 def _part_keys(values: pd.Series, part: np.ndarray, key) -> list[tuple[int, str] | None]:
