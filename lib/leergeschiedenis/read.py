@@ -776,7 +776,7 @@ def _cell_parser():
         """openpyxl's streaming sheet parser, keeping what data_only would lose: error cells are
         marked as such, and a formula without a cached value is not read as an empty cell."""
 
-        number_formats: list[str] = []  # per style id: its number format, for how a cell is shown
+        number_formats: tuple[str, ...] = ()  # per style id: its number format, for how a cell is shown
 
         def parse_cell(self, element):
             cell = super().parse_cell(element)
@@ -830,7 +830,7 @@ def _read_xlsx_rows(
                         date_formats=wb._date_formats,
                         timedelta_formats=wb._timedelta_formats,
                     )
-                    parser.number_formats = _number_formats(wb)
+                    parser.number_formats = tuple(_number_formats(wb))
                     for number, cells in parser.parse():
                         filled = [c for c in cells if c["value"] is not None]
                         if not filled:
