@@ -125,4 +125,8 @@ def _restore(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             frame[column.name] = frame[column.name].astype("datetime64[s]")
         elif column.kind == "list":
             frame[column.name] = frame[column.name].map(lambda v: [] if v is None else list(v))
+        elif column.kind == "enum" and column.allowed:
+            # Parquet keeps an empty categorical without its categories: the same type as validated
+            values = frame[column.name].astype(object)
+            frame[column.name] = pd.Categorical(values.where(values.notna(), None), categories=list(column.allowed))
     return frame

@@ -54,6 +54,9 @@ class ExcelGetal(float):
     def __repr__(self) -> str:
         return f"ExcelGetal({float(self)!r}, {self.opmaak!r})"
 
+    def __str__(self) -> str:  # the number, as str() of a plain float gives it
+        return float.__repr__(self)
+
 
 class ExcelDatum(dt.datetime):
     """A date cell of a sheet, with its number format (``opmaak``): how the person sees it."""
@@ -70,6 +73,9 @@ class ExcelDatum(dt.datetime):
 
     def __repr__(self) -> str:
         return f"ExcelDatum({self.isoformat()!r}, {self.opmaak!r})"
+
+    def __str__(self) -> str:
+        return dt.datetime.__str__(self)
 
 
 def lange_datum(day: dt.date) -> str:
@@ -298,13 +304,12 @@ def shows_other_number(value: object) -> bool:
     currency sign, thousands points or trailing zeros do not count)."""
     if not isinstance(value, ExcelGetal):
         return False
-    seen = re.sub(r"[^\d,E+\-%]", "", shown(value).replace(".", ""))
-    percent = seen.endswith("%")
+    seen = re.sub(r"[^\d,E+\-]", "", shown(value).replace(".", ""))
     try:
-        number = float(seen.rstrip("%").replace(",", "."))
+        number = float(seen.replace(",", "."))
     except ValueError:
         return True
-    return not math.isclose(number / (100 if percent else 1), float(value), rel_tol=1e-12, abs_tol=1e-12)
+    return not math.isclose(number, float(value), rel_tol=1e-12, abs_tol=1e-12)
 
 
 # --- what Excel made of a text cell ---------------------------------------------------------
