@@ -93,7 +93,7 @@ def test_a_hidden_old_column_is_not_the_one_checked_and_used(tmp_path, capsys):
         "gebruikt, want kolom D is verborgen in Excel; kolom D is bewaard als 'kolom_4' maar niet gecontroleerd"
     )
     assert not notices(d, "onbekende kolom")
-    code, out, err = run(capsys, "kerncijfers", str(folder), "--jaar", "2017")
+    code, out, _ = run(capsys, "kerncijfers", str(folder), "--jaar", "2017")
     assert code == 0 and json.loads(out)["jaar"] == 2017
 
 
