@@ -406,6 +406,69 @@ KIND_DUTCH = {
 }
 
 
+# What goes in and what comes out, for the inputs teams really hand in: declared here once, shown in
+# docs/datacontract.md (``contract_markdown``) and referred to from docs/invoer.md.
+INVOER_EN_UITKOMST: tuple[tuple[str, str], ...] = (
+    ("`1.040`, `12.500`, `2,125` in een getal", "geweigerd als dubbelzinnig: schrijf `1040` of `1,04`"),
+    ("`1.234,56`, `1,234.56`, `1.234.567`, `0.125`, `7,5`, `7.5`", "gelezen zoals geschreven"),
+    ("`€ 1.234` / `€ 2,125` / `€ 1.234,56` in een bedrag", "1234 / geweigerd als dubbelzinnig / 1234,56"),
+    ("`100000000000000000000` in een geheel getal", "geweigerd (buiten het bereik), nooit een crash"),
+    (
+        "`r-2017-001 `, `R-2017-001` met een zero-width space, NBSP of BOM",
+        "dezelfde identificatie als `R-2017-001`: een dubbele rij, en een geldige verwijzing",
+    ),
+    (
+        "koppen `Aanmeld datum`, `Meet-moment`, `Lichaamsfuncties1`, `Afsluitdatum (dd-mm-jjjj)`, `Prijs (€)`",
+        "de kolommen van het contract",
+    ),
+    (
+        "`Datum MDO`, `Datum oplossing`, `Afsluitdatm` zonder `mdo_datum`/...",
+        "fout die de bedoelde kolom noemt (de rijen geweigerd)",
+    ),
+    (
+        "een kop twee keer (`Status` en `status`, of `Welbevinden (oud)` en `Welbevinden`)",
+        "de eerste zichtbare kolom wordt gecontroleerd en gebruikt, de andere bewaard als `kolom_<n>`; een melding zegt welke",
+    ),
+    ("een verborgen kolom in Excel", "gelezen, met een melding; nooit gekozen boven een zichtbare kolom met dezelfde naam"),
+    (
+        "een datum, `WAAR`, `65%`, `1,00E+05` of `007` (opmaak 000) in een identificatie- of tekstkolom",
+        "geweigerd: Excel heeft het omgezet; de melding zegt wat in de cel staat en hoe het als tekst te bewaren",
+    ),
+    ("`jan-19`, `3-apr`, `1,00E+05` als identificatie in een CSV", "geweigerd: zo toont Excel een omgezette waarde"),
+    (
+        "`2019-01` in metingen terwijl Excel het in casussen tot een datum maakte; `007` naast `7`",
+        "de verwijzing wordt geweigerd met de reden: de rij die bedoeld is, en dat Excel één kant omzette",
+    ),
+    ("een getal met opmaak `0%` (in de cel 65%)", "in meldingen: `65% (opgeslagen als 0,65)`; een ja/nee-cel heet `WAAR`"),
+    (
+        "een verplichte tabel alleen als `.ods`, `.xls`, `.numbers` of naast een vergrendelingsbestand `~$...`",
+        "exit 2, met het bestand dat er wel staat en hoe het op te slaan als .xlsx of .csv",
+    ),
+    (
+        'een los `"` dat hele rijen opslokt',
+        "exit 2 met de regel van het openende aanhalingsteken; echte meerregelige cellen blijven geldig",
+    ),
+    ("een UTF-8-bestand met een regel geplakt uit Windows-1252", "die rij geweigerd (codering), de rest gelezen als UTF-8"),
+    ("'CSV (Macintosh)' (alleen CR-regeleinden)", "gelezen als Mac Roman, met een melding"),
+    ("`05-09-2016 10:30`", "5 september 2016"),
+    ("een echte datumcel in 2917", "geweigerd zoals de tekst `05-09-2917`"),
+    ("`metingen 2016.csv`, een instructieblad, een leeg blad", "niet gelezen, met de reden in een melding"),
+    ("bladen `Casussen` en `Casussen 2017`, of `Metingen (2)`", "samen gelezen, elke rij met haar blad en rijnummer"),
+    ("een blad met alleen een kopregel", "geen bron: botst niet met een CSV en verbergt de gedeelde prijslijst niet"),
+    (
+        "`proeftuin.yml`: `privacy:` twee keer, `min_groepsgroote`, een onbekende sleutel in een doel",
+        "exit 2 met de regel",
+    ),
+    ("`proeftuin.yml`: `inwoners: 13.000`, een tab, Windows-1252", "exit 2 met de regel (schrijf `13000`, spaties, UTF-8)"),
+    ("spinnenweb: minder dan de helft van de items van een domein", "domein ontbreekt, met een melding"),
+    ("spinnenweb: domeinscore naast items, meer dan 0,05 van hun gemiddelde", "rij geweigerd"),
+    (
+        "`check --json` (ook `--alle --json`) bij elke exitcode",
+        "geldige JSON; bij exit 2 met `fout: {reden, melding}`, en de Nederlandse regel op stderr",
+    ),
+)
+
+
 def contract_markdown() -> str:
     """The contract as Markdown, for the README and ``leergeschiedenis contract``."""
     lines = []
@@ -436,6 +499,9 @@ def contract_markdown() -> str:
             lines.append("")
             lines += [f"- {e}" for e in extra]
         lines.append("")
+    lines += ["## Invoer en uitkomst", "", "| invoer | uitkomst |", "|---|---|"]
+    lines += [f"| {invoer} | {uitkomst} |" for invoer, uitkomst in INVOER_EN_UITKOMST]
+    lines.append("")
     return HEADER_MARKDOWN + "\n".join(lines)
 
 
@@ -447,6 +513,8 @@ Verplichte kolommen hebben een `*`.
 ## Waar de gegevens staan
 
 Eén map per proeftuin met `proeftuin.yml` en per tabel een `.csv` of `.xlsx` met de naam van de tabel.
+Andere formaten (`.ods`, `.xls`, `.xlsm`, `.xlsb`, `.numbers`) worden niet gelezen: ontbreekt daardoor een
+verplichte tabel, dan noemt de foutmelding het bestand dat er wel staat en hoe het op te slaan als `.xlsx`.
 In een werkmap is een blad een tabel door zijn naam, anders door een kopregel met de verplichte kolommen
 van die tabel (een instructieblad ervoor mag). Meer bladen met de kopregel van één tabel worden samen
 gelezen; elke rij houdt haar blad en rijnummer. Een blad met alleen een kopregel (een leeg sjabloon) telt
@@ -466,7 +534,16 @@ niet gelezen wordt (`metingen 2016.csv`, een instructieblad) staat met de reden 
   `Afsluitdatum (dd-mm-jjjj)` = `afsluitdatum`, `Lichaamsfuncties1` = `lichaamsfuncties_1`). Een onbekende
   kolom die waarschijnlijk een ontbrekende kolom van het contract is (dezelfde woorden in een andere
   volgorde, zoals `Datum MDO`, of hooguit twee letters anders) is een fout die de bedoelde kolom noemt.
-  Staat een kop er twee keer, dan telt de eerste.
+  Staan er twee kolommen met dezelfde kop (ook `Welbevinden (oud)` naast `Welbevinden`), dan wordt de eerste
+  zichtbare gecontroleerd en gebruikt; een in Excel verborgen kolom nooit boven een zichtbare. De andere blijft
+  bewaard als `kolom_<n>`, niet gecontroleerd, en een melding zegt welke gebruikt is.
+- Wat Excel omzette: een datum, een tijd, `WAAR`/`ONWAAR` of een getal dat anders getoond wordt dan het
+  is opgeslagen (`65%`, `1,00E+05`, `007` met opmaak `000`) in een tekstkolom wordt geweigerd, met wat in de
+  cel staat en hoe het als tekst te bewaren is (een apostrof ervoor, of de celopmaak Tekst). In een
+  identificatie of sleutel (`casus_id`, `code`, `voorziening`, ...) ook een getal met decimalen of met
+  meer dan 15 cijfers, en in een CSV een waarde zoals Excel een omgezette waarde toont (`jan-19`, `3-apr`).
+  Een verwijzing die niet klopt omdat één kant is omgezet (`2019-01` naast de datumcel 1-1-2019, `007` naast
+  `7`) zegt dat. Meldingen tonen wat de cel laat zien naast wat is opgeslagen: `65% (opgeslagen als 0,65)`.
 - Datums altijd dag eerst (`05-09-2016`, `5-9-2016`, `05/09/2016`) of `2016-09-05`; een tijd erachter
   (`05-09-2016 10:30`) telt niet; een jaar buiten 1900-2100 is een fout, ook in een echte datumcel.
 - Getallen: `7,5` en `7.5` zijn 7,5; `1.234,56`, `1,234.56` en `1.234.567` zijn duidelijk; één punt of

@@ -675,11 +675,15 @@ def accepted_targets(table: Table, column: str, accepted: pd.DataFrame) -> dict[
 
 def refused_targets(table: Table, column: str, refused: pd.DataFrame) -> dict[str, int]:
     """The values of ``column`` in the refused rows of ``table`` (as the team typed them), with their row."""
-    header = next((c for c in refused.columns if fold_name(c) == fold_name(column)), None)
-    if header is None:
-        return {}
     key = identifier_key if table.column(column).identifier else str
-    return {key(v): int(rij) for rij, v in refused[header].items() if not is_blank(v)}
+    found: dict[str, int] = {}
+    # by position: a header given twice is two columns of that name (the one checked and one kept)
+    for i, header in enumerate(refused.columns):
+        if fold_name(header) == fold_name(column):
+            for rij, v in refused.iloc[:, i].items():
+                if not is_blank(v):
+                    found.setdefault(key(v), int(rij))
+    return found
 
 
 def _references(table, typed, frame, found, accepted_keys, refused_keys) -> None:
