@@ -180,7 +180,7 @@ class Tab:
 
 TABS = (
     Tab("Overzicht", "kern", ("casussen_per_jaar",)),
-    Tab("Casussen", "casussen", ("afspraak", "doorlooptijd", "levensdomeinen")),
+    Tab("Casussen", "casussen", ("afspraak", "doorlooptijd", "levensdomeinen", "belemmeringen")),
     Tab("Rendement", "rendement", ("welbevinden", "kosten", "financiers")),
     Tab("Leersessies & reflecties", "leersessies", ("deelnemers", "kaarten_per_rol", "thema_rol")),
     Tab("Positieve gezondheid", "gezondheid", ("spinnenweb", "spinnenweb_verandering")),
@@ -406,13 +406,18 @@ EVIDENCE_CHAPTER = {
     "doorlooptijd": "Samenwerkwijze",
     "belemmeringen": "Samenwerkwijze",
 }
-# the same figures on the dashboard: its tabs
+# the same figures on the dashboard: the tab that shows them (its text or one of its charts), read from
+# TABS so a reference can only name a tab that has the figure
+EVIDENCE_SHOWN_AS = {
+    "welbevinden": "welbevinden",
+    "kosten": "kosten",
+    "casussen": "casussen",
+    "doorlooptijd": "doorlooptijd",
+    "belemmeringen": "belemmeringen",
+}
 EVIDENCE_TAB = {
-    "welbevinden": "tab Rendement",
-    "kosten": "tab Rendement",
-    "casussen": "tab Casussen",
-    "doorlooptijd": "tab Casussen",
-    "belemmeringen": "tab Casussen",
+    name: next(f"tab {t.title}" for t in TABS if shown == t.text or shown in t.figures)
+    for name, shown in EVIDENCE_SHOWN_AS.items()
 }
 EVIDENCE_LABEL = {
     "welbevinden": "welbevinden",

@@ -16,13 +16,13 @@ import json
 import os
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import ipywidgets as w
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import HTML, display
 
 from . import content, figures, narrative, regio
 from .config import load_config
@@ -55,6 +55,18 @@ class Proeftuin:
     def years(self) -> list[int]:
         return dataset_years(self.dataset)
 
+    @cached_property
+    def first_year(self) -> int | None:
+        """The year shown first: the latest whose cases have a micro-analysis (welbevinden or costs), so
+        the big cards show what was measured rather than 'nog niet gemeten'; without any, the latest year."""
+        if not self.years:
+            return None
+        d = self.dataset
+        measured = set(d.tables["metingen"]["casus_id"].dropna()) | set(d.tables["kosten"]["casus_id"].dropna())
+        cases = d.tables["casussen"]
+        years = cases.loc[cases["casus_id"].isin(measured), "aanmelddatum"].dt.year.dropna()
+        return max((int(y) for y in years if int(y) in self.years), default=self.years[-1])
+
 
 def discover(root: str | Path) -> dict[str, Proeftuin]:
     """Every proeftuin under ``root`` (or ``root`` itself when it is one), by name; nothing is read yet
@@ -71,6 +83,17 @@ def discover(root: str | Path) -> dict[str, Proeftuin]:
             naam = f"{naam} ({folder.name})"
         found[naam] = Proeftuin(folder, naam)
     return found
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """What the controls are set to. ``Dashboard(proeftuinen, keuze)`` is a fresh page set straight to it:
+    whatever the path there, the screen must equal that page (tests/test_dashboard_fresh.py)."""
+
+    proeftuin: str
+    jaar: int | None = None  # None: the proeftuin's first year (Proeftuin.first_year)
+    organisatie: str = ALLE
+    rol: str = ALLE
 
 
 def _shows_something(proeftuin: Proeftuin) -> bool:
@@ -98,22 +121,30 @@ class Chart:
             self.show(fig)
 
     def show(self, fig: go.Figure) -> None:
+        """Replace what the box holds by ``fig``, or by the sentence saying why it shows nothing.
+
+        The box's ``outputs`` are set, not written to with ``clear_output``/``display``: widget
+        state reaches a page that connects later (a preheated kernel ran before any page) and
+        replaces whatever was there, so no chart of an earlier selection can stay behind."""
         why = content.empty_text(self.name, fig)
         if why is not None:  # nothing to show: only the sentence saying why, as the report does
-            self.widget.clear_output(wait=True)
             self.widget.layout.min_height = None
-            if why:
-                with self.widget:
-                    display(HTML(f"<p>{html.escape(why)}</p>"))
+            self.widget.outputs = (_html_output(f"<p>{html.escape(why)}</p>"),) if why else ()
             return
         self.widget.layout.min_height = f"{fig.layout.height or figures.HEIGHT}px"
         bundle = {
             PLOTLY_MIME: fitted(json.loads(pio.to_json(fig, validate=False))) | {"config": PLOTLY_CONFIG},
             "text/plain": fig.layout.title.text or "grafiek",
         }
-        self.widget.clear_output(wait=True)
-        with self.widget:
-            display(bundle, raw=True)
+        self.widget.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+
+    def blank(self) -> None:
+        """Empty while its tab waits to be redrawn: never an earlier selection's chart under a new name."""
+        self.widget.outputs = ()
+
+
+def _html_output(markup: str) -> dict:
+    return {"output_type": "display_data", "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
 
 
 def fitted(spec: dict) -> dict:
@@ -221,11 +252,12 @@ def _first_to_show(proeftuinen: dict[str, Proeftuin]) -> str:
 class Dashboard:
     """Controls, tabs and charts; ``refresh()`` recomputes the view and updates every tab."""
 
-    def __init__(self, proeftuinen: dict[str, Proeftuin]):
+    def __init__(self, proeftuinen: dict[str, Proeftuin], keuze: Keuze | None = None):
         if not proeftuinen:
             raise OnleesbareData("Geen proeftuinen gevonden.")
         self.proeftuinen = proeftuinen
-        self._make_controls(_first_to_show(proeftuinen))
+        keuze = keuze or Keuze(_first_to_show(proeftuinen))
+        self._make_controls(keuze)
         # Charts are created from the first view's full state: updates sent before the browser
         # is connected (Voila renders first, preheated kernels even earlier) are messages that
         # would be lost; only state set at construction reaches the page.
@@ -244,19 +276,21 @@ class Dashboard:
         self.widget = w.VBox([title, controls, self.status, self.regio, self.tabs])
         self.refresh(first_view, charts=False)
 
-    def _make_controls(self, default: str) -> None:
-        first = self.proeftuinen[default]
+    def _make_controls(self, keuze: Keuze) -> None:
+        first = self.proeftuinen[keuze.proeftuin]
         self.proeftuin = w.Dropdown(
             options=[*sorted(self.proeftuinen), ALLE_PROEFTUINEN],
-            value=default,
+            value=keuze.proeftuin,
             description="Proeftuin",
             style={"description_width": "5rem"},
         )
-        self.jaar = w.Dropdown(options=first.years, value=first.years[-1] if first.years else None, description="Jaar")
+        year = keuze.jaar if keuze.jaar is not None else first.first_year
+        self.jaar = w.Dropdown(options=first.years, value=year, description="Jaar")
         self.organisatie = w.Dropdown(description="Organisatie", style={"description_width": "6rem"})
         self.rol = w.Dropdown(description="Rol (kaarten)", style={"description_width": "7rem"})
         self.status = w.HTML(layout=w.Layout(min_height="1.5rem"))
         self._set_filter_options()
+        self.organisatie.value, self.rol.value = keuze.organisatie, keuze.rol
 
     def _make_tabs(self, view: YearView) -> None:
         """One page per tab of the content registry: its text (or the key figures) above its charts."""
@@ -288,6 +322,10 @@ class Dashboard:
     def current(self) -> Proeftuin:
         return self.proeftuinen[self.proeftuin.value]
 
+    @property
+    def keuze(self) -> Keuze:
+        return Keuze(self.proeftuin.value, self.jaar.value, self.organisatie.value, self.rol.value)
+
     def _set_filter_options(self) -> None:
         d = self.current.dataset
         self.organisatie.options = [ALLE, *organisations(d)]
@@ -305,9 +343,8 @@ class Dashboard:
         self.filters.layout.display = None
         self._updating = True
         try:
-            years = self.current.years
-            self.jaar.options = years
-            self.jaar.value = years[-1] if years else None
+            self.jaar.options = self.current.years
+            self.jaar.value = self.current.first_year
             self._set_filter_options()
             self._unreadable = None
         except Exception:
@@ -354,6 +391,7 @@ class Dashboard:
         if view is None:
             self._prepared = {}  # the first view's charts: not for another year or filter
         if self.jaar.value is None:
+            self._view = None  # nothing of the previous proeftuin is drawn later either
             self.tabs.layout.display = "none"  # no tab may show another proeftuin's figures
             self.status.value = self._unreadable or "<em>Deze proeftuin heeft nog geen gegevens.</em>"
             return
@@ -361,7 +399,9 @@ class Dashboard:
         try:
             self._view = view or self.view()
             if charts:
-                self._render_tab(self.tabs.selected_index or 0)
+                open_tab = self.tabs.selected_index or 0
+                self._blank(set(range(len(TABS))) - {open_tab})
+                self._render_tab(open_tab)
             else:  # the first view: every text is set before the page is shown (see __init__)
                 self.kern.value = _key_figures_html(self._view)
                 for name, text in view_texts(self._view).items():
@@ -370,11 +410,21 @@ class Dashboard:
             self.tabs.layout.display = None
             self._status_done()
         except Exception as e:  # a manager sees a sentence, not a traceback
+            self._view = None
             self.tabs.layout.display = "none"  # nor figures of the year before under this year's name
             self._status_failed(e)
 
+    def _blank(self, tabs: set[int]) -> None:
+        """Empty the tabs that wait to be redrawn: a click on one shows nothing of the earlier
+        selection in the moment before its own figures arrive."""
+        for index in tabs:
+            text, charts = TAB_CONTENT[index]
+            (self.kern if text == "kern" else self.texts[text]).value = ""
+            for name in charts:
+                self.charts[name].blank()
+
     def _tab_changed(self, change) -> None:
-        if change["new"] in self._stale:
+        if change["new"] in self._stale and self._view is not None:
             self.status.value = BEZIG
             try:
                 self._render_tab(change["new"])
