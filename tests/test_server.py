@@ -481,3 +481,21 @@ def test_a_normal_start_and_first_visit_leave_a_quiet_log(tmp_path):
     assert "Dashboard: http://127.0.0.1:" in text and "Kernel started" in text  # the log was caught
     noise = [line for line in text.splitlines() if re.search(r"warn|not trusted|deprecat|traceback|error|cannot be", line, re.I)]
     assert noise == [], "\n".join(noise)
+
+
+def test_a_taken_port_is_one_dutch_line_not_a_quiet_move_to_another(monkeypatch, capsys):
+    """Voila moves to the next port when its port is taken, while the command prints the one asked
+    for, which then shows whatever listens there (another dashboard): refused before Voila starts."""
+    import socket
+
+    from leergeschiedenis.cli import main
+
+    monkeypatch.setattr(voila_server, "run_until_signalled", lambda argv, env: pytest.fail("Voila startte toch"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["dashboard", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"Poort {port} is al in gebruik" in err and "Traceback" not in err
+    assert voila_server.voila_config("127.0.0.1", port, "")["Voila"]["port_retries"] == 0

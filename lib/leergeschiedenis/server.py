@@ -6,6 +6,7 @@ every kernel, and removes the temporary config folder."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import ipaddress
 import json
 import os
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import OnleesbareData, OnveiligAdres
+from .errors import OnleesbareData, OnveiligAdres, PoortBezet
 from .hosts import allowed_hosts
 from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
 
@@ -70,6 +71,7 @@ def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNEL
             "ip": host,
             "port": port,
             "open_browser": False,
+            "port_retries": 0,  # a taken port is an error (serve), not a quiet move to the next one
             "token": token,
             "tornado_settings": {"headers": SECURITY_HEADERS},
         },
@@ -144,6 +146,7 @@ def serve(
     token = token or os.environ.get(TOKEN_ENV) or None
     if token == "genereer":
         token = secrets.token_urlsafe(24)
+    check_port_free(host, port)
     argv, env, config_dir = voila_command(data_root, host, port, token, kernels, allow_hosts)
     where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     print(f"Dashboard: {where}" + (f"?token={token}" if token else "") + "  (stoppen: Ctrl+C)", flush=True)
@@ -153,6 +156,27 @@ def serve(
         return run_until_signalled(argv, env)
     finally:
         shutil.rmtree(config_dir, ignore_errors=True)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """PoortBezet when something already listens on the port: Voila would move to the next port,
+    and the address printed would lead to whatever listens there."""
+    import socket
+
+    try:
+        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        return  # Voila says what is wrong with the address
+    for family, kind, proto, _, address in addresses:
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado binds
+            try:
+                s.bind(address)
+            except OSError as e:
+                if e.errno == errno.EADDRINUSE:
+                    raise PoortBezet(
+                        f"Poort {port} is al in gebruik (een ander dashboard of programma): kies een andere met --port."
+                    ) from None
 
 
 def run_until_signalled(argv: list[str], env: dict[str, str]) -> int:
