@@ -353,10 +353,13 @@ def test_only_the_dashboards_own_host_names_are_answered(host, allowed):
     assert host_allowed(host, names) is allowed
 
 
-def test_bound_to_every_address_an_address_is_answered_a_name_only_when_allowed():
+def test_bound_to_every_address_an_address_and_the_machines_name_are_answered_other_names_only_when_allowed():
+    import socket
+
     from leergeschiedenis.hosts import allowed_hosts, host_allowed
 
-    assert allowed_hosts("0.0.0.0") == allowed_hosts("::") == ["127.0.0.1", "::1", "localhost"]
+    machine = sorted({socket.gethostname().lower(), socket.getfqdn().lower()})
+    assert allowed_hosts("0.0.0.0") == allowed_hosts("::") == sorted({"127.0.0.1", "::1", "localhost", *machine})
     assert host_allowed("10.1.2.3", allowed_hosts("0.0.0.0"), any_address=True)  # an address cannot be rebound
     assert not host_allowed("rebind.example", allowed_hosts("0.0.0.0"), any_address=True)
     on_lan = allowed_hosts("192.168.1.5")

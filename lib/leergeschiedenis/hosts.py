@@ -7,14 +7,15 @@ passes, so only the Host name tells such a request apart. As Jupyter Server does
 ``.*``), the dashboard answers only to the names it is reached by: ``localhost``, loopback
 addresses, the address given with ``--host`` and the names given with ``--allow-host``
 (the name a proxy passes on, for one). An address as Host cannot be rebound, so when the
-dashboard listens on every address (``--host 0.0.0.0``) every address is accepted; names
-still have to be allowed.
+dashboard listens on every address (``--host 0.0.0.0``) every address is accepted, and the
+machine's own name (Voila prints ``http://MACHINE:PORT/``); other names still have to be allowed.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from collections.abc import Iterable
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -53,7 +54,9 @@ def host_name(text: str) -> str:
 def allowed_hosts(host: str, extra: Iterable[str] = ()) -> list[str]:
     """The names and addresses the dashboard answers to when it listens on ``host``."""
     names = {normalise(n) for n in (*LOOPBACK_NAMES, *extra)}
-    if normalise(host) not in ANY_ADDRESS:
+    if normalise(host) in ANY_ADDRESS:
+        names |= {normalise(n) for n in (socket.gethostname(), socket.getfqdn()) if n}
+    else:
         names.add(normalise(host))
     return sorted(names)
 
