@@ -448,11 +448,13 @@ def test_a_rebound_host_gets_403_for_the_page_the_kernel_websocket_and_static_fi
     kernel = json.loads(config.group(1))["kernelId"]
     channels = allow_host_server.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
     static = allow_host_server + "voila/static/voila.js"
+    query = allow_host_server.replace("http", "ws", 1) + f"voila/query/{kernel}"  # Voila's own websocket
     for rebound in (f"rebind.example:{port}", "rebind.example", f"localhost.rebind.example:{port}", f"10.1.2.3:{port}"):
         status, body = _status(allow_host_server, rebound)
         assert status == 403 and "casus" not in body.lower(), rebound
         assert _status(static, rebound)[0] == 403, rebound
         assert asyncio.run(_channels(channels, rebound)) == 403, rebound
+        assert asyncio.run(_channels(query, rebound)) == 403, rebound
     for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"dashboard.example.nl:{port}", f"[::1]:{port}"):
         assert asyncio.run(_channels(channels, own)) == 101, own
         assert _status(static, own)[0] == 200, own
