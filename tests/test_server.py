@@ -492,10 +492,14 @@ def test_a_taken_port_is_one_dutch_line_not_a_quiet_move_to_another(monkeypatch,
     """Voila moves to the next port when its port is taken, while the command prints the one asked
     for, which then shows whatever listens there (another dashboard): refused before Voila starts."""
     import socket
+    import tempfile
 
     from leergeschiedenis.cli import main
 
     monkeypatch.setattr(voila_server, "run_until_signalled", lambda argv, env: pytest.fail("Voila startte toch"))
+    made = []
+    real = tempfile.mkdtemp
+    monkeypatch.setattr(voila_server.tempfile, "mkdtemp", lambda **kw: made.append(real(**kw)) or made[-1])
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -503,4 +507,5 @@ def test_a_taken_port_is_one_dutch_line_not_a_quiet_move_to_another(monkeypatch,
         assert main(["dashboard", "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"Poort {port} is al in gebruik" in err and "Traceback" not in err
+    assert not any(os.path.exists(m) for m in made)  # no config folder stays behind
     assert voila_server.voila_config("127.0.0.1", port, "")["Voila"]["port_retries"] == 0

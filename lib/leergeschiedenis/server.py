@@ -146,13 +146,13 @@ def serve(
     token = token or os.environ.get(TOKEN_ENV) or None
     if token == "genereer":
         token = secrets.token_urlsafe(24)
-    check_port_free(host, port)
     argv, env, config_dir = voila_command(data_root, host, port, token, kernels, allow_hosts)
-    where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
-    print(f"Dashboard: {where}" + (f"?token={token}" if token else "") + "  (stoppen: Ctrl+C)", flush=True)
-    if not is_loopback(host):
-        print(UNENCRYPTED, flush=True)
     try:
+        check_port_free(host, port)
+        where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+        print(f"Dashboard: {where}" + (f"?token={token}" if token else "") + "  (stoppen: Ctrl+C)", flush=True)
+        if not is_loopback(host):
+            print(UNENCRYPTED, flush=True)
         return run_until_signalled(argv, env)
     finally:
         shutil.rmtree(config_dir, ignore_errors=True)
