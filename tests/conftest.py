@@ -110,11 +110,18 @@ def free_port() -> int:
 
 @contextmanager
 def dashboard_server(
-    data_root: Path, env: dict[str, str] | None = None, cwd: Path | None = None, kernels: int = 2
+    data_root: Path,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    kernels: int = 2,
+    extra: tuple[str, ...] = (),
+    log: Path | None = None,
 ) -> Iterator[str]:
-    """`leergeschiedenis dashboard DATA_ROOT --kernels 2` on a free port (a pool of two: the tests open
-    pages one after the other): its URL once the page answers; stopped afterwards."""
+    """`leergeschiedenis dashboard DATA_ROOT --kernels 2 [EXTRA]` on a free port (a pool of two: the tests
+    open pages one after the other): its URL once the page answers; stopped afterwards. Its output
+    goes to ``log`` when given."""
     port = free_port()
+    log_file = open(log, "w") if log else None  # noqa: SIM115 - closed after the server stopped
     process = subprocess.Popen(
         [
             sys.executable,
@@ -126,9 +133,10 @@ def dashboard_server(
             str(port),
             "--kernels",
             str(kernels),
+            *extra,
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log_file or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log_file else subprocess.DEVNULL,
         env=env,
         cwd=cwd,
         start_new_session=True,
@@ -154,6 +162,8 @@ def dashboard_server(
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+        if log_file:
+            log_file.close()
 
 
 @pytest.fixture(scope="session")

@@ -83,6 +83,7 @@ def test_exit_codes_come_from_the_error_types():
         "ClusterOnbereikbaar": 2,
         "OngeldigExportpad": 2,
         "OnveiligAdres": 2,
+        "PoortBezet": 2,
         "GeenBrowser": 2,
         "OngeldigVoorbeeld": 2,
         "BestandBestaatAl": 2,

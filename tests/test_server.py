@@ -232,7 +232,7 @@ def _dashboard_family(process: subprocess.Popen, want_kernels: int, seconds: flo
         kernels = [p for p in family if "ipykernel_launcher" in " ".join(p.cmdline())]
         voila = [p for p in family if "voila" in " ".join(p.cmdline()[:3])]
         if len(kernels) >= want_kernels and voila:
-            folder = re.search(r"config_file_paths=\['([^']+)'\]", " ".join(voila[0].cmdline())).group(1)
+            folder = re.search(r"config_file_paths=(\S+)", " ".join(voila[0].cmdline())).group(1)
             return family, kernels, folder
         if process.poll() is not None:
             pytest.fail(f"het dashboard stopte (exit {process.returncode})")
@@ -321,3 +321,191 @@ def test_a_closed_page_frees_its_kernel_soon_an_open_one_keeps_it_and_the_pool_r
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+
+
+# -- issue 23: no DNS rebinding; a quiet log ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("host", "allowed"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),  # every loopback address
+        ("localhost", True),
+        ("LocalHost.", True),
+        ("[::1]", True),
+        ("::1", True),
+        ("dashboard.example.nl", True),  # --allow-host Dashboard.Example.NL.
+        ("DASHBOARD.example.nl.", True),
+        ("rebind.example", False),
+        ("localhost.rebind.example", False),
+        ("example.nl", False),
+        ("dashboard.example.nl.rebind.example", False),
+        ("10.1.2.3", False),  # an address the dashboard is not bound to
+        ("", False),
+    ],
+)
+def test_only_the_dashboards_own_host_names_are_answered(host, allowed):
+    from leergeschiedenis.hosts import allowed_hosts, host_allowed, host_name
+
+    names = allowed_hosts("127.0.0.1", [host_name("Dashboard.Example.NL.")])
+    assert names == ["127.0.0.1", "::1", "dashboard.example.nl", "localhost"]
+    assert host_allowed(host, names) is allowed
+
+
+def test_bound_to_every_address_an_address_and_the_machines_name_are_answered_other_names_only_when_allowed():
+    import socket
+
+    from leergeschiedenis.hosts import allowed_hosts, host_allowed
+
+    machine = sorted({socket.gethostname().lower(), socket.getfqdn().lower()})
+    assert allowed_hosts("0.0.0.0") == allowed_hosts("::") == sorted({"127.0.0.1", "::1", "localhost", *machine})
+    assert host_allowed("10.1.2.3", allowed_hosts("0.0.0.0"), any_address=True)  # an address cannot be rebound
+    assert not host_allowed("rebind.example", allowed_hosts("0.0.0.0"), any_address=True)
+    on_lan = allowed_hosts("192.168.1.5")
+    assert host_allowed("192.168.1.5", on_lan) and not host_allowed("192.168.1.6", on_lan)
+
+
+@pytest.mark.parametrize(
+    "value", ["http://dashboard.example.nl", "dashboard.example.nl:443", "dash board", "a/b", "", "-x.nl", "x-.nl"]
+)
+def test_allow_host_takes_a_bare_name_or_address(value, capsys):
+    from leergeschiedenis.cli import main
+
+    with pytest.raises(SystemExit) as exit:
+        main(["dashboard", f"--allow-host={value}"])
+    assert exit.value.code == 2
+    assert "geen hostnaam" in capsys.readouterr().err
+
+
+def test_allow_host_is_repeatable_and_reaches_the_voila_config():
+    from leergeschiedenis.cli import build_parser
+
+    args = build_parser().parse_args(["dashboard", "--allow-host", "A.example.nl", "--allow-host", "[::2]"])
+    assert args.allow_host == ["a.example.nl", "::2"]
+    assert build_parser().parse_args(["dashboard"]).allow_host == []
+    argv, _, config_dir = voila_server.voila_command(None, "127.0.0.1", free_port(), None, allow_hosts=args.allow_host)
+    assert argv[2] == "leergeschiedenis.voila_app"
+    config = json.loads((config_dir / "voila.json").read_text())
+    assert config["LeergeschiedenisVoila"]["allowed_hosts"] == ["127.0.0.1", "::1", "::2", "a.example.nl", "localhost"]
+
+
+@pytest.mark.parametrize(("host", "said"), [("127.0.0.1", False), ("::1", False), ("0.0.0.0", True), ("192.168.1.5", True)])
+def test_off_loopback_one_dutch_line_says_the_connection_is_not_encrypted(monkeypatch, capsys, host, said):
+    monkeypatch.setattr(voila_server, "run_until_signalled", lambda argv, env: 0)
+    assert voila_server.serve(host=host, port=free_port(), token="geheim") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (voila_server.UNENCRYPTED in out) is said
+    assert len(out) == 1 + said
+
+
+async def _channels(url: str, host: str) -> int:
+    """Open a kernel's channels with ``Host`` and ``Origin`` both ``host``, as a rebound page would:
+    the HTTP status of the refusal, or 101 once a kernel_info_request has been answered."""
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    request = HTTPRequest(url, headers={"Host": host, "Origin": f"http://{host}"})
+    try:
+        ws = await websocket_connect(request)
+    except HTTPClientError as e:
+        return e.code
+    try:
+        ws.write_message(json.dumps(_shell_message("kernel_info_request", {})))
+        while True:
+            frame = await asyncio.wait_for(ws.read_message(), 60)
+            assert frame is not None, "het kernelkanaal sloot zonder antwoord"
+            if isinstance(frame, str) and json.loads(frame)["msg_type"] == "kernel_info_reply":
+                return 101
+    finally:
+        ws.close()
+
+
+def _status(url: str, host: str) -> tuple[int, str]:
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+    conn.request("GET", parts.path or "/", headers={"Host": host})
+    response = conn.getresponse()
+    return response.status, response.read().decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def allow_host_server():
+    from .conftest import SAMPLE, dashboard_server
+
+    with dashboard_server(SAMPLE, extra=("--allow-host", "Dashboard.Example.NL")) as url:
+        yield url
+
+
+@pytest.mark.slow
+def test_a_rebound_host_gets_403_for_the_page_the_kernel_websocket_and_static_files(allow_host_server):
+    """DNS rebinding: a page on rebind.example, its name rebound to 127.0.0.1, sends Host and Origin
+    rebind.example:PORT. The dashboard's own names (127.0.0.1, localhost, the --allow-host name) work."""
+    port = urlsplit(allow_host_server).port
+    status, page = _status(allow_host_server, f"localhost:{port}")
+    assert status == 200
+    config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(\{.*?\})\s*</script>', page, re.S)
+    kernel = json.loads(config.group(1))["kernelId"]
+    channels = allow_host_server.replace("http", "ws", 1) + f"api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}"
+    static = allow_host_server + "voila/static/voila.js"
+    query = allow_host_server.replace("http", "ws", 1) + f"voila/query/{kernel}"  # Voila's own websocket
+    for rebound in (f"rebind.example:{port}", "rebind.example", f"localhost.rebind.example:{port}", f"10.1.2.3:{port}"):
+        status, body = _status(allow_host_server, rebound)
+        assert status == 403 and "casus" not in body.lower(), rebound
+        assert _status(static, rebound)[0] == 403, rebound
+        assert asyncio.run(_channels(channels, rebound)) == 403, rebound
+        assert asyncio.run(_channels(query, rebound)) == 403, rebound
+    for own in (f"127.0.0.1:{port}", f"localhost:{port}", f"dashboard.example.nl:{port}", f"[::1]:{port}"):
+        assert asyncio.run(_channels(channels, own)) == 101, own
+        assert _status(static, own)[0] == 200, own
+    assert _status(allow_host_server, f"dashboard.example.nl:{port}")[0] == 200
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_normal_start_and_first_visit_leave_a_quiet_log(tmp_path):
+    """No DeprecationWarning, no "Notebook not trusted", no warning about unencrypted TCP (or any other
+    warning) in the log of a start, a first page in Chromium and a stop."""
+    from leergeschiedenis.browser import chromium, chromium_path
+
+    from .conftest import SAMPLE, dashboard_server
+
+    if not chromium_path():
+        if os.environ.get("CI"):
+            raise RuntimeError("Chromium ontbreekt")
+        pytest.skip("Chromium ontbreekt")
+    log = tmp_path / "dashboard.log"
+    with dashboard_server(SAMPLE, log=log) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(url, timeout=120_000)
+        page.wait_for_selector(".lg-kerncijfers", timeout=90_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        page.wait_for_timeout(2000)
+        page.close()
+    text = log.read_text()
+    assert "Dashboard: http://127.0.0.1:" in text and "Kernel started" in text  # the log was caught
+    noise = [line for line in text.splitlines() if re.search(r"warn|not trusted|deprecat|traceback|error|cannot be", line, re.I)]
+    assert noise == [], "\n".join(noise)
+
+
+def test_a_taken_port_is_one_dutch_line_not_a_quiet_move_to_another(monkeypatch, capsys):
+    """Voila moves to the next port when its port is taken, while the command prints the one asked
+    for, which then shows whatever listens there (another dashboard): refused before Voila starts."""
+    import socket
+    import tempfile
+
+    from leergeschiedenis.cli import main
+
+    monkeypatch.setattr(voila_server, "run_until_signalled", lambda argv, env: pytest.fail("Voila startte toch"))
+    made = []
+    real = tempfile.mkdtemp
+    monkeypatch.setattr(voila_server.tempfile, "mkdtemp", lambda **kw: made.append(real(**kw)) or made[-1])
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["dashboard", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"Poort {port} is al in gebruik" in err and "Traceback" not in err
+    assert not any(os.path.exists(m) for m in made)  # no config folder stays behind
+    assert voila_server.voila_config("127.0.0.1", port, "")["Voila"]["port_retries"] == 0

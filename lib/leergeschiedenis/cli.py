@@ -186,7 +186,18 @@ def _report(args: argparse.Namespace) -> int:
 def _dashboard(args: argparse.Namespace) -> int:
     from .server import serve
 
-    return serve(args.data_root, host=args.host, port=args.port, token=args.token, kernels=args.kernels)
+    return serve(
+        args.data_root, host=args.host, port=args.port, token=args.token, kernels=args.kernels, allow_hosts=args.allow_host
+    )
+
+
+def _host_name(text: str) -> str:
+    from .hosts import host_name
+
+    try:
+        return host_name(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _kernels(text: str) -> int:
@@ -334,6 +345,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=8,
         metavar="N",
         help="zoveel kernels staan klaar, elk ongeveer 300 MB (standaard 8: een overleg van acht; 0: elke pagina start er een)",
+    )
+    dash.add_argument(
+        "--allow-host",
+        type=_host_name,
+        action="append",
+        default=[],
+        metavar="NAAM",
+        help="het dashboard antwoordt ook op deze hostnaam (herhaalbaar), bijvoorbeeld de naam die de proxy doorgeeft; "
+        "standaard alleen localhost, 127.0.0.1, ::1 en --host: andere namen krijgen 403 (bescherming tegen DNS-rebinding)",
     )
     dash.set_defaults(func=_dashboard)
 

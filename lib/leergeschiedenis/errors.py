@@ -63,6 +63,14 @@ class OnveiligAdres(LeergeschiedenisError):
     exit_code = 2
 
 
+class PoortBezet(LeergeschiedenisError):
+    """The dashboard's port is taken (another dashboard, another program): it does not move to another
+    port, as Voila would, while the command names the one asked for."""
+
+    reason = "poort_bezet"
+    exit_code = 2
+
+
 class GeenBrowser(LeergeschiedenisError):
     """A PDF needs Chromium, and none was found."""
 

@@ -1,11 +1,12 @@
-"""Serving the dashboard with Voila: loopback by default, sources stripped, no tracebacks,
-one notebook only, a pool of preheated kernels for a room of managers, kernels that follow
+"""Serving the dashboard with Voila: loopback by default, only its own Host names (``hosts.py``),
+sources stripped, no tracebacks, one notebook only, a pool of preheated kernels for a room of managers, kernels that follow
 their pages (see ``kernels.py``), and a clean stop: SIGTERM, SIGINT or SIGHUP stops Voila and
 every kernel, and removes the temporary config folder."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import ipaddress
 import json
 import os
@@ -15,10 +16,12 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import OnleesbareData, OnveiligAdres
+from .errors import OnleesbareData, OnveiligAdres, PoortBezet
+from .hosts import allowed_hosts
 from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
 
 # package data, so a plain `pip install .` finds them; installed as files, not zipped
@@ -40,6 +43,12 @@ SECURITY_HEADERS = {
 }
 
 
+UNENCRYPTED = (
+    "Let op: het dashboard spreekt gewoon HTTP, onversleuteld, ook het token; laat managers het alleen "
+    "via een proxy met HTTPS en inlog openen (zie README)."
+)
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -54,12 +63,15 @@ DEFAULT_KERNELS = 8
 STOP_SECONDS = 10  # Voila shuts its kernels down in about two; after this what is left is killed
 
 
-def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNELS) -> dict:
+def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNELS, allow_hosts: Sequence[str] = ()) -> dict:
     return {
+        # every other Host gets 403: no DNS rebinding (voila_app.py)
+        "LeergeschiedenisVoila": {"allowed_hosts": allowed_hosts(host, allow_hosts)},
         "Voila": {
             "ip": host,
             "port": port,
             "open_browser": False,
+            "port_retries": 0,  # a taken port is an error (serve), not a quiet move to the next one
             "token": token,
             "tornado_settings": {"headers": SECURITY_HEADERS},
         },
@@ -82,13 +94,21 @@ def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNEL
         "MappingKernelManager": {"cull_idle_timeout": 900, "cull_interval": 10, "cull_connected": True},
         # a refill waits until the pages just served have loaded
         "VoilaKernelManager": {"fill_delay": 3},
-        "KernelManager": {"shutdown_wait_time": 2.0},
+        # Voila talks to its kernels over Unix sockets in its private connection folder, not over
+        # TCP on 127.0.0.1: no other user of the machine can reach them (and the kernel's log does
+        # not warn about unencrypted TCP)
+        "KernelManager": {"shutdown_wait_time": 2.0, "transport": "ipc"},
         "HTMLExporter": {"language_code": "nl"},
     }
 
 
 def voila_command(
-    data_root: str | Path | None, host: str, port: int, token: str | None, kernels: int = DEFAULT_KERNELS
+    data_root: str | Path | None,
+    host: str,
+    port: int,
+    token: str | None,
+    kernels: int = DEFAULT_KERNELS,
+    allow_hosts: Sequence[str] = (),
 ) -> tuple[list[str], dict[str, str], Path]:
     """The command, environment and config folder that start the dashboard."""
     if not is_loopback(host) and not token:
@@ -100,16 +120,17 @@ def voila_command(
     if data_root is None:
         raise OnleesbareData(NO_SAMPLE)
     config_dir = Path(tempfile.mkdtemp(prefix="leergeschiedenis-voila-"))
-    (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or "", kernels), indent=2))
+    config = voila_config(host, port, token or "", kernels, allow_hosts)
+    (config_dir / "voila.json").write_text(json.dumps(config, indent=2))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
     argv = [
         sys.executable,
         "-m",
-        "voila",
+        "leergeschiedenis.voila_app",
         str(DASHBOARD),
-        f"--Voila.config_file_paths=['{config_dir}']",
+        f"--Voila.config_file_paths={config_dir}",
     ]
     return argv, env, config_dir
 
@@ -120,17 +141,42 @@ def serve(
     port: int = 8866,
     token: str | None = None,
     kernels: int = DEFAULT_KERNELS,
+    allow_hosts: Sequence[str] = (),
 ) -> int:
     token = token or os.environ.get(TOKEN_ENV) or None
     if token == "genereer":
         token = secrets.token_urlsafe(24)
-    argv, env, config_dir = voila_command(data_root, host, port, token, kernels)
-    where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
-    print(f"Dashboard: {where}" + (f"?token={token}" if token else "") + "  (stoppen: Ctrl+C)", flush=True)
+    argv, env, config_dir = voila_command(data_root, host, port, token, kernels, allow_hosts)
     try:
+        check_port_free(host, port)
+        where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+        print(f"Dashboard: {where}" + (f"?token={token}" if token else "") + "  (stoppen: Ctrl+C)", flush=True)
+        if not is_loopback(host):
+            print(UNENCRYPTED, flush=True)
         return run_until_signalled(argv, env)
     finally:
         shutil.rmtree(config_dir, ignore_errors=True)
+
+
+def check_port_free(host: str, port: int) -> None:
+    """PoortBezet when something already listens on the port: Voila would move to the next port,
+    and the address printed would lead to whatever listens there."""
+    import socket
+
+    try:
+        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        return  # Voila says what is wrong with the address
+    for family, kind, proto, _, address in addresses:
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado binds
+            try:
+                s.bind(address)
+            except OSError as e:
+                if e.errno == errno.EADDRINUSE:
+                    raise PoortBezet(
+                        f"Poort {port} is al in gebruik (een ander dashboard of programma): kies een andere met --port."
+                    ) from None
 
 
 def run_until_signalled(argv: list[str], env: dict[str, str]) -> int:
