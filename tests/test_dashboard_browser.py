@@ -50,7 +50,7 @@ def page(browser, server):
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.outside = []
     page.on("request", lambda r: page.outside.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None)
-    page.goto(server)
+    page.goto(server, timeout=120_000)  # a busy machine: the first page may take a while
     page.wait_for_selector(".lg-kerncijfers", timeout=90_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     yield page
@@ -163,7 +163,7 @@ def test_dashboard_text_and_widget_state_leak_nothing(browser, lek_server):
         "websocket",
         lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, str) else f.decode("utf-8", "replace"))),
     )
-    page.goto(lek_server)
+    page.goto(lek_server, timeout=120_000)  # a busy machine: the first page may take a while
     page.wait_for_selector(".lg-kerncijfers", timeout=90_000)
     texts = [page.content()]
     for year in page.get_by_label("Jaar").locator("option").all_inner_texts():
@@ -217,7 +217,7 @@ def test_doelen_en_wijk_tab(browser, wijk_server):
     page = browser.new_page(viewport={"width": 1200, "height": 1800})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(wijk_server)
+    page.goto(wijk_server, timeout=120_000)  # a busy machine: the first page may take a while
     page.wait_for_selector(".lg-kerncijfers", timeout=90_000)
     page.get_by_label("Jaar").select_option("2017")
     page.wait_for_function("() => document.querySelector('[role=status]').innerText.includes('2017')")
@@ -297,7 +297,7 @@ def test_every_tab_name_whole_charts_fit_controls_stack_and_axe_passes(browser, 
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server)
+    page.goto(server, timeout=120_000)  # a busy machine: the first page may take a while
     page.wait_for_selector(".lg-kerncijfers .lg-waarde", timeout=90_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     # every tab name whole, inside the screen
@@ -354,7 +354,7 @@ def test_a_closed_page_gives_its_kernel_back(browser, server):
     import psutil
 
     page = browser.new_page()
-    page.goto(server)
+    page.goto(server, timeout=120_000)  # a busy machine: the first page may take a while
     page.wait_for_selector(".lg-kerncijfers .lg-waarde", timeout=90_000)
     kernel = page.evaluate("() => JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
 
