@@ -61,7 +61,8 @@ def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNEL
             "port": port,
             "open_browser": False,
             "token": token,
-            "tornado_settings": {"headers": SECURITY_HEADERS},
+            # the websocket's widget messages (the charts' JSON) compressed, like every response (voila_app.py)
+            "tornado_settings": {"headers": SECURITY_HEADERS, "websocket_compression_options": {}},
         },
         "VoilaConfiguration": {
             "strip_sources": True,
@@ -107,7 +108,7 @@ def voila_command(
     argv = [
         sys.executable,
         "-m",
-        "voila",
+        "leergeschiedenis.voila_app",  # Voila, its responses compressed
         str(DASHBOARD),
         f"--Voila.config_file_paths=['{config_dir}']",
     ]
