@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import OnleesbareData, OnveiligAdres
 from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
+from .plotly_bundle import labextension_with_bundle
 
 # package data, so a plain `pip install .` finds them; installed as files, not zipped
 PACKAGE_DIR = Path(files(__package__))
@@ -101,7 +102,11 @@ def voila_command(
     if data_root is None:
         raise OnleesbareData(NO_SAMPLE)
     config_dir = Path(tempfile.mkdtemp(prefix="leergeschiedenis-voila-"))
-    (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or "", kernels), indent=2))
+    config = voila_config(host, port, token or "", kernels)
+    lighter = labextension_with_bundle(config_dir / "labextensions")  # plotly.js with only our trace types
+    if lighter is not None:  # served before the installed renderer; without it, the full plotly.js
+        config["VoilaConfiguration"]["extra_labextensions_path"] = [str(lighter)]
+    (config_dir / "voila.json").write_text(json.dumps(config, indent=2))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
