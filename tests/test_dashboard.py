@@ -220,6 +220,15 @@ def test_a_chart_takes_the_width_of_its_box_and_a_swipe_does_not_zoom():
         "<br><sup>in euro per jaar</sup>"
     )
     assert layout["margin"]["t"] == 30 + 26 * 4 and layout["annotations"][0]["text"].count("<br>") == 1
+    # the page wraps the title again for its box's width (a laptop's: one line) from the title as written
+    # and the top margin before it grew
+    assert layout["meta"] == {
+        "lg_titel": "Maatschappelijke kosten per jaar, per scenario<br><sup>som over n = 17 casussen met een "
+        "micro-analyse, in euro per jaar</sup>",
+        "lg_marge_t": 80,
+    }
+    # not plotly's title automargin: it hangs a title of several lines from its first line's baseline, cut off
+    assert "automargin" not in layout["title"]
     # the legend sits at the foot, with room; the long category wrapped as a tick text, the data unchanged
     assert layout["legend"]["yref"] == "container" and layout["margin"]["b"] == 100
     assert layout["yaxis"]["ticktext"] == ["1. Ons door de leefwereld<br>laten leiden", "2. Kort"]

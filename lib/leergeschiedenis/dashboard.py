@@ -131,6 +131,10 @@ def fitted(spec: dict) -> dict:
     _wrap_categories(spec, "theta", "polar", THETA_LABEL_CHARS)
     title = layout.get("title") or {}
     if isinstance(title.get("text"), str):
+        # the page wraps the title again for the width of its box (the template's script, which reads
+        # meta.lg_titel and meta.lg_marge_t); wrapped here for a phone, where no script runs
+        meta = layout["meta"] = layout.get("meta") if isinstance(layout.get("meta"), dict) else {}
+        meta.update(lg_titel=title["text"], lg_marge_t=(layout.get("margin") or {}).get("t", 80))
         title["text"] = _wrap_title(title["text"])
         # room in the top margin for every line (measured: about 26 px a line, with the spacing)
         _grow(layout, "t", 30 + 26 * len(title["text"].split("<br>")))
@@ -468,7 +472,8 @@ def _key_figures_html(v: YearView) -> str:
 def _table_html(header: list[str], rows: list[list[str]], css: str = "") -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table{f' class={css!r}' if css else ''}><tr>{head}</tr>{body}</table>"
+    # focusable: on a phone a wide table scrolls sideways in its own box, and so by keyboard too
+    return f"<table{f' class={css!r}' if css else ''} tabindex='0'><tr>{head}</tr>{body}</table>"
 
 
 UNFILTERED_NOTE = (
