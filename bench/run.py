@@ -153,7 +153,17 @@ def main() -> None:
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--load-sizes", type=int, nargs="+", default=[1, 4, 8, 16], help="browsers at once")
     parser.add_argument("--only-load", action="store_true", help="only the load benchmark; the other results are kept")
+    parser.add_argument(
+        "--only-weight", action="store_true", help="only the page weight (bench/page_weight.py); the rest is kept"
+    )
     args = parser.parse_args()
+    if args.only_weight:
+        results = json.loads((ROOT / "bench" / "results.json").read_text())
+        before = results.get("paginagewicht", {}).get("voor_issue_23")  # the measurement of the code before, kept
+        results["paginagewicht"] = weight_benchmark(args.runs) | ({"voor_issue_23": before} if before else {})
+        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+        write_readme(results)
+        return
     if args.only_load:
         results = json.loads((ROOT / "bench" / "results.json").read_text())
         results["belasting"] = load_benchmark(args.load_sizes)
@@ -195,6 +205,7 @@ def main() -> None:
             results["dashboard"][str(n)] = bench_script("dashboard_timing.py", data_for(n), "--runs", args.runs)
     if not args.skip_load:
         results["belasting"] = load_benchmark(args.load_sizes)
+        results["paginagewicht"] = weight_benchmark(args.runs)
     results["belasting_eind"] = [round(x, 1) for x in os.getloadavg()]
     _keep_skipped(results, previous)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -212,7 +223,7 @@ def _keep_skipped(results: dict, previous: dict) -> None:
     for n, size in previous.get("groottes", {}).items():
         if n not in results["groottes"]:
             results["groottes"][n] = {**size, "gemeten": size.get("gemeten", when)}
-    for part in ("verslag", "dask", "dashboard", "frictionless", "belasting"):
+    for part in ("verslag", "dask", "dashboard", "frictionless", "belasting", "paginagewicht"):
         if part not in results and part in previous:
             old = previous[part]
             results[part] = {**old, "gemeten": old.get("gemeten", when)} if part != "dashboard" else old
@@ -226,6 +237,66 @@ def load_benchmark(sizes: list[int]) -> dict:
         "datum": dt.date.today().isoformat(),
         "machine": machine(),
     }
+
+
+def weight_benchmark(runs: int) -> dict:
+    """Bytes and browser CPU of a first and a second visit of the dashboard (bench/page_weight.py)."""
+    return bench_script("page_weight.py", data_for(1), "--runs", runs) | {
+        "datum": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+    }
+
+
+def weight_table(weight: dict) -> str:
+    """The page-weight section of the README (issue 23)."""
+    before = weight.get("voor_issue_23")
+    rows = [
+        "| visit | downloaded (MB) | of which HTTP / websocket (MB) | requests | first chart (s) | browser CPU (s) | main thread: tasks / script (s) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, m in [
+        *((f"{v}, before issue 23", before[v]) for v in ("first", "second") if before),
+        *((v, weight[v]) for v in ("first", "second")),
+    ]:
+        rows.append(
+            f"| {label} | {m['bytes'] / 1e6:.2f} | {m['http_bytes'] / 1e6:.2f} / {m['websocket_bytes'] / 1e6:.2f} | "
+            f"{m['requests']:.0f} | {m['first_chart_s']} | {m['browser_cpu_s']} | {m['main_thread_task_s']} / {m['main_thread_script_s']} |"
+        )
+    head = textwrap.dedent(
+        f"""
+        ## One page: bytes and browser CPU (issue 23)
+
+            .venv/bin/python bench/run.py --only-weight     # about 5 minutes; or bench/page_weight.py --runs 3
+
+        Measured {weight.get("datum", "")} on {weight.get("machine", "")}; 1-minute load average
+        {round(weight.get("load1_at_start", 0), 1)} before and {round(weight.get("load1_at_end", 0), 1)} after (other engineers' work
+        included: the CPU seconds and times vary with it, the bytes do not). Medians of {weight.get("runs")} runs; each run a
+        headless Chromium (1280 x 900) with an empty profile opens the page (first visit), is closed and started again on the
+        same profile, so with its disk cache, and opens it again (second visit). Downloaded: every HTTP response as sent
+        (headers and compressed bodies) plus the websocket's frames (their payload: the widgets and the charts' JSON).
+        Browser CPU: every Chromium process, from navigation until nothing more arrives for 2 s. Requests to other machines:
+        {len(weight.get("outside", []))}.
+
+        """
+    )
+    notes = textwrap.dedent(
+        """
+        - Goals: first page at most 3 MB, a second visit at most 0.5 MB, nothing from outside. What issue 23 changed:
+          every response gzip-compressed (`voila_app.py`: Tornado's `compress_response` must be set when Voila makes its
+          application), the websocket with permessage-deflate, and a plotly.js with only the dashboard's trace types
+          (bar, funnel, heatmap, scatter, scatterpolar: 1.2 MB, 0.43 MB gzipped, instead of 4.8 MB; `plotly_bundle.py`,
+          built by `make` with npm and esbuild into `.cache/plotly`; without it the full plotly.js, gzipped, about 3.0 MB).
+        - The second visit revalidates every file (Voila's labextensions are served `no-cache`): 96 requests, each a
+          304 of a few hundred bytes; what comes in full again is the page itself (Voila renders it per kernel) and the
+          websocket's widget state.
+        - What is left of the browser's CPU: Voila's own JavaScript (JupyterLab's rendermime, widgets manager and
+          Lumino, about 3 MB before compression, 0.8 MB gzipped) parsed and run on every visit, the layout of the
+          widgets, and plotly drawing the first chart and then making a PNG snapshot of it (`Plotly.toImage`, the
+          renderer's own step for saving a notebook). The second visit costs nearly as much CPU as the first: the
+          bytes are cached, the work is not.
+        """
+    )
+    return head + "\n".join(rows) + "\n" + notes
 
 
 def machine() -> str:
@@ -306,6 +377,7 @@ def write_readme(results: dict) -> None:
                 f"- Dashboard N = {n}, {mode}{old}: kerncijfers zichtbaar na {m['tot_kerncijfers_s']} s; jaarwissel {m['jaarwissel_s']} s."
             )
     load = load_table(results["belasting"]) if "belasting" in results else ""
+    load += weight_table(results["paginagewicht"]) if "paginagewicht" in results else ""
     text = textwrap.dedent(
         f"""\
         # Benchmarks
