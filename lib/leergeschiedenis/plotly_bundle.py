@@ -27,7 +27,9 @@ TRACES = ("bar", "funnel", "heatmap", "scatterpolar")
 ESBUILD_VERSION = "0.28.2"
 BUNDLE_ENV = "LEERGESCHIEDENIS_PLOTLY_JS"
 _CHECKOUT = Path(__file__).resolve().parents[2]
-CACHE = _CHECKOUT / ".cache" / "plotly"
+# in a source checkout beside axe-core (make's .cache); installed with pip, in the user's cache folder
+_IN_CHECKOUT = (_CHECKOUT / "pyproject.toml").is_file()
+CACHE = (_CHECKOUT / ".cache" if _IN_CHECKOUT else Path.home() / ".cache" / "leergeschiedenis") / "plotly"
 
 # In the renderer's chunk, esbuild wrapped plotly.js's UMD build as a CommonJS module:
 # ``j=F((t,r)=>{var i,n;i="u">typeof self?self:t,n=()=>{ ... },"object"==typeof r&&r.exports?r.exports=n():i.moduleName=n()})``
