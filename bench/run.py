@@ -289,11 +289,12 @@ def weight_table(weight: dict) -> str:
         - The second visit revalidates every file (Voila's labextensions are served `no-cache`): 96 requests, each a
           304 of a few hundred bytes; what comes in full again is the page itself (Voila renders it per kernel) and the
           websocket's widget state.
-        - What is left of the browser's CPU: Voila's own JavaScript (JupyterLab's rendermime, widgets manager and
-          Lumino, about 3 MB before compression, 0.8 MB gzipped) parsed and run on every visit, the layout of the
+        - Of the first visit's 1.9 MB, the plotly chunk is 0.48 MB; the rest is Voila's own JavaScript and CSS
+          (JupyterLab's rendermime, the widget manager, Lumino: 5.0 MB before compression), which the page needs.
+        - What is left of the browser's CPU: that JavaScript parsed and run on every visit, the layout of the
           widgets, and plotly drawing the first chart and then making a PNG snapshot of it (`Plotly.toImage`, the
-          renderer's own step for saving a notebook). The second visit costs nearly as much CPU as the first: the
-          bytes are cached, the work is not.
+          renderer's own step for saving a notebook; not needed here, not yet switched off). A second visit still
+          costs about three quarters of a first one's CPU: the bytes are cached, the work is not.
         """
     )
     return head + "\n".join(rows) + "\n" + notes
@@ -430,32 +431,25 @@ def load_table(load: dict) -> str:
 
 
 LOAD_NOTES = """
-What this shows (issue 18). The table is the run of 2026-12-01 05:00 UTC, with no other work on
-the machine (the "rest" column is the harness itself). Re-run with `.venv/bin/python bench/run.py
---only-load` (about 12 minutes: for each N a fresh server whose pool of 8 kernels takes about a
-minute to fill).
+What this shows (issues 18 and 23). The table is the run of 2026-12-08 00:45 UTC, after issue 23's
+lighter pages (gzip, the lighter plotly.js), on a machine shared with four other engineers' tests:
+the "rest" column is their work and the harness, and it took the cores the browsers needed. Re-run
+with `.venv/bin/python bench/run.py --only-load` (about 12 minutes on a quiet machine).
 
-- Goal: at N = 8 the slowest browser within 3x of one alone. Not met on this machine: the slowest of
-  8 took 15.9 s, 8.2x the 1.9 s of one (earlier the same day under other engineers' load: 21.2 s,
-  5.8x the 3.7 s of one; before lazy charts 33.9 s; before the pool, as the issue measured, 50 s).
-- What limits it, from the CPU column: opening 8 pages took 27.1 CPU-seconds in Chromium, against
-  1.1 in Voila and 2.1 in the kernels (one page alone: 2.3 in Chromium, 0.2 for the server). The
-  dashboard's own work for eight managers is about 3 CPU-seconds, under 2 s on two cores; the rest
-  of the 16 s is eight browsers, on the same two cores as the server, each parsing about 10 MB of
-  JavaScript (Voila, the widget manager, 4.7 MB of plotly.js) and laying out the page. Managers
-  bring their own laptops: on the server there is no such cost. What would meet the goal in this
-  measurement: browsers on other machines, or a page with much less JavaScript (plotly.js, half of
-  it, is loaded by the JupyterLab renderer at start whether a chart is shown or not; loading it
-  only when a chart is drawn needs a change in that renderer or charts drawn without it). Not
-  tried here.
-- A ninth manager and beyond: the page always comes, from the first refill. Refills run one at a
-  time (so that they do not take the cores from the pages being served): at N = 16 the eight
-  beyond the pool waited up to 62 s (143 s under load). A room of sixteen wants `--kernels 16`
-  (about 2.2 GB RSS more).
-- Memory: a ready kernel is 275 MB RSS, 188 MB PSS (pages shared with the other kernels counted
-  once); the pool of 8 with Voila and the command 2.3 GB RSS, 1.6 GB PSS. After the browsers close
-  the kernels of their pages are stopped (20 to 30 s after their websocket closed) and the pool is
-  back at 8 kernels and the same memory; SIGTERM stops everything in 3 to 5 s.
+- Goal: at N = 8 the slowest browser within 3x of one alone. @@N8@@
+- N = 16 is not in this run: twice (00:05 and 00:30 UTC, load average 15 to 30) a page beyond the pool
+  of 8 did not get its first byte within the harness's 300 s, waiting for the refills, which run one
+  kernel at a time; on 2026-12-01 (quiet) they waited up to 62 s. A room of sixteen wants `--kernels 16`.
+- What one page costs the browser, measured alone (bench/page_weight.py, the section below): 4.7 CPU
+  seconds for a first visit before issue 23 6.6, under the same kind of load. In this table one page alone
+  took 4.0 Chromium CPU seconds (2.3 on the quiet machine of 2026-12-01, before issue 23), four 20.9.
+  What still limits N at once on this machine is the browsers themselves: N Chromiums on the same two
+  cores as the server, each parsing and running Voila's JavaScript (5 MB before compression, which the
+  page needs) and laying out the widgets; Voila and the kernels together use a tenth of the CPU.
+  Managers bring their own laptops: there this cost is not shared.
+- Memory: a ready kernel is about 310 MB RSS, 183 MB PSS; the pool of 8 with Voila and the command
+  2.6 GB RSS, 1.6 GB PSS. After the browsers close, the kernels of their pages are stopped and the pool
+  is back at 8 kernels and the same memory.
 """
 
 
