@@ -436,12 +436,21 @@ lighter pages (gzip, the lighter plotly.js), on a machine shared with four other
 the "rest" column is their work and the harness, and it took the cores the browsers needed. Re-run
 with `.venv/bin/python bench/run.py --only-load` (about 12 minutes on a quiet machine).
 
-- Goal: at N = 8 the slowest browser within 3x of one alone. @@N8@@
+- Goal: at N = 8 the slowest browser within 3x of one alone. Not met in this run: 75.3 s, 14x the
+  5.3 s of one, at a load average of 12 to 16 (other engineers' tests took 51.8 CPU seconds meanwhile,
+  the "rest"); four at once 18.9 s, 3.6x. Not comparable with the quiet run of 2026-12-01 (8 at once
+  15.9 s, 8.2x): re-run on a quiet machine.
+- What the CPU column says: eight pages took 77.5 Chromium CPU seconds, 9.7 a page, against 4.0 for one
+  page alone: a page that waits longer costs its browser more (a hypothesis, not profiled: Voila's
+  loading spinner animates, and the widgets lay out again, for as long as the page waits). Voila itself
+  took 7.7 CPU seconds (1.1 before): gzip compresses every response again for every page, about 7 MB of
+  JavaScript and CSS a page; precompressed static files (or a cache of the compressed bytes) would take
+  that away. The kernels' 10.2 s include refills started while the pages were still loading.
 - N = 16 is not in this run: twice (00:05 and 00:30 UTC, load average 15 to 30) a page beyond the pool
   of 8 did not get its first byte within the harness's 300 s, waiting for the refills, which run one
   kernel at a time; on 2026-12-01 (quiet) they waited up to 62 s. A room of sixteen wants `--kernels 16`.
 - What one page costs the browser, measured alone (bench/page_weight.py, the section below): 4.7 CPU
-  seconds for a first visit before issue 23 6.6, under the same kind of load. In this table one page alone
+  seconds for a first visit (6.6 before issue 23), under the same kind of load. In this table one page alone
   took 4.0 Chromium CPU seconds (2.3 on the quiet machine of 2026-12-01, before issue 23), four 20.9.
   What still limits N at once on this machine is the browsers themselves: N Chromiums on the same two
   cores as the server, each parsing and running Voila's JavaScript (5 MB before compression, which the
