@@ -7,6 +7,7 @@ SAMPLE := data/sample
 DATA   ?= $(SAMPLE)
 AXE_VERSION := 4.14.1
 AXE    := .cache/node_modules/axe-core/axe.min.js
+PLOTLY := .cache/plotly/.gebouwd
 
 .DEFAULT_GOAL := help
 .PHONY: help setup check test test-browser lint mutate sample report dashboard lab clean
@@ -31,10 +32,14 @@ $(AXE):
 	@npm install --prefix .cache --no-audit --no-fund --silent axe-core@$(AXE_VERSION) \
 	  || echo "npm ontbreekt: de toegankelijkheidstest van het dashboard wordt overgeslagen"
 
-test: $(STAMP) $(AXE) ## run the tests (the browser tests need Chromium: apt-get install chromium)
+# the dashboard's plotly.js with only the trace types of its charts (lib/leergeschiedenis/plotly_bundle.py)
+$(PLOTLY): $(STAMP) lib/leergeschiedenis/plotly_bundle.py
+	@$(BIN)/python -m leergeschiedenis.plotly_bundle && touch $@ || true
+
+test: $(STAMP) $(AXE) $(PLOTLY) ## run the tests (the browser tests need Chromium: apt-get install chromium)
 	$(BIN)/python -m pytest
 
-test-browser: $(STAMP) $(AXE) ## only the browser tests of the dashboard
+test-browser: $(STAMP) $(AXE) $(PLOTLY) ## only the browser tests of the dashboard
 	$(BIN)/python -m pytest -m browser
 
 lint: $(STAMP) ## ruff lint and format check; import-linter: the layers of pyproject.toml
@@ -50,7 +55,7 @@ mutate: $(STAMP) ## mutation testing of stats, privacy, rendement, cells against
 report: $(STAMP) ## render the learning history of every sample proeftuin and year into reports/
 	$(BIN)/leergeschiedenis report $(SAMPLE) --all --jobs 2 --out reports
 
-dashboard: $(STAMP) ## serve the live dashboard on http://127.0.0.1:8866/ (the sample by default)
+dashboard: $(STAMP) $(PLOTLY) ## serve the live dashboard on http://127.0.0.1:8866/ (the sample by default)
 	$(BIN)/leergeschiedenis dashboard $(DATA)
 
 lab: $(STAMP) ## open JupyterLab on the exploration notebook

@@ -228,7 +228,10 @@ def main() -> None:
     parser.add_argument("--kernels", type=int, default=8)
     args = parser.parse_args()
     load_at_start = os.getloadavg()[0]
-    results = [measure(Path(args.data_root), n, args.kernels) for n in args.sizes]
+    results = []
+    for n in args.sizes:  # each as it comes: a later size that fails leaves the earlier ones
+        results.append(measure(Path(args.data_root), n, args.kernels))
+        print(json.dumps({"partial": results[-1]}), file=sys.stderr, flush=True)
     one = next((r for r in results if r["browsers"] == 1), None)
     for r in results:
         if one:

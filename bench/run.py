@@ -153,7 +153,17 @@ def main() -> None:
     parser.add_argument("--skip-load", action="store_true")
     parser.add_argument("--load-sizes", type=int, nargs="+", default=[1, 4, 8, 16], help="browsers at once")
     parser.add_argument("--only-load", action="store_true", help="only the load benchmark; the other results are kept")
+    parser.add_argument(
+        "--only-weight", action="store_true", help="only the page weight (bench/page_weight.py); the rest is kept"
+    )
     args = parser.parse_args()
+    if args.only_weight:
+        results = json.loads((ROOT / "bench" / "results.json").read_text())
+        before = results.get("paginagewicht", {}).get("voor_issue_23")  # the measurement of the code before, kept
+        results["paginagewicht"] = weight_benchmark(args.runs) | ({"voor_issue_23": before} if before else {})
+        (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+        write_readme(results)
+        return
     if args.only_load:
         results = json.loads((ROOT / "bench" / "results.json").read_text())
         results["belasting"] = load_benchmark(args.load_sizes)
@@ -195,6 +205,7 @@ def main() -> None:
             results["dashboard"][str(n)] = bench_script("dashboard_timing.py", data_for(n), "--runs", args.runs)
     if not args.skip_load:
         results["belasting"] = load_benchmark(args.load_sizes)
+        results["paginagewicht"] = weight_benchmark(args.runs)
     results["belasting_eind"] = [round(x, 1) for x in os.getloadavg()]
     _keep_skipped(results, previous)
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -212,7 +223,7 @@ def _keep_skipped(results: dict, previous: dict) -> None:
     for n, size in previous.get("groottes", {}).items():
         if n not in results["groottes"]:
             results["groottes"][n] = {**size, "gemeten": size.get("gemeten", when)}
-    for part in ("verslag", "dask", "dashboard", "frictionless", "belasting"):
+    for part in ("verslag", "dask", "dashboard", "frictionless", "belasting", "paginagewicht"):
         if part not in results and part in previous:
             old = previous[part]
             results[part] = {**old, "gemeten": old.get("gemeten", when)} if part != "dashboard" else old
@@ -226,6 +237,67 @@ def load_benchmark(sizes: list[int]) -> dict:
         "datum": dt.date.today().isoformat(),
         "machine": machine(),
     }
+
+
+def weight_benchmark(runs: int) -> dict:
+    """Bytes and browser CPU of a first and a second visit of the dashboard (bench/page_weight.py)."""
+    return bench_script("page_weight.py", data_for(1), "--runs", runs) | {
+        "datum": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+    }
+
+
+def weight_table(weight: dict) -> str:
+    """The page-weight section of the README (issue 23)."""
+    before = weight.get("voor_issue_23")
+    rows = [
+        "| visit | downloaded (MB) | of which HTTP / websocket (MB) | requests | first chart (s) | browser CPU (s) | main thread: tasks / script (s) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for label, m in [
+        *((f"{v}, before issue 23", before[v]) for v in ("first", "second") if before),
+        *((v, weight[v]) for v in ("first", "second")),
+    ]:
+        rows.append(
+            f"| {label} | {m['bytes'] / 1e6:.2f} | {m['http_bytes'] / 1e6:.2f} / {m['websocket_bytes'] / 1e6:.2f} | "
+            f"{m['requests']:.0f} | {m['first_chart_s']} | {m['browser_cpu_s']} | {m['main_thread_task_s']} / {m['main_thread_script_s']} |"
+        )
+    head = textwrap.dedent(
+        f"""
+        ## One page: bytes and browser CPU (issue 23)
+
+            .venv/bin/python bench/run.py --only-weight     # about 5 minutes; or bench/page_weight.py --runs 3
+
+        Measured {weight.get("datum", "")} on {weight.get("machine", "")}; 1-minute load average
+        {round(weight.get("load1_at_start", 0), 1)} before and {round(weight.get("load1_at_end", 0), 1)} after (other engineers' work
+        included: the CPU seconds and times vary with it, the bytes do not). Medians of {weight.get("runs")} runs; each run a
+        headless Chromium (1280 x 900) with an empty profile opens the page (first visit), is closed and started again on the
+        same profile, so with its disk cache, and opens it again (second visit). Downloaded: every HTTP response as sent
+        (headers and compressed bodies) plus the websocket's frames (their payload: the widgets and the charts' JSON).
+        Browser CPU: every Chromium process, from navigation until nothing more arrives for 2 s. Requests to other machines:
+        {len(weight.get("outside", []))}.
+
+        """
+    )
+    notes = textwrap.dedent(
+        """
+        - Goals: first page at most 3 MB, a second visit at most 0.5 MB, nothing from outside. What issue 23 changed:
+          every response gzip-compressed (`voila_app.py`: Tornado's `compress_response` must be set when Voila makes its
+          application), the websocket with permessage-deflate, and a plotly.js with only the dashboard's trace types
+          (bar, funnel, heatmap, scatter, scatterpolar: 1.2 MB, 0.43 MB gzipped, instead of 4.8 MB; `plotly_bundle.py`,
+          built by `make` with npm and esbuild into `.cache/plotly`; without it the full plotly.js, gzipped, about 3.0 MB).
+        - The second visit revalidates every file (Voila's labextensions are served `no-cache`): 96 requests, each a
+          304 of a few hundred bytes; what comes in full again is the page itself (Voila renders it per kernel) and the
+          websocket's widget state.
+        - Of the first visit's 1.9 MB, the plotly chunk is 0.48 MB; the rest is Voila's own JavaScript and CSS
+          (JupyterLab's rendermime, the widget manager, Lumino: 5.0 MB before compression), which the page needs.
+        - What is left of the browser's CPU: that JavaScript parsed and run on every visit, the layout of the
+          widgets, and plotly drawing the first chart and then making a PNG snapshot of it (`Plotly.toImage`, the
+          renderer's own step for saving a notebook; not needed here, not yet switched off). A second visit still
+          costs about three quarters of a first one's CPU: the bytes are cached, the work is not.
+        """
+    )
+    return head + "\n".join(rows) + "\n" + notes
 
 
 def machine() -> str:
@@ -306,6 +378,7 @@ def write_readme(results: dict) -> None:
                 f"- Dashboard N = {n}, {mode}{old}: kerncijfers zichtbaar na {m['tot_kerncijfers_s']} s; jaarwissel {m['jaarwissel_s']} s."
             )
     load = load_table(results["belasting"]) if "belasting" in results else ""
+    load += weight_table(results["paginagewicht"]) if "paginagewicht" in results else ""
     text = textwrap.dedent(
         f"""\
         # Benchmarks
@@ -358,32 +431,34 @@ def load_table(load: dict) -> str:
 
 
 LOAD_NOTES = """
-What this shows (issue 18). The table is the run of 2026-12-01 05:00 UTC, with no other work on
-the machine (the "rest" column is the harness itself). Re-run with `.venv/bin/python bench/run.py
---only-load` (about 12 minutes: for each N a fresh server whose pool of 8 kernels takes about a
-minute to fill).
+What this shows (issues 18 and 23). The table is the run of 2026-12-08 00:45 UTC, after issue 23's
+lighter pages (gzip, the lighter plotly.js), on a machine shared with four other engineers' tests:
+the "rest" column is their work and the harness, and it took the cores the browsers needed. Re-run
+with `.venv/bin/python bench/run.py --only-load` (about 12 minutes on a quiet machine).
 
-- Goal: at N = 8 the slowest browser within 3x of one alone. Not met on this machine: the slowest of
-  8 took 15.9 s, 8.2x the 1.9 s of one (earlier the same day under other engineers' load: 21.2 s,
-  5.8x the 3.7 s of one; before lazy charts 33.9 s; before the pool, as the issue measured, 50 s).
-- What limits it, from the CPU column: opening 8 pages took 27.1 CPU-seconds in Chromium, against
-  1.1 in Voila and 2.1 in the kernels (one page alone: 2.3 in Chromium, 0.2 for the server). The
-  dashboard's own work for eight managers is about 3 CPU-seconds, under 2 s on two cores; the rest
-  of the 16 s is eight browsers, on the same two cores as the server, each parsing about 10 MB of
-  JavaScript (Voila, the widget manager, 4.7 MB of plotly.js) and laying out the page. Managers
-  bring their own laptops: on the server there is no such cost. What would meet the goal in this
-  measurement: browsers on other machines, or a page with much less JavaScript (plotly.js, half of
-  it, is loaded by the JupyterLab renderer at start whether a chart is shown or not; loading it
-  only when a chart is drawn needs a change in that renderer or charts drawn without it). Not
-  tried here.
-- A ninth manager and beyond: the page always comes, from the first refill. Refills run one at a
-  time (so that they do not take the cores from the pages being served): at N = 16 the eight
-  beyond the pool waited up to 62 s (143 s under load). A room of sixteen wants `--kernels 16`
-  (about 2.2 GB RSS more).
-- Memory: a ready kernel is 275 MB RSS, 188 MB PSS (pages shared with the other kernels counted
-  once); the pool of 8 with Voila and the command 2.3 GB RSS, 1.6 GB PSS. After the browsers close
-  the kernels of their pages are stopped (20 to 30 s after their websocket closed) and the pool is
-  back at 8 kernels and the same memory; SIGTERM stops everything in 3 to 5 s.
+- Goal: at N = 8 the slowest browser within 3x of one alone. Not met in this run: 75.3 s, 14x the
+  5.3 s of one, at a load average of 12 to 16 (other engineers' tests took 51.8 CPU seconds meanwhile,
+  the "rest"); four at once 18.9 s, 3.6x. Not comparable with the quiet run of 2026-12-01 (8 at once
+  15.9 s, 8.2x): re-run on a quiet machine.
+- What the CPU column says: eight pages took 77.5 Chromium CPU seconds, 9.7 a page, against 4.0 for one
+  page alone: a page that waits longer costs its browser more (a hypothesis, not profiled: Voila's
+  loading spinner animates, and the widgets lay out again, for as long as the page waits). Voila itself
+  took 7.7 CPU seconds (1.1 before): gzip compresses every response again for every page, about 7 MB of
+  JavaScript and CSS a page; precompressed static files (or a cache of the compressed bytes) would take
+  that away. The kernels' 10.2 s include refills started while the pages were still loading.
+- N = 16 is not in this run: twice (00:05 and 00:30 UTC, load average 15 to 30) a page beyond the pool
+  of 8 did not get its first byte within the harness's 300 s, waiting for the refills, which run one
+  kernel at a time; on 2026-12-01 (quiet) they waited up to 62 s. A room of sixteen wants `--kernels 16`.
+- What one page costs the browser, measured alone (bench/page_weight.py, the section below): 4.7 CPU
+  seconds for a first visit (6.6 before issue 23), under the same kind of load. In this table one page alone
+  took 4.0 Chromium CPU seconds (2.3 on the quiet machine of 2026-12-01, before issue 23), four 20.9.
+  What still limits N at once on this machine is the browsers themselves: N Chromiums on the same two
+  cores as the server, each parsing and running Voila's JavaScript (5 MB before compression, which the
+  page needs) and laying out the widgets; Voila and the kernels together use a tenth of the CPU.
+  Managers bring their own laptops: there this cost is not shared.
+- Memory: a ready kernel is about 310 MB RSS, 183 MB PSS; the pool of 8 with Voila and the command
+  2.6 GB RSS, 1.6 GB PSS. After the browsers close, the kernels of their pages are stopped and the pool
+  is back at 8 kernels and the same memory.
 """
 
 

@@ -230,8 +230,35 @@ def test_a_chart_takes_the_width_of_its_box_and_a_swipe_does_not_zoom():
         "<br><sup>in euro per jaar</sup>"
     )
     assert layout["margin"]["t"] == 30 + 26 * 4 and layout["annotations"][0]["text"].count("<br>") == 1
+    # the page wraps the title again for its box's width (a laptop's: one line) from the title as written
+    # and the top margin before it grew
+    assert layout["meta"] == {
+        "lg_titel": "Maatschappelijke kosten per jaar, per scenario<br><sup>som over n = 17 casussen met een "
+        "micro-analyse, in euro per jaar</sup>",
+        "lg_marge_t": 80,
+    }
+    # not plotly's title automargin: it hangs a title of several lines from its first line's baseline, cut off
+    assert "automargin" not in layout["title"]
     # the legend sits at the foot, with room; the long category wrapped as a tick text, the data unchanged
     assert layout["legend"]["yref"] == "container" and layout["margin"]["b"] == 100
     assert layout["yaxis"]["ticktext"] == ["1. Ons door de leefwereld<br>laten leiden", "2. Kort"]
     assert spec["data"][0]["y"][0] == "1. Ons door de leefwereld laten leiden"
     assert layout["height"] == 400 + (134 - 80) + (100 - 60) + 13
+
+
+def test_every_role_column_is_named_values_clear_of_intervals_and_the_webs_numbers_between_two_domains():
+    from leergeschiedenis.dashboard import fitted
+
+    roles = ["Bestuurder", "Manager", "Professional", "Student", "Wijkbewoner", "Financier", "Overig"]
+    months = [f"maand {i}" for i in range(1, 13)]
+    role_map = fitted({"data": [{"type": "heatmap", "x": roles, "y": ["a"], "z": [[1] * 7]}], "layout": {}})["layout"]
+    assert role_map["xaxis"]["tickvals"] == roles and role_map["xaxis"]["ticktext"] == roles
+    month_map = fitted({"data": [{"type": "heatmap", "x": months, "y": ["a"], "z": [[1] * 12]}], "layout": {}})["layout"]
+    assert "tickvals" not in month_map["xaxis"]  # twelve months: plotly may leave some out on a phone
+    with_interval = {"type": "bar", "x": [1.5], "y": ["Meedoen"], "text": ["1,5"], "error_x": {"array": [0.4]}}
+    without = {"type": "bar", "x": [2], "y": ["Zingeving"], "text": ["2"]}
+    bars = fitted({"data": [with_interval, without], "layout": {}})["data"]
+    assert (bars[0]["textposition"], bars[0]["insidetextanchor"]) == ("inside", "start")
+    assert "textposition" not in bars[1]
+    web = fitted({"data": [{"type": "scatterpolar", "r": [5, 6], "theta": ["Meedoen", "Zingeving"]}], "layout": {}})
+    assert web["layout"]["polar"]["radialaxis"]["angle"] == 90

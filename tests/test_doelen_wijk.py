@@ -199,7 +199,7 @@ def test_new_charts_are_registered_with_a_reading_aid(v2017):
 def test_dashboard_tab_text_with_and_without_filter(wijk_ds, v2017):
     assert "Doelen & wijk" in dashboard.TABS
     text = dashboard.view_texts(v2017, ["doelen_wijk"])["doelen_wijk"]
-    assert "<table class='lg-doelen'>" in text and "nog geen indicator gekozen" in text
+    assert "<table class='lg-doelen' tabindex='0'>" in text and "nog geen indicator gekozen" in text
     assert "niet per organisatie geregistreerd" not in text
     filtered = YearView(wijk_ds, 2017, Filters(organisatie="GGZ"))
     text = dashboard.view_texts(filtered, ["doelen_wijk"])["doelen_wijk"]

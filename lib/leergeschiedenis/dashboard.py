@@ -160,8 +160,24 @@ def fitted(spec: dict) -> dict:
     # long category names (the principles, the domains around the web) on more lines
     _wrap_categories(spec, "y", "yaxis", Y_LABEL_CHARS)
     _wrap_categories(spec, "theta", "polar", THETA_LABEL_CHARS)
+    for trace in spec.get("data", []):
+        errors = any(isinstance(trace.get(k), dict) and trace[k].get("array") is not None for k in ("error_x", "error_y"))
+        if trace.get("type") == "bar" and errors and trace.get("text") is not None:
+            # the value at the foot of its bar, so that the interval's whisker at its end does not cross it
+            trace.update(textposition="inside", insidetextanchor="start")
+        columns = trace.get("x") or []
+        if trace.get("type") == "heatmap" and 0 < len(columns) <= HEATMAP_LABELLED and all(isinstance(c, str) for c in columns):
+            # every column named (plotly leaves names out where they crowd: a role without its name)
+            layout.setdefault("xaxis", {}).update(tickmode="array", tickvals=list(columns), ticktext=list(columns))
+    if "polar" in layout or any(t.get("type") == "scatterpolar" for t in spec.get("data", [])):
+        # the radial axis's numbers straight up, between two domains, not over the name at 0°
+        layout.setdefault("polar", {}).setdefault("radialaxis", {}).setdefault("angle", 90)
     title = layout.get("title") or {}
     if isinstance(title.get("text"), str):
+        # the page wraps the title again for the width of its box (the template's script, which reads
+        # meta.lg_titel and meta.lg_marge_t); wrapped here for a phone, where no script runs
+        meta = layout["meta"] = layout.get("meta") if isinstance(layout.get("meta"), dict) else {}
+        meta.update(lg_titel=title["text"], lg_marge_t=(layout.get("margin") or {}).get("t", 80))
         title["text"] = _wrap_title(title["text"])
         # room in the top margin for every line (measured: about 26 px a line, with the spacing)
         _grow(layout, "t", 30 + 26 * len(title["text"].split("<br>")))
@@ -206,6 +222,7 @@ def _wrap_categories(spec: dict, key: str, where: str, width: int) -> None:
     axis.update(tickmode="array", tickvals=categories, ticktext=texts)
 
 
+HEATMAP_LABELLED = 10  # a heatmap with at most this many columns names every one (the roles; not 12 months)
 TITLE_CHARS, SUBTITLE_CHARS, NOTE_CHARS, Y_LABEL_CHARS, THETA_LABEL_CHARS = (
     34,
     48,
@@ -518,7 +535,8 @@ def _key_figures_html(v: YearView) -> str:
 def _table_html(header: list[str], rows: list[list[str]], css: str = "") -> str:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-    return f"<table{f' class={css!r}' if css else ''}><tr>{head}</tr>{body}</table>"
+    # focusable: on a phone a wide table scrolls sideways in its own box, and so by keyboard too
+    return f"<table{f' class={css!r}' if css else ''} tabindex='0'><tr>{head}</tr>{body}</table>"
 
 
 UNFILTERED_NOTE = (

@@ -202,7 +202,8 @@ def _table(reeksen: Reeksen) -> str:
         + "</tr>"
         for r in rows(reeksen)
     )
-    return f'<table class="lg-regio"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # focusable: on a phone the table scrolls sideways in its own box, and so by keyboard too
+    return f'<table class="lg-regio" tabindex="0"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 @dataclass(frozen=True)

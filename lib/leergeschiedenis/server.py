@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import OnleesbareData, OnveiligAdres, PoortBezet
 from .hosts import allowed_hosts
 from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
+from .plotly_bundle import labextension_with_bundle
 
 # package data, so a plain `pip install .` finds them; installed as files, not zipped
 PACKAGE_DIR = Path(files(__package__))
@@ -73,7 +74,8 @@ def voila_config(host: str, port: int, token: str, kernels: int = DEFAULT_KERNEL
             "open_browser": False,
             "port_retries": 0,  # a taken port is an error (serve), not a quiet move to the next one
             "token": token,
-            "tornado_settings": {"headers": SECURITY_HEADERS},
+            # the websocket's widget messages (the charts' JSON) compressed, like every response (voila_app.py)
+            "tornado_settings": {"headers": SECURITY_HEADERS, "websocket_compression_options": {}},
         },
         "VoilaConfiguration": {
             "strip_sources": True,
@@ -121,6 +123,9 @@ def voila_command(
         raise OnleesbareData(NO_SAMPLE)
     config_dir = Path(tempfile.mkdtemp(prefix="leergeschiedenis-voila-"))
     config = voila_config(host, port, token or "", kernels, allow_hosts)
+    lighter = labextension_with_bundle(config_dir / "labextensions")  # plotly.js with only our trace types
+    if lighter is not None:  # served before the installed renderer; without it, the full plotly.js
+        config["VoilaConfiguration"]["extra_labextensions_path"] = [str(lighter)]
     (config_dir / "voila.json").write_text(json.dumps(config, indent=2))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
@@ -128,7 +133,7 @@ def voila_command(
     argv = [
         sys.executable,
         "-m",
-        "leergeschiedenis.voila_app",
+        "leergeschiedenis.voila_app",  # Voila with its Host rule, a trusted notebook, compressed responses
         str(DASHBOARD),
         f"--Voila.config_file_paths={config_dir}",
     ]

@@ -1,7 +1,9 @@
 """Voila as the dashboard runs it (``python -m leergeschiedenis.voila_app``, started by ``server.py``).
 
-Three things Voila's own configuration cannot say:
+Four things Voila's own configuration cannot say:
 
+- **compressed responses** (gzip): ``compress_response`` must be set when tornado's Application is
+  made, before Voila applies its ``tornado_settings``.
 - **only the dashboard's own Host names** (see ``hosts.py``): a request with any other Host
   gets 403 before it reaches a handler: the page, the kernel websocket, static files, all of
   them. Voila registers its handlers for every host (``.*``) and sets Jupyter Server's
@@ -93,7 +95,10 @@ class LeergeschiedenisVoila(Voila):
     def init_settings(self):
         settings = super().init_settings()
         self._trust_the_notebook()
-        return settings
+        # about 10 MB of JavaScript and CSS for a first page: gzip sends a quarter of it. Tornado adds its
+        # gzip transform only when compress_response is set as the Application is made; Voila applies its
+        # tornado_settings after that, too late
+        return {**settings, "compress_response": True}
 
     def _trust_the_notebook(self) -> None:
         notary = NotebookNotary(parent=self.contents_manager, store_factory=MemorySignatureStore, secret=secrets.token_bytes(32))
