@@ -1,0 +1,191 @@
+"""Each control change of the dashboard, timed without a browser: one row per tab x kind of change.
+
+    .venv/bin/python bench/dashboard_changes.py [DATA_ROOT] [--runs 3] [--json bench/dashboard_changes.json]
+                                                [--tab Casussen] [--kind organisatie]
+
+A ``Dashboard`` over the data root (``dashboard.discover``), as the Voila kernel builds it, after
+its first page. For every tab that can be open and every kind of change (proeftuin, year,
+organisation, role, opening the tab) it sets the controls to a selection and times the change to
+another one: the kernel's whole work until the open tab shows the new selection (the view, the
+tab's texts and charts, the plotly JSON handed to the Output widgets). The browser's drawing is
+not in it (bench/dashboard_timing.py measures a year change end to end).
+
+Each change meets its target selection for the first time, as a manager does: before every
+measurement the proeftuinen get fresh copies of their datasets (the same frames, so nothing is
+read again, but every cache keyed by the dataset, like the privacy gate's per year, is cold) and
+the selection before the change is shown untimed. A change of proeftuin also reads the new
+proeftuin's data, from the cache on disk (warm: it was read once before the runs). Per target the
+median of --runs runs (wall time, and the CPU seconds of this process, which the load of a
+shared machine changes less); per row the slowest target, with the number of targets. Prints
+the table and writes JSON with date and machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import copy
+import datetime as dt
+import io
+import json
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_S = 1.0
+KINDS = ("proeftuin", "jaar", "organisatie", "rol", "tab")
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.is_file() else []
+    cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "")
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+
+
+def targets(dashboard, kind: str) -> list[tuple[dict, dict]]:
+    """(selection before, selection after) pairs for one kind of change; a selection sets
+    proeftuin, jaar, organisatie, rol and tab (None: leave as it is)."""
+    from leergeschiedenis import figures
+    from leergeschiedenis.dashboard import ALLE, ALLE_PROEFTUINEN
+    from leergeschiedenis.publish import organisations
+
+    names = sorted(dashboard.proeftuinen)
+    out = []
+    if kind == "proeftuin":  # to each proeftuin from the one before it, and to the comparison
+        out = [({"proeftuin": names[i - 1]}, {"proeftuin": n}) for i, n in enumerate(names)]
+        out.append(({"proeftuin": names[0]}, {"proeftuin": ALLE_PROEFTUINEN}))
+    for naam in names:
+        p = dashboard.proeftuinen[naam]
+        d, years = p.dataset, p.years
+        if kind == "jaar":  # from the latest year to each earlier one
+            out += [({"proeftuin": naam, "jaar": years[-1]}, {"jaar": y}) for y in years[:-1]]
+        elif kind == "organisatie":  # per year: the organisation with the most cases, and SMO where it is
+            for y in years:
+                cases = d.casussen[d.casussen["aanmelddatum"].dt.year == y]["organisatie"].value_counts()
+                wanted = {str(cases.index[0])} if len(cases) else set()
+                wanted |= {o for o in organisations(d) if o == "SMO"}
+                out += [({"proeftuin": naam, "jaar": y, "organisatie": ALLE}, {"organisatie": o}) for o in sorted(wanted)]
+        elif kind == "rol":  # the latest year: every role on the cards
+            roles = [r for r in figures.ROL_LABELS if r in set(d.reflectiekaarten["rol"].astype("string").dropna())]
+            out += [({"proeftuin": naam, "jaar": years[-1], "rol": ALLE}, {"rol": r}) for r in roles]
+        elif kind == "tab":  # a tab opened after a change of year on the first tab
+            out += [({"proeftuin": naam, "jaar": years[0]}, {})]
+    return out
+
+
+def apply(dashboard, selection: dict) -> None:
+    for control in ("proeftuin", "jaar", "organisatie", "rol"):
+        if control in selection and getattr(dashboard, control).value != selection[control]:
+            getattr(dashboard, control).value = selection[control]
+    if "tab" in selection:
+        dashboard.tabs.selected_index = selection["tab"]
+
+
+def cold(dashboard, datasets: dict) -> None:
+    """Every proeftuin a fresh copy of its dataset: caches keyed by the dataset are cold."""
+    for naam, p in dashboard.proeftuinen.items():
+        vars(p).pop("years", None)
+        vars(p)["dataset"] = copy.copy(datasets[naam])
+
+
+def measure(dashboard, datasets: dict, tab: int, kind: str, before: dict, after: dict) -> tuple[float, float]:
+    from leergeschiedenis.dashboard import ALLE
+
+    # the selection before, on the tab open during the change (for a tab opened: the first, or the
+    # second when the first is opened); the filters back to Alle first, as a filter of another
+    # proeftuin is not among the options
+    apply(dashboard, {"tab": (1 if tab == 0 else 0) if kind == "tab" else tab, "organisatie": ALLE, "rol": ALLE})
+    apply(dashboard, {"organisatie": ALLE, "rol": ALLE, **before})
+    cold(dashboard, datasets)
+    if hasattr(dashboard, "_regio_html"):
+        dashboard._regio_html = None  # the comparison of every proeftuin, kept once made
+    dashboard.refresh()  # shown from the fresh copies: nothing of an earlier measurement in it
+    if kind == "proeftuin" and after["proeftuin"] in dashboard.proeftuinen:
+        target = dashboard.proeftuinen[after["proeftuin"]]  # read when chosen, as a manager's first choice does
+        vars(target).pop("dataset", None)
+        vars(target).pop("years", None)
+    change = {"tab": tab} if kind == "tab" else after
+    t, c = time.perf_counter(), time.process_time()
+    apply(dashboard, change)
+    elapsed, cpu = time.perf_counter() - t, time.process_time() - c
+    if "alert" in dashboard.status.value:
+        raise RuntimeError(f"{kind} {after}: {dashboard.status.value}")
+    return elapsed, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data_root", nargs="?", default=str(ROOT / "data" / "sample"))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", default=str(ROOT / "bench" / "dashboard_changes.json"))
+    parser.add_argument("--tab", action="append", help="only these tabs (title), repeatable")
+    parser.add_argument("--kind", action="append", choices=KINDS, help="only these kinds of change, repeatable")
+    args = parser.parse_args()
+    load_start = os.getloadavg()
+    quiet = io.StringIO()  # outside a kernel display() prints the charts' JSON
+    with contextlib.redirect_stdout(quiet):
+        from leergeschiedenis.dashboard import TABS, Dashboard, discover
+
+        t = time.perf_counter()
+        proeftuinen = discover(args.data_root)
+        datasets = {naam: p.dataset for naam, p in proeftuinen.items()}  # the cache on disk warm
+        dashboard = Dashboard(discover(args.data_root))
+        first_page = time.perf_counter() - t
+    tabs = [i for i, title in enumerate(TABS) if not args.tab or title in args.tab]
+    rows = []
+    for tab in tabs:
+        for kind in args.kind or KINDS:
+            per_target = []
+            for before, after in targets(dashboard, kind):
+                runs, cpus = [], []
+                for _ in range(args.runs):
+                    with contextlib.redirect_stdout(quiet):
+                        wall, cpu = measure(dashboard, datasets, tab, kind, before, after)
+                    runs.append(wall)
+                    cpus.append(cpu)
+                    quiet.seek(0)
+                    quiet.truncate()
+                label = " ".join(str(v) for v in {**before, **after}.values() if v != "Alle")
+                per_target.append(
+                    {
+                        "doel": label,
+                        "mediaan_s": round(statistics.median(runs), 3),
+                        "cpu_s": round(statistics.median(cpus), 3),
+                        "runs_s": [round(r, 3) for r in runs],
+                    }
+                )
+            slowest = max(per_target, key=lambda r: r["mediaan_s"])
+            row = {"tab": TABS[tab], "wijziging": kind, "doelen": len(per_target), "traagste": slowest, "alle": per_target}
+            rows.append(row)
+            print(
+                f"{TABS[tab]:<26} {kind:<12} {slowest['mediaan_s']:>7.3f} s (CPU {slowest['cpu_s']:.3f} s)  "
+                f"{slowest['doel']}  ({len(per_target)} doelen)",
+                flush=True,
+            )
+    worst = max(rows, key=lambda r: r["traagste"]["mediaan_s"])
+    result = {
+        "datum": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "belasting_begin": [round(x, 1) for x in load_start],
+        "belasting_eind": [round(x, 1) for x in os.getloadavg()],
+        "runs": args.runs,
+        "eerste_pagina_s": round(first_page, 2),
+        "doel_s": GOAL_S,
+        "traagste": {"tab": worst["tab"], "wijziging": worst["wijziging"], **worst["traagste"]},
+        "rijen": rows,
+    }
+    print(
+        f"\ntraagste: {worst['tab']} · {worst['wijziging']} · {worst['traagste']['doel']}: "
+        f"{worst['traagste']['mediaan_s']:.3f} s (doel {GOAL_S:.0f} s); {result['datum']}, {result['machine']}, "
+        f"belasting {result['belasting_begin']} -> {result['belasting_eind']}"
+    )
+    Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
