@@ -70,9 +70,13 @@ def targets(dashboard, kind: str) -> list[tuple[dict, dict]]:
                 wanted = {str(cases.index[0])} if len(cases) else set()
                 wanted |= {o for o in organisations(d) if o == "SMO"}
                 out += [({"proeftuin": naam, "jaar": y, "organisatie": ALLE}, {"organisatie": o}) for o in sorted(wanted)]
-        elif kind == "rol":  # the latest year: every role on the cards
-            roles = [r for r in figures.ROL_LABELS if r in set(d.reflectiekaarten["rol"].astype("string").dropna())]
-            out += [({"proeftuin": naam, "jaar": years[-1], "rol": ALLE}, {"rol": r}) for r in roles]
+        elif kind == "rol":  # the latest year: the roles with the most and the fewest cards
+            cards = d.reflectiekaarten[d.reflectiekaarten["datum"].dt.year == years[-1]]["rol"].astype("string")
+            roles = [r for r in figures.ROL_LABELS if r in set(cards.dropna())]
+            if roles:
+                per_role = cards.value_counts()
+                wanted = {max(roles, key=lambda r: per_role.get(r, 0)), min(roles, key=lambda r: per_role.get(r, 0))}
+                out += [({"proeftuin": naam, "jaar": years[-1], "rol": ALLE}, {"rol": r}) for r in sorted(wanted)]
         elif kind == "tab":  # a tab opened after a change of year on the first tab
             out += [({"proeftuin": naam, "jaar": years[0]}, {})]
     return out

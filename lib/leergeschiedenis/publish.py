@@ -194,9 +194,7 @@ class YearView:
 
     @cached_property
     def agreement(self) -> pd.DataFrame:
-        per_month = self.config.afspraken.casussen_per_organisatie_per_maand
-        partners = [] if self.filters.organisatie else self.config.partners
-        return cases.agreement(self._casussen, self.jaar, per_month, partners, self._months_in_play)
+        return cases.agreement_of(self.per_organisation_month, self.config.afspraken.casussen_per_organisatie_per_maand)
 
     # -- figures about people: what the gate lets through -----------------------------
 
