@@ -55,10 +55,19 @@ class YearGate:
     dataset: Dataset
     year: int
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    views: dict = field(default_factory=dict, repr=False)  # Filters -> the YearView of this year (publish.view)
 
     @cached_property
     def reasons(self) -> dict[tuple, str | None]:
-        return _decide(self.dataset, self.year)
+        return _decide(self)
+
+    @cached_property
+    def cohort_costs(self) -> rendement.CostResult:
+        """The costs of the year's whole cohort: judged here, and the figures of every view without an
+        organisation filter (computed once)."""
+        d = self.dataset
+        ids = set(cases.of_year(d.casussen, self.year)["casus_id"].astype(str))
+        return rendement.costs(d.kosten, d.prijslijst, self.year, ids, rendement.refused_case_ids(d.refused.get("kosten")))
 
     @cached_property
     def spinnenweb(self) -> dict[tuple, str | None]:
@@ -103,7 +112,8 @@ def year_gate(dataset: Dataset, year: int) -> YearGate:
     return per_year[year]
 
 
-def _decide(dataset: Dataset, year: int) -> dict[tuple, str | None]:
+def _decide(gate: YearGate) -> dict[tuple, str | None]:
+    dataset, year = gate.dataset, gate.year
     min_n = dataset.config.privacy.min_groepsgrootte
     cohort = cases.of_year(dataset.casussen, year)
     org_of = dict(zip(cohort["casus_id"].astype(str), cohort["organisatie"].map(organisation_key), strict=True))
@@ -121,9 +131,7 @@ def _decide(dataset: Dataset, year: int) -> dict[tuple, str | None]:
     for stat, (before, after) in zip(WELBEVINDEN, rendement.COMPARISONS.values(), strict=True):
         pairs = grades.index[grades[before].notna() & grades[after].notna()]
         groups.update({(stat, v): g for v, g in by_view(pairs).items()})
-    result = rendement.costs(
-        dataset.kosten, dataset.prijslijst, year, set(org_of), rendement.refused_case_ids(dataset.refused.get("kosten"))
-    )
+    result = gate.cohort_costs  # the cases of set(org_of)
     groups.update({("kosten", v): g for v, g in by_view(result.per_case.index).items()})
     financiers = list(result.financier_cases)
     for f, ids in result.financier_cases.items():
