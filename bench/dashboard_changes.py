@@ -129,6 +129,59 @@ def run(dashboard, datasets: dict, tab: int, kind: str, before: dict, after: dic
         return measure(dashboard, datasets, tab, kind, before, after)
 
 
+BEGIN, END = "<!-- dashboard_changes -->", "<!-- /dashboard_changes -->"
+
+
+def markdown(result: dict) -> str:
+    """The per-change table of bench/README.md, from the JSON this script writes."""
+    rows = [
+        "| tab | change | slowest target | wall p50 (s) | CPU p50 (s) | runs of it (wall s) | targets |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in result["rijen"]:
+        t = r["traagste"]
+        rows.append(
+            f"| {r['tab']} | {r['wijziging']} | {t['doel']} | {t['mediaan_s']:.3f} | {t['cpu_s']:.3f} | "
+            f"{', '.join(f'{x:.2f}' for x in t['runs_s'])} | {r['doelen']} |"
+        )
+    worst, cpu = result["traagste"], result["traagste_cpu"]
+    over = [r for r in result["rijen"] if r["traagste"]["mediaan_s"] > result["doel_s"]]
+    return "\n".join(
+        [
+            BEGIN,
+            "## Each control change (issue 23)",
+            "",
+            "    .venv/bin/python bench/dashboard_changes.py --runs 3     # about 15 minutes on a busy machine",
+            "",
+            f"Measured {result['datum']} on {result['machine']}; load average (1, 5, 15 min) "
+            f"{result['belasting_begin']} at the start, {result['belasting_eind']} at the end. Full results: "
+            "`bench/dashboard_changes.json`. The kernel's whole work for a change, without a browser: the view, the "
+            "open tab's texts and charts and their plotly JSON; each target selection met for the first time "
+            "(fresh copies of the datasets, caches cold), the selection before it shown. Every target once, "
+            f"the slowest of each row {result['runs']} times: its medians.",
+            "",
+            *rows,
+            "",
+            f"- Slowest: {worst['tab']} · {worst['wijziging']} · {worst['doel']}: {worst['mediaan_s']:.3f} s wall, "
+            f"{worst['cpu_s']:.3f} CPU s. Most CPU: {cpu['tab']} · {cpu['wijziging']} · {cpu['doel']}: {cpu['cpu_s']:.3f} s.",
+            f"- Rows over {result['doel_s']:.0f} s wall: {len(over)} of {len(result['rijen'])}"
+            + (f" ({', '.join(r['tab'] + ' · ' + r['wijziging'] for r in over)})." if over else "."),
+            END,
+        ]
+    )
+
+
+def write_readme(result: dict, notes: str = "") -> None:
+    readme = ROOT / "bench" / "README.md"
+    text = readme.read_text()
+    section = markdown(result).replace(END, notes + END)
+    if BEGIN in text:
+        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    readme.write_text(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("data_root", nargs="?", default=str(ROOT / "data" / "sample"))

@@ -93,3 +93,14 @@ def test_the_one_view_of_each_selection_gives_what_a_fresh_view_gives():
         for name in ("levensdomeinen", "kosten", "financiers", "thema_rol"):
             assert pio.to_json(content.figure(name, kept)) == pio.to_json(content.figure(name, fresh))
     assert lg.kerncijfers(d, 2017) == view(d, 2017).kern and lg.kerncijfers(d, 2017) is not view(d, 2017).kern
+
+
+def test_a_filtered_cross_table_is_judged_without_the_other_decisions_of_the_year():
+    # the first organisation filter of a year on the Casussen tab needs the life-domain table only: the
+    # other cross-tables and the welbevinden and cost decisions wait until a view asks for them
+    d = lg.load(Path(__file__).parent.parent / "data" / "sample" / "deurne")
+    v = YearView(d, 2019, Filters(organisatie="SMO"))
+    v.levensdomeinen
+    assert set(v.gate._tables) == {"levensdomeinen"} and "reasons" not in vars(v.gate)
+    v.reden("kosten")
+    assert "reasons" in vars(v.gate) and YearView(d, 2019).gate is v.gate
