@@ -394,6 +394,11 @@ def write_readme(results: dict) -> None:
         """
     )
     (ROOT / "bench" / "README.md").write_text(text + "\n".join(rows) + "\n\n" + "\n".join(extra) + "\n" + load + NOTES)
+    if (ROOT / "bench" / "dashboard_changes.json").exists():  # issue 23: bench/dashboard_changes.py's table
+        sys.path.insert(0, str(ROOT / "bench"))
+        import dashboard_changes
+
+        dashboard_changes.write_readme(json.loads((ROOT / "bench" / "dashboard_changes.json").read_text()))
 
 
 def load_table(load: dict) -> str:

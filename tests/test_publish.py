@@ -71,3 +71,36 @@ def test_organisations_are_matched_like_identifiers(verschil):
     plain = YearView(verschil, 2017, Filters(organisatie="A"))
     spaced = YearView(verschil, 2017, Filters(organisatie=" a\u200b"))
     assert plain.case_counts.totaal == spaced.case_counts.totaal == 5
+
+
+def test_the_one_view_of_each_selection_gives_what_a_fresh_view_gives():
+    # publish.view keeps every view of a dataset (and the dashboard, regio and kerncijfers use it); walking
+    # selections in one dataset, each view must equal a view computed cold from an untouched copy
+    import copy
+
+    import plotly.io as pio
+
+    from leergeschiedenis import content
+    from leergeschiedenis.publish import view
+
+    d = lg.load(Path(__file__).parent.parent / "data" / "sample" / "ruwaard")
+    walk = [(2018, Filters()), (2017, Filters(organisatie="GGZ Oost Brabant")), (2018, Filters(rol="professional"))]
+    walk += [(2017, Filters()), (2018, Filters(organisatie="GGZ Oost Brabant")), (2018, Filters())]
+    for jaar, filters in walk:
+        kept, fresh = view(d, jaar, filters), YearView(copy.copy(d), jaar, filters)
+        assert view(d, jaar, filters) is kept and kept.vorig_jaar is view(d, jaar - 1, filters)
+        assert kept.kern == fresh.kern and kept.kern_vorig_jaar == fresh.kern_vorig_jaar
+        for name in ("levensdomeinen", "kosten", "financiers", "thema_rol"):
+            assert pio.to_json(content.figure(name, kept)) == pio.to_json(content.figure(name, fresh))
+    assert lg.kerncijfers(d, 2017) == view(d, 2017).kern and lg.kerncijfers(d, 2017) is not view(d, 2017).kern
+
+
+def test_a_filtered_cross_table_is_judged_without_the_other_decisions_of_the_year():
+    # the first organisation filter of a year on the Casussen tab needs the life-domain table only: the
+    # other cross-tables and the welbevinden and cost decisions wait until a view asks for them
+    d = lg.load(Path(__file__).parent.parent / "data" / "sample" / "deurne")
+    v = YearView(d, 2019, Filters(organisatie="SMO"))
+    assert v.levensdomeinen.notna().any()
+    assert set(v.gate._tables) == {"levensdomeinen"} and "reasons" not in vars(v.gate)
+    v.reden("kosten")
+    assert "reasons" in vars(v.gate) and YearView(d, 2019).gate is v.gate

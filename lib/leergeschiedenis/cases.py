@@ -101,7 +101,11 @@ def agreement(
     A whole-number agreement (1 a month) is met as agreed: in every month in play. A fractional one
     (0,5 a month) is an average that no single month can show, so it is judged over the months in play:
     11 cases in 12 months meet 0,5 a month (6 asked), whichever months they came in."""
-    table = per_organisation_month(casussen, year, partners, months)
+    return agreement_of(per_organisation_month(casussen, year, partners, months), per_month)
+
+
+def agreement_of(table: pd.DataFrame, per_month: float) -> pd.DataFrame:
+    """``agreement`` from the table ``per_organisation_month`` made already."""
     met = table >= per_month
     out = pd.DataFrame(
         {

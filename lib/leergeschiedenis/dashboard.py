@@ -29,7 +29,7 @@ from .config import load_config
 from .dataset import Dataset, config_path, dataset_years, load, proeftuin_folders
 from .errors import LeergeschiedenisError, OnleesbareData
 from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
-from .publish import Filters, YearView, organisations
+from .publish import Filters, YearView, organisations, view
 
 ALLE = "Alle"
 ALLE_PROEFTUINEN = "Alle proeftuinen"  # the comparison (regio) instead of the tabs
@@ -400,7 +400,7 @@ class Dashboard:
             organisatie=None if self.organisatie.value == ALLE else self.organisatie.value,
             rol=None if self.rol.value == ALLE else self.rol.value,
         )
-        return YearView(self.current.dataset, int(self.jaar.value), filters)
+        return view(self.current.dataset, int(self.jaar.value), filters)  # the one view of it: computed once
 
     def refresh(self, view: YearView | None = None, charts: bool = True) -> None:
         """Recompute the view; redraw the open tab now and the others when they are opened."""

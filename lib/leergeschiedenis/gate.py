@@ -47,23 +47,51 @@ WELBEVINDEN = tuple(f"welbevinden_{after}" for after in rendement.COMPARISONS)
 
 @dataclass
 class YearGate:
-    """The decisions for one dataset and year; ``reason(stat, view)`` is None when published."""
+    """The decisions for one dataset and year; ``reason(stat, view)`` is None when published.
+
+    Each part is decided when a view first needs it (a filtered chart of life domains needs its
+    cross-table, not the welbevinden and cost decisions), once per dataset and year."""
 
     dataset: Dataset
     year: int
-    reasons: dict[tuple, str | None] = field(default_factory=dict)
-    spinnenweb: dict[tuple, str | None] = field(default_factory=dict)  # (kind, moment, domain) -> reason
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    views: dict = field(default_factory=dict, repr=False)  # Filters -> the YearView of this year (publish.view)
 
     @cached_property
-    def crosstabs(self) -> dict[str, pd.DataFrame]:
-        """Gated cross-tables by organisation key; made when a filtered view first needs them."""
-        return _crosstabs(cases.of_year(self.dataset.casussen, self.year), self.dataset)
+    def reasons(self) -> dict[tuple, str | None]:
+        return _decide(self)
+
+    @cached_property
+    def cohort_costs(self) -> rendement.CostResult:
+        """The costs of the year's whole cohort: judged here, and the figures of every view without an
+        organisation filter (computed once)."""
+        d = self.dataset
+        ids = set(cases.of_year(d.casussen, self.year)["casus_id"].astype(str))
+        return rendement.costs(d.kosten, d.prijslijst, self.year, ids, rendement.refused_case_ids(d.refused.get("kosten")))
+
+    @cached_property
+    def spinnenweb(self) -> dict[tuple, str | None]:
+        """(kind, moment, domain) -> reason"""
+        return _spinnenweb(self.dataset.spinnenweb, self.year, self.dataset.config.privacy.min_groepsgrootte)
+
+    @cached_property
+    def _keyed_cohort(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        cohort = cases.of_year(self.dataset.casussen, self.year)
+        return cohort, cohort.assign(organisatie=cohort["organisatie"].map(organisation_key))
+
+    def crosstab(self, name: str) -> pd.DataFrame:
+        """A gated cross-table by organisation key (``CROSSTABS``)."""
+        if name not in self._tables:
+            cohort, keyed = self._keyed_cohort
+            counts = CROSSTABS[name](cohort, keyed, self.dataset)
+            self._tables[name] = gate_crosstab(counts, self.dataset.config.privacy.min_groepsgrootte)
+        return self._tables[name]
 
     def reason(self, stat, view: str = ALLE) -> str | None:
         return self.reasons.get((stat, view))
 
     def crosstab_row(self, name: str, view: str) -> pd.Series:
-        table = self.crosstabs[name]
+        table = self.crosstab(name)
         if view in table.index:
             return table.loc[view]
         return pd.Series(0.0, index=table.columns)
@@ -80,11 +108,12 @@ def year_gate(dataset: Dataset, year: int) -> YearGate:
         per_year = {}
         _GATES[key] = (weakref.ref(dataset, lambda _, gates=_GATES: gates.pop(key, None)), per_year)
     if year not in per_year:
-        per_year[year] = _decide(dataset, year)
+        per_year[year] = YearGate(dataset, year)
     return per_year[year]
 
 
-def _decide(dataset: Dataset, year: int) -> YearGate:
+def _decide(gate: YearGate) -> dict[tuple, str | None]:
+    dataset, year = gate.dataset, gate.year
     min_n = dataset.config.privacy.min_groepsgrootte
     cohort = cases.of_year(dataset.casussen, year)
     org_of = dict(zip(cohort["casus_id"].astype(str), cohort["organisatie"].map(organisation_key), strict=True))
@@ -102,9 +131,7 @@ def _decide(dataset: Dataset, year: int) -> YearGate:
     for stat, (before, after) in zip(WELBEVINDEN, rendement.COMPARISONS.values(), strict=True):
         pairs = grades.index[grades[before].notna() & grades[after].notna()]
         groups.update({(stat, v): g for v, g in by_view(pairs).items()})
-    result = rendement.costs(
-        dataset.kosten, dataset.prijslijst, year, set(org_of), rendement.refused_case_ids(dataset.refused.get("kosten"))
-    )
+    result = gate.cohort_costs  # the cases of set(org_of)
     groups.update({("kosten", v): g for v, g in by_view(result.per_case.index).items()})
     financiers = list(result.financier_cases)
     for f, ids in result.financier_cases.items():
@@ -124,23 +151,17 @@ def _decide(dataset: Dataset, year: int) -> YearGate:
     breakdowns = [(("kosten", v), [(("financier", f), v) for f in financiers]) for v in views]
     pools = [[(s, v) for s in WELBEVINDEN for v in views]]
     pools += [[(s, v) for v in views] for s in stats if s not in WELBEVINDEN]
-    reasons = protect_groups(groups, min_n, partitions, breakdowns, pools)
-
-    return YearGate(dataset, year, reasons, _spinnenweb(dataset.spinnenweb, year, min_n))
+    return protect_groups(groups, min_n, partitions, breakdowns, pools)
 
 
-def _crosstabs(cohort: pd.DataFrame, dataset: Dataset) -> dict[str, pd.DataFrame]:
-    min_n = dataset.config.privacy.min_groepsgrootte
-    keyed = cohort.assign(organisatie=cohort["organisatie"].map(organisation_key))
-    return {
-        "levensdomeinen": gate_crosstab(
-            cases.list_by_organisation(keyed, "levensdomeinen", dataset.config.levensdomeinen), min_n
-        ),
-        "belemmeringen": gate_crosstab(cases.list_by_organisation(keyed, "belemmeringen", BELEMMERINGEN), min_n),
-        "gestopt": gate_crosstab(cases.stopped_by_organisation(keyed), min_n),
-        "wijk": gate_crosstab(_by_organisation(keyed, "wijk", dataset.config.wijken), min_n),
-        "regisseur": gate_crosstab(_by_organisation(keyed, "regisseur", indicators.counts_by(cohort, "regisseur").index), min_n),
-    }
+# the cross-tables of a sensitive attribute by organisation: (cohort, cohort keyed by organisation, dataset) -> counts
+CROSSTABS = {
+    "levensdomeinen": lambda cohort, keyed, d: cases.list_by_organisation(keyed, "levensdomeinen", d.config.levensdomeinen),
+    "belemmeringen": lambda cohort, keyed, d: cases.list_by_organisation(keyed, "belemmeringen", BELEMMERINGEN),
+    "gestopt": lambda cohort, keyed, d: cases.stopped_by_organisation(keyed),
+    "wijk": lambda cohort, keyed, d: _by_organisation(keyed, "wijk", d.config.wijken),
+    "regisseur": lambda cohort, keyed, d: _by_organisation(keyed, "regisseur", indicators.counts_by(cohort, "regisseur").index),
+}
 
 
 def _by_organisation(keyed: pd.DataFrame, column: str, categories) -> pd.DataFrame:

@@ -10,6 +10,7 @@ computed by subtracting published figures).
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
 from .privacy import jsonable
 from .publish import Filters, YearView
+from .publish import view as publish_view
 from .wijk import GEEN_GEGEVENS, NOG_NIET_GEMETEN
 
 UNFILTERED = ("bijeenkomsten", "spinnenweb", "datakwaliteit", "wijkbudget", "activiteiten")
@@ -33,7 +35,9 @@ def _round(value, digits: int = 2):
 def kerncijfers(source: Dataset | YearView, jaar: int | None = None, organisatie: str | None = None) -> dict:
     """Key figures of ``jaar`` (a Dataset, a year and optionally an organisation, matched like an
     identifier) or of a ``YearView``."""
-    view = source if isinstance(source, YearView) else YearView(source, int(jaar), Filters(organisatie=organisatie))
+    if not isinstance(source, YearView):  # the one view of it: computed once, also for the dashboard and regio
+        return copy.deepcopy(publish_view(source, int(jaar), Filters(organisatie=organisatie)).kern)
+    view = source
     out = {
         "proeftuin": view.naam,
         "jaar": view.jaar,

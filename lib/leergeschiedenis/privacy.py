@@ -176,88 +176,103 @@ def gate_crosstab(counts: pd.DataFrame, min_n: int) -> pd.DataFrame:
     hides counts of 1 .. ``min_n - 1``; secondary suppression then hides more
     cells until (a) the hidden cells of every row and column add up to 0 or at
     least ``min_n`` (margin minus the shown cells gives that sum) and (b) no
-    hidden cell can be pinned to a single value by the margins: an audit with
-    linear programming (the method of tau-ARGUS) computes each hidden cell's
-    lowest and highest value consistent with the published table.
+    hidden cell can be pinned to a single value by the margins: an audit (as
+    tau-ARGUS does with linear programming) of each hidden cell's lowest and
+    highest value consistent with the published table, see ``_pinned``.
     """
     values = counts.astype("float64")
     if values.empty:
         return values
-    hidden = (values > 0) & (values < min_n)
+    v = values.to_numpy()
+    hidden = (v > 0) & (v < min_n)
     for _ in range(values.size + 1):
-        lines = _lines_to_widen(values, hidden, min_n) + _pinned_lines(values, hidden, min_n)
-        if not lines:
+        pick = _next_to_hide(v, hidden, min_n)
+        if pick is None:
             break
-        for axis, label in lines:
-            cells = values.loc[:, label] if axis == 0 else values.loc[label, :]
-            line_hidden = hidden.loc[:, label] if axis == 0 else hidden.loc[label, :]
-            candidates = cells[~line_hidden & (cells > 0)]
-            if candidates.empty:  # only zeros left: a hidden zero keeps the hidden counts uncertain
-                candidates = cells[~line_hidden]
-            if candidates.empty:
+        hidden[pick] = True
+    return values.mask(pd.DataFrame(hidden, index=values.index, columns=values.columns))
+
+
+def _next_to_hide(v: np.ndarray, hidden: np.ndarray, min_n: int) -> tuple[int, int] | None:
+    """The cell to hide next: in the first line (rule a first, then b) that has a cell left to hide,
+    its smallest shown non-zero count (a zero when there is none), the first of equals."""
+    for lines in (_lines_to_widen, _pinned_lines):  # the audit only when the sums are right
+        for axis, k in lines(v, hidden, min_n):
+            cells, line_hidden = (v[:, k], hidden[:, k]) if axis == 0 else (v[k, :], hidden[k, :])
+            candidates = np.flatnonzero(~line_hidden & (cells > 0))
+            if not candidates.size:  # only zeros left: a hidden zero keeps the hidden counts uncertain
+                candidates = np.flatnonzero(~line_hidden)
+            if not candidates.size:
                 continue
-            pick = candidates.sort_values(kind="stable").index[0]
-            if axis == 0:
-                hidden.loc[pick, label] = True
-            else:
-                hidden.loc[label, pick] = True
-            break
-        else:
-            break  # nothing left to hide in these lines: every cell of them is hidden already
-    return values.mask(hidden)
+            pick = int(candidates[np.argsort(cells[candidates], kind="stable")[0]])
+            return (pick, k) if axis == 0 else (k, pick)
+    return None
 
 
-def _lines_to_widen(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
-    """Rows and columns whose hidden cells add up to 1 .. min_n - 1 while others are shown
-    (a line hidden whole adds nothing to its published total)."""
+def _lines_to_widen(v: np.ndarray, hidden: np.ndarray, min_n: int) -> list[tuple[int, int]]:
+    """Columns (axis 0) and rows (axis 1) whose hidden cells add up to 1 .. min_n - 1 while others are
+    shown (a line hidden whole adds nothing to its published total)."""
     lines = []
     for axis in (0, 1):
-        sums = values.where(hidden, 0).sum(axis=axis)
+        sums = np.where(hidden, np.nan_to_num(v), 0).sum(axis=axis)
         whole = hidden.all(axis=axis)
-        lines += [(axis, label) for label, total in sums.items() if 0 < total < min_n and not whole[label]]
+        lines += [(axis, k) for k, total in enumerate(sums) if 0 < total < min_n and not whole[k]]
     return lines
 
 
-def _pinned_lines(values: pd.DataFrame, hidden: pd.DataFrame, min_n: int):
-    """The row and column of a hidden small count whose value the margins determine exactly
-    (then every other line with a hidden cell: the pin may come through them)."""
-    v, h = values.to_numpy(), hidden.to_numpy()
-    cells = np.argwhere(h)
-    if not len(cells):
+def _pinned_lines(v: np.ndarray, hidden: np.ndarray, min_n: int) -> list[tuple[int, int]]:
+    """The row and column of the first hidden small count (row by row) whose value the margins determine
+    exactly, then every other line with a hidden cell (the pin may come through them): columns as
+    (0, k), rows as (1, k)."""
+    cells = np.argwhere(hidden)
+    small = [(int(r), int(c)) for r, c in cells if 0 < v[r, c] < min_n]
+    cell = next((rc for rc in small if _pinned(v, hidden, *rc)), None)
+    if cell is None:
         return []
-    lines = [(0, r) for r in np.unique(cells[:, 0])] + [(1, c) for c in np.unique(cells[:, 1])]
-    a_eq = np.array([(cells[:, axis] == k).astype(float) for axis, k in lines])
-    b_eq = a_eq @ v[h.nonzero()]
-    small = [i for i, (r, c) in enumerate(cells) if 0 < v[r, c] < min_n]
-    if not small:
-        return []
-    if (v[h] > 0).all():
-        from scipy import linalg  # imported when first needed: a report without hidden cells goes without scipy
-
-        # the true table lies inside the bounds, so only the equations can pin a cell:
-        # pinned <=> the cell does not vary over the null space of the margins' equations
-        null = linalg.null_space(a_eq)
-        pinned = [i for i in small if not null.size or np.abs(null[i]).max() < 1e-9]
-    else:  # hidden zeros sit on a bound: ask the linear program for each small cell's range
-        from scipy.optimize import linprog
-
-        pinned = []
-        for i in small:
-            goal = np.zeros(len(cells))
-            goal[i] = 1
-            low = linprog(goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-            high = linprog(-goal, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
-            if low.status == 0 and high.status == 0 and -high.fun - low.fun < 0.5:
-                pinned.append(i)
-    if not pinned:
-        return []
-    r, c = cells[pinned[0]]
+    r, c = cell
     # widen where the pin comes from: lines with the fewest hidden cells first (a line with one
     # hidden cell gives it away through its margin), the pinned cell's own row and column first among equals
-    count = {line: int(row.sum()) for line, row in zip(lines, a_eq, strict=True)}
-    own = [(0, r), (1, c)]
-    order = sorted(own + [line for line in lines if line not in own], key=lambda line: count.get(line, 0))
-    return [(1, values.index[k]) if axis == 0 else (0, values.columns[k]) for axis, k in order]
+    per_row, per_column = hidden.sum(axis=1), hidden.sum(axis=0)
+    lines = [(1, int(k)) for k in np.unique(cells[:, 0])] + [(0, int(k)) for k in np.unique(cells[:, 1])]
+    own = [(1, r), (0, c)]
+    order = own + [line for line in lines if line not in own]
+    return sorted(order, key=lambda line: per_row[line[1]] if line[0] == 1 else per_column[line[1]])
+
+
+def _pinned(v: np.ndarray, hidden: np.ndarray, r: int, c: int) -> bool:
+    """Whether the published table gives hidden cell (r, c) (a count above 0) one single value.
+
+    The hidden cells are the unknowns, each at least 0, and every line's hidden cells add up to its
+    total minus its shown cells: a transportation problem, whose solutions (the true table is one)
+    differ by exchanges around cycles of hidden cells. The cell can be higher only along a cycle
+    that lowers a cell of its column, raises one in that cell's row, ..., back to its own row, and
+    lower along the reverse; a cell can be raised always, lowered only when above 0. So the cell
+    has one value exactly when neither path exists. (Whole counts: any exchange is at least 1, so
+    this is the linear program's range of 0 against at least 1; tests/test_privacy.py compares it.)
+    """
+    raise_, lower = {}, {}  # row -> columns whose cell can be raised; column -> rows whose cell can be lowered
+    for i, j in np.argwhere(hidden):
+        if (i, j) == (r, c):
+            continue
+        raise_.setdefault(int(i), []).append(int(j))
+        if v[i, j] > 0:
+            lower.setdefault(int(j), []).append(int(i))
+
+    def reaches(start: tuple[str, int], goal: tuple[str, int]) -> bool:
+        seen, todo = {start}, [start]
+        while todo:
+            kind, k = todo.pop()
+            for nxt in (("c", j) for j in raise_.get(k, ())) if kind == "r" else (("r", i) for i in lower.get(k, ())):
+                if nxt == goal:
+                    return True
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    higher = reaches(("c", c), ("r", r))  # lower in column c, ..., raise in row r
+    lower_too = reaches(("r", r), ("c", c))  # raise in row r, ..., lower in column c
+    return not (higher or lower_too)
 
 
 def jsonable(value):

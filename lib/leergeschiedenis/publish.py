@@ -8,7 +8,7 @@ fewer people than ``min_groepsgrootte``, quotes only with consent.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
@@ -164,8 +164,8 @@ class YearView:
 
     @cached_property
     def vorig_jaar(self) -> YearView:
-        """The year before, with the same filters."""
-        return replace(self, jaar=self.jaar - 1)
+        """The year before, with the same filters (the one view of it, see ``view``)."""
+        return view(self.dataset, self.jaar - 1, self.filters)
 
     @cached_property
     def kern_vorig_jaar(self) -> dict:
@@ -194,9 +194,7 @@ class YearView:
 
     @cached_property
     def agreement(self) -> pd.DataFrame:
-        per_month = self.config.afspraken.casussen_per_organisatie_per_maand
-        partners = [] if self.filters.organisatie else self.config.partners
-        return cases.agreement(self._casussen, self.jaar, per_month, partners, self._months_in_play)
+        return cases.agreement_of(self.per_organisation_month, self.config.afspraken.casussen_per_organisatie_per_maand)
 
     # -- figures about people: what the gate lets through -----------------------------
 
@@ -271,6 +269,8 @@ class YearView:
 
     @cached_property
     def _costs(self) -> rendement.CostResult:
+        if not self.filters.organisatie:  # the year's whole cohort, as the gate judged it
+            return self.gate.cohort_costs
         refused = rendement.refused_case_ids(self.dataset.refused.get("kosten"))
         return rendement.costs(self.dataset.kosten, self.dataset.prijslijst, self.jaar, self._cohort, refused)
 
@@ -529,3 +529,15 @@ class YearView:
             counter[(tables.get(p.bestand, p.bestand), p.kolom or "(rij)", RULES.get(p.regel, p.regel))] += 1
         rows = [{"tabel": t, "kolom": k, "reden": r, "aantal": n} for (t, k, r), n in sorted(counter.items())]
         return pd.DataFrame(rows, columns=["tabel", "kolom", "reden", "aantal"])
+
+
+def view(dataset: Dataset, jaar: int, filters: Filters | None = None) -> YearView:
+    """The view of ``dataset``, ``jaar`` and ``filters``, made once: what it computes (every table and
+    figure, its kerncijfers) is computed once, however many tabs, years (each view's ``vorig_jaar``)
+    and the comparison of all proeftuinen ask for it. Kept with the dataset's privacy decisions for
+    the year (``gate.year_gate``); a dataset is never changed after it is loaded."""
+    filters = filters or Filters()
+    views = year_gate(dataset, int(jaar)).views
+    if filters not in views:
+        views[filters] = YearView(dataset, int(jaar), filters)
+    return views[filters]
