@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -23,8 +22,9 @@ def _error_json(e: LeergeschiedenisError) -> dict:
 
 
 def _print_json(data: dict) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    from .privacy import strict_dumps
+
+    sys.stdout.write(strict_dumps(data, indent=2) + "\n")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -133,8 +133,7 @@ def _kerncijfers(args: argparse.Namespace) -> int:
 
     dataset = _load(args)
     organisatie = None if args.organisatie is None else organisation_named(dataset, args.organisatie)
-    json.dump(kerncijfers(dataset, args.year, organisatie), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    _print_json(kerncijfers(dataset, args.year, organisatie))
     return 0
 
 
@@ -209,8 +208,7 @@ def _contract(args: argparse.Namespace) -> int:
             from .errors import OnleesbareData
 
             raise OnleesbareData(f"De map {args.data_dir} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
-        json.dump(package(args.data_dir), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(package(args.data_dir))
         return 0
     if args.data_dir is not None:
         print("Fout: een map geef je alleen met --frictionless.", file=sys.stderr)

@@ -10,13 +10,12 @@ computed by subtracting published figures).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from . import sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
-from .privacy import jsonable
+from .privacy import jsonable, strict_dumps
 from .publish import Filters, YearView
 from .wijk import GEEN_GEGEVENS, NOG_NIET_GEMETEN
 
@@ -60,7 +59,7 @@ def kerncijfers(source: Dataset | YearView, jaar: int | None = None, organisatie
 def write_kerncijfers(figures: dict, path: str | Path) -> Path:
     """kerncijfers.json as a report writes it (UTF-8, indented, one trailing newline)."""
     path = Path(path)
-    path.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(strict_dumps(figures, indent=2) + "\n", encoding="utf-8")
     return path
 
 
@@ -183,7 +182,7 @@ def _spinnenweb(v: YearView) -> dict:
         for domain in DOMEINEN:
             entry[domain] = _round(rows.loc[domain, "gemiddelde"])
         entry["n_per_domein"] = {d: int(rows.loc[d, "n"]) for d in DOMEINEN}
-        reasons = {d: rows.loc[d, "reden"] for d in DOMEINEN if rows.loc[d, "n"] and rows.loc[d, "reden"]}
+        reasons = {d: rows.loc[d, "reden"] for d in DOMEINEN if rows.loc[d, "n"] and isinstance(rows.loc[d, "reden"], str)}
         if reasons:
             entry["reden_per_domein"] = reasons
         per_moment[str(moment)] = entry

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
@@ -267,5 +268,11 @@ def jsonable(value):
     if isinstance(value, (np.integer,)):
         return int(value)
     if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
+        return None if not math.isfinite(value) else float(value)
     return value
+
+
+def strict_dumps(data, **kwargs) -> str:
+    """JSON as every output of the package writes it: valid for a strict parser (no NaN or Infinity:
+    ``allow_nan=False``), so a figure that is missing must already be ``None`` with its ``reden``."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs)

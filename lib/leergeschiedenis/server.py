@@ -100,7 +100,7 @@ def voila_command(
     if data_root is None:
         raise OnleesbareData(NO_SAMPLE)
     config_dir = Path(tempfile.mkdtemp(prefix="leergeschiedenis-voila-"))
-    (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or "", kernels), indent=2))
+    (config_dir / "voila.json").write_text(json.dumps(voila_config(host, port, token or "", kernels), indent=2, allow_nan=False))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
