@@ -31,14 +31,20 @@ def figures(view: YearView):
                 yield f"financier/{f}", row["reden"] if isinstance(row["reden"], str) else None
     share = view.binnen_bestaand_aanbod
     if share.n:
-        yield "binnen_bestaand_aanbod", None if share.aandeel is not None else (view.reden("binnen_bestaand_aanbod") or "te_weinig_personen")
+        yield (
+            "binnen_bestaand_aanbod",
+            None if share.aandeel is not None else (view.reden("binnen_bestaand_aanbod") or "te_weinig_personen"),
+        )
     lead = view.lead_times
     for name, row in lead.iterrows():
         if row["n"]:
-            yield f"doorlooptijd/{name}", None if pd.notna(row["mediaan"]) else _lead_reason(view, ("doorlooptijd", name))
+            yield f"doorlooptijd/{name}", None if pd.notna(row["mediaan"]) else _lead_reason(row)
     for quarter, row in view.lead_time_trend.iterrows():
         if row["n"] and quarter.year == view.jaar:
-            yield f"doorlooptijd_kwartaal/{quarter}", None if pd.notna(row["mediaan"]) else _lead_reason(view, ("kwartaal", quarter))
+            yield (
+                f"doorlooptijd_kwartaal/{quarter}",
+                None if pd.notna(row["mediaan"]) else _lead_reason(row),
+            )
     for step, table in view.binnen_termijn_per_kwartaal.items():
         for quarter, row in table.iterrows():
             if row["n"]:
@@ -54,9 +60,10 @@ def figures(view: YearView):
                     yield f"spinnenweb_verandering/{moment}/{domain}", view.spinnenweb_reden("verandering", moment, domain)
 
 
-def _lead_reason(view: YearView, key) -> str:
-    reason = getattr(view, "lead_time_reden", None)
-    return (reason(key) if reason else None) or "te_weinig_personen"
+def _lead_reason(row: pd.Series) -> str:
+    """Before issue 24 the lead-time tables had no ``reden``: hidden meant too few."""
+    reason = row.get("reden")
+    return reason if isinstance(reason, str) else "te_weinig_personen"
 
 
 def count(folder: Path, detail: bool = False) -> Counter:
@@ -68,6 +75,7 @@ def count(folder: Path, detail: bool = False) -> Counter:
             view = YearView(dataset, year, Filters(organisatie=org))
             for name, reason in figures(view):
                 total[reason or "gepubliceerd"] += 1
+                total[(name.split("/")[0], reason or "gepubliceerd")] += 1
                 if detail and reason:
                     print(f"  {folder.name} {year} {org or '(alle)'}: {name} {reason}")
     return total
@@ -80,8 +88,10 @@ def main(argv: list[str]) -> None:
     for folder in folders:
         c = count(folder, detail)
         overall += c
-        print(f"{folder.name}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
-    print("totaal: " + ", ".join(f"{k} {v}" for k, v in sorted(overall.items())))
+        print(f"{folder.name}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items(), key=repr) if isinstance(k, str)))
+    print("totaal: " + ", ".join(f"{k} {v}" for k, v in sorted(overall.items(), key=repr) if isinstance(k, str)))
+    for (kind, reason), v in sorted((k, v) for k, v in overall.items() if not isinstance(k, str)):
+        print(f"  per soort: {kind} {reason} {v}")
 
 
 if __name__ == "__main__":

@@ -88,7 +88,8 @@ def _lead_time(v: YearView) -> Value:
     median = v.lead_times.loc["aanmelding_oplossing", "mediaan"]
     if not n:
         return Value(None, 0, NOG_NIET_GEMETEN)
-    return _value(None if median != median else median, n, TE_WEINIG if median != median else None)
+    reason = v.lead_times.loc["aanmelding_oplossing", "reden"] or (TE_WEINIG if median != median else None)
+    return _value(None if median != median else median, n, reason)
 
 
 def _within_term(v: YearView, step: str) -> Value:

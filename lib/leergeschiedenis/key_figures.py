@@ -84,7 +84,7 @@ def _cases(v: YearView) -> dict:
                 "mediaan": _round(row["mediaan"], 1),
                 "q1": _round(row["q1"], 1),
                 "q3": _round(row["q3"], 1),
-                **_reason(row["n"] and row["mediaan"] != row["mediaan"], "te_weinig_personen", int(row["n"])),
+                **_reason(row["n"] and row["mediaan"] != row["mediaan"], row["reden"], int(row["n"])),
             }
             for name, row in lead.iterrows()
         },
