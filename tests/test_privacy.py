@@ -534,3 +534,53 @@ def test_crosstab_keeps_looking_past_a_line_with_nothing_left_to_hide():
     # one small count among thirty organisations costs four hidden cells, not a whole column
     rows = [[2, 9]] + [[7 + i % 6, 8 + i % 5] for i in range(29)]
     assert sum(map(sum, hidden_mask(rows, 5))) == 4
+
+
+def _row(variable, people):
+    return frozenset((variable, p) for p in people)
+
+
+def test_protect_published_hides_the_more_detailed_of_two_nested_groups():
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    org = Figure("org", (_row("x", range(6)),), niveau=1)
+    quarter = Figure("kwartaal", (_row("x", range(5)),), niveau=2)
+    year = Figure("jaar", (_row("x", range(20)),), niveau=0)
+    assert protect_published([org, quarter, year], 5) == {"org": None, "kwartaal": HERLEIDBAAR, "jaar": None}
+    # a difference of 5 is enough
+    wide = Figure("org", (_row("x", range(10)),), niveau=1)
+    assert protect_published([wide, quarter, year], 5) == {"org": None, "kwartaal": None, "jaar": None}
+
+
+def test_protect_published_finds_the_spinnenweb_triple():
+    """Nulmeting mean over 6, follow-up mean over 5, the paired change of those 5 (its nulmeting and
+    follow-up means): the sixth person's nulmeting by three figures; the smaller figure goes."""
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    nul = Figure("nul", (_row(0, "abcdef"),))
+    vervolg = Figure("vervolg", (_row(1, "abcde"),))
+    change = Figure("verandering", (_row(0, "abcde"), _row(1, "abcde")))
+    reasons = protect_published([nul, vervolg, change], 5)
+    assert reasons["nul"] is None and HERLEIDBAAR in (reasons["vervolg"], reasons["verandering"])
+
+
+def test_protect_published_partition_and_fixed_figures():
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    total = Figure("alle", (_row("x", range(14)),))
+    parts = [Figure(k, (_row("x", r),), niveau=1) for k, r in (("A", range(6)), ("B", range(6, 12)), ("C", range(12, 14)))]
+    reasons = protect_published([total, *parts], 5, partitions=[("alle", ["A", "B", "C"])])
+    # C rests on 2; all minus A minus B gives C, so one of A and B (the first by name: equal sizes) goes too
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": None, "C": TE_WEINIG}
+    earlier = Figure("2017", (_row("s", range(6)),), fixed=True)
+    later = Figure("2018", (_row("s", range(8)),))
+    assert protect_published([earlier, later], 5) == {"2018": HERLEIDBAAR}  # the earlier report is out
+
+
+def test_protect_published_treats_nested_medians_like_means():
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    org = Figure("org", (_row("d", range(6)),), niveau=1, ordinal=True)
+    quarter = Figure("kwartaal", (_row("d", range(5)),), niveau=1, ordinal=True)
+    other = Figure("ander", (_row("d", range(3, 9)),), niveau=1, ordinal=True)  # not nested: medians do not subtract
+    assert protect_published([org, quarter, other], 5) == {"org": None, "kwartaal": HERLEIDBAAR, "ander": None}
