@@ -137,6 +137,13 @@ def _kerncijfers(args: argparse.Namespace) -> int:
     return 0
 
 
+def _privacy(args: argparse.Namespace) -> int:
+    from .verantwoording import text
+
+    sys.stdout.write(text(_load(args), args.jaar))
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.all:
@@ -298,6 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kern.set_defaults(func=_kerncijfers)
 
+    privacy = sub.add_parser("privacy", help="de privacyverantwoording van één jaar: wat getoond en verborgen is, en waarom")
+    privacy.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
+    privacy.add_argument(
+        "--jaar", "--year", type=int, required=True, dest="jaar", metavar="JAAR", help="verslagjaar, bijvoorbeeld 2017"
+    )
+    privacy.set_defaults(func=_privacy)
     report = sub.add_parser("report", help="maak de jaarlijkse leergeschiedenis (HTML, notebook, kerncijfers.json, PDF)")
     report.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin, of met --all een map met proeftuinmappen")
     report.add_argument("--year", "--jaar", type=int, dest="year", metavar="JAAR", help="verslagjaar")

@@ -64,6 +64,7 @@ class YearGate:
     spinnenweb: dict[tuple, str | None] = field(default_factory=dict)  # (kind, moment, domain) -> reason
     declaration: Declaration | None = None
     spinnenweb_figures: list[Figure] = field(default_factory=list)
+    why: dict[tuple, tuple] = field(default_factory=dict)  # herleidbaar figure -> the figures of its combination
 
     @cached_property
     def crosstabs(self) -> dict[str, pd.DataFrame]:
@@ -195,9 +196,10 @@ def _decide(dataset: Dataset, year: int) -> YearGate:
     min_n = dataset.config.privacy.min_groepsgrootte
     d = declare(dataset, year)
     sw_figures, sw_fixed = _spinnenweb_figures(dataset, year)
-    reasons = protect_published([*d.figures, *sw_figures, *sw_fixed], min_n, d.partitions, d.depends)
+    why: dict = {}
+    reasons = protect_published([*d.figures, *sw_figures, *sw_fixed], min_n, d.partitions, d.depends, why)
     spinnenweb = {key[1:]: reasons.pop(key) for key in [f.key for f in sw_figures]}
-    return YearGate(dataset, year, reasons, spinnenweb, d, sw_figures)
+    return YearGate(dataset, year, reasons, spinnenweb, d, sw_figures, why)
 
 
 def _crosstabs(cohort: pd.DataFrame, dataset: Dataset) -> dict[str, pd.DataFrame]:

@@ -309,6 +309,7 @@ def protect_published(
     min_n: int,
     partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
     depends: Mapping[Hashable, Hashable] | None = None,
+    why: dict[Hashable, tuple] | None = None,
 ) -> dict[Hashable, str | None]:
     """One rule for every published group: no combination of published figures describes 1 .. min_n - 1 people.
 
@@ -320,8 +321,9 @@ def protect_published(
     variables. While a combination leaves 1 .. min_n - 1 people, the cheapest of its
     figures goes (``herleidbaar``): the most detailed, then the smallest, then by
     key; a fixed figure never. ``depends``: a figure shown only with another one
-    (a financier's costs with the cost totals) goes with it. Suppression only grows,
-    so the loop ends.
+    (a financier's costs with the cost totals) goes with it. ``why``, when given, is
+    filled with the other figures of the combination that hid each ``herleidbaar``
+    figure (for the verantwoording). Suppression only grows, so the loop ends.
     """
     by_key = {f.key: f for f in figures}
     reason: dict[Hashable, str | None] = {f.key: None if f.fixed or len(f.people) >= min_n else TE_WEINIG for f in figures}
@@ -337,6 +339,8 @@ def protect_published(
         for key, parent in depends.items():
             if reason[key] is None and reason[parent] is not None:
                 reason[key] = reason[parent]
+                if why is not None and reason[key] == HERLEIDBAAR:
+                    why[key] = (parent,)
 
     follow()
     for _ in range(len(figures) + 1):
@@ -347,7 +351,10 @@ def protect_published(
                 continue
             movable = [k for k in owners if not by_key[k].fixed]
             if movable:
-                reason[min(movable, key=cost)] = HERLEIDBAAR
+                chosen = min(movable, key=cost)
+                reason[chosen] = HERLEIDBAAR
+                if why is not None:
+                    why[chosen] = tuple(dict.fromkeys(k for k in owners if k != chosen))
                 changed = True
         follow()
         if not changed:
