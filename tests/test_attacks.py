@@ -34,6 +34,9 @@ CONFIG = """naam: Proeftuin Aanval
 levensdomeinen: [wonen, financien, gezondheid]
 ontwerpprincipes:
   - {{nr: 1, groep: willen, naam: Leefwereld}}
+doelen:
+  - naam: Meedoen
+    indicatoren: [spinnenweb_meedoen, binnen_termijn_aanmelding_oplossing, doorlooptijd_aanmelding_oplossing]
 afspraken:
   maximale_doorlooptijd_dagen:
     aanmelding_oplossing: 28
@@ -112,6 +115,8 @@ def _is_shown(key, views: dict[str, YearView]) -> bool:
     if key[0] == "spinnenweb":
         _, kind, moment, domain = key
         v = views[gate_module.ALLE]
+        if kind == "laatste":
+            return goals.value(v, f"spinnenweb_{domain}").waarde is not None
         if kind == "gemiddelde":
             t = v.spinnenweb_per_moment
             return bool(t.loc[(t["meetmoment"] == moment) & (t["domein"] == domain), "gemiddelde"].notna().any())
@@ -330,6 +335,8 @@ def test_without_group_protection_the_attacks_succeed(aanval, issue24, monkeypat
     assert any(f.startswith("median") and "'groot')" in f and "'2017Q1')" in f and ": 1 people" in f for f in found)
     # spinnenweb: the nulmeting mean over 6 minus the paired change's nulmeting over 5
     assert any("'gemiddelde', 0," in f and "'verandering', 1," in f and ": 1 people" in f for f in found)
+    # and a goal's spinnenweb indicator (each one's latest score) minus the follow-up mean: the same person
+    assert any("'laatste', 2017, 'meedoen'" in f and "'gemiddelde', 1, 'meedoen'" in f and ": 1 people" in f for f in found)
 
 
 def test_the_sample_has_no_attack():

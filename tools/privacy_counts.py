@@ -54,6 +54,10 @@ def figures(view: YearView):
         for _, row in table.iterrows():
             if row["n"]:
                 yield f"spinnenweb/{row['meetmoment']}/{row['domein']}", row["reden"] if isinstance(row["reden"], str) else None
+        for goal in view.doelen:
+            for i in goal.indicatoren:
+                if i.code.startswith("spinnenweb_") and i.n:
+                    yield f"doel_spinnenweb/{i.code}", i.reden if i.waarde is None else None
         for moment, changes in view.spinnenweb_veranderingen.items():
             for domain, change in changes.items():
                 if change.n:

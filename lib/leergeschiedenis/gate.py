@@ -223,6 +223,10 @@ def _by_organisation(keyed: pd.DataFrame, column: str, categories) -> pd.DataFra
     return table.reindex(columns=list(categories), fill_value=0)
 
 
+def _indicator_codes(dataset: Dataset) -> set[str]:
+    return {i.code for doel in dataset.config.doelen if not isinstance(doel, str) for i in getattr(doel, "items", ())}
+
+
 def _spinnenweb_figures(dataset: Dataset, year: int) -> tuple[list[Figure], list[Figure]]:
     """The spinnenweb of ``year`` (every measurement up to 31 December): a mean per moment and domain, and
     a paired change from the nulmeting (its before and after means known); with the figures earlier
@@ -242,6 +246,16 @@ def _spinnenweb_figures(dataset: Dataset, year: int) -> tuple[list[Figure], list
         for domain, ids in positive_health.paired_ids(data, 0, moment).items():
             change_rows = (_coords(("sw", 0, domain), ids), _coords(("sw", moment, domain), ids))
             figures.append(Figure(("spinnenweb", "verandering", moment, domain), change_rows, 1))
+    goal_domains = [d for d in DOMEINEN if f"spinnenweb_{d}" in _indicator_codes(dataset)]
+    if goal_domains:  # a goal's indicator: each participant's latest score of the year (indicators.spinnenweb_latest)
+        rows = spinnenweb[spinnenweb["datum"].dt.year == year]
+        latest = rows.sort_values(["datum", "meetmoment"], kind="stable").groupby("deelnemer_id", observed=True).tail(1)
+        for domain in goal_domains:
+            scored = latest[latest[domain].notna()]
+            coords = frozenset(
+                (("sw", int(m), domain), str(p)) for m, p in zip(scored["meetmoment"], scored["deelnemer_id"], strict=True)
+            )
+            figures.append(Figure(("spinnenweb", "laatste", year, domain), (coords,), 2))  # a goal before the chart
     fixed = []
     first = int(spinnenweb["datum"].dt.year.min())
     for earlier in range(first, year):

@@ -44,6 +44,8 @@ class Entry:
 def _subject(key) -> str:
     if key[0] == "spinnenweb":
         _, kind, moment, domain = key
+        if kind == "laatste":
+            return f"Positieve gezondheid, {DOMEIN_LABELS.get(domain, domain)}: gemiddelde van de laatste meting in {moment}, indicator van een doel"
         name = "nulmeting" if moment == 0 else f"vervolgmeting {moment}"
         what = f"gemiddelde bij de {name}" if kind == "gemiddelde" else f"verandering van nulmeting tot {name}"
         return f"Positieve gezondheid, {DOMEIN_LABELS.get(domain, domain)}: {what}"
