@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import leergeschiedenis as lg
 from leergeschiedenis import gate as gate_module
-from leergeschiedenis import goals, privacy
+from leergeschiedenis import goals, lessons, privacy
 from leergeschiedenis.contract import DOMEINEN
 from leergeschiedenis.publish import Filters, YearView, organisations
 
@@ -375,3 +375,31 @@ def test_generated_proeftuinen_with_groups_around_the_threshold(tmp_path_factory
     sw = {2017 + i: (n, min(n, f)) for i, (n, f) in enumerate(spinnenweb)}
     dataset = lg.load(write_proeftuin(folder, per_year, sw, min_n))
     assert attacks(dataset, min_n) == []
+
+
+def lesson_attacks(dataset: lg.Dataset, year: int, min_n: int) -> list[str]:
+    """The Lessen under a role or organisation filter against the unfiltered Lessen: a word's count or a
+    suggestion group that differs by 1 .. min - 1 cards tells what those few other cards say."""
+    roles = sorted(dataset.reflectiekaarten["rol"].astype(str).unique())
+    views = {"*": YearView(dataset, year)}
+    views |= {f"rol {r}": YearView(dataset, year, Filters(rol=r)) for r in roles}
+    views |= {f"organisatie {o}": YearView(dataset, year, Filters(organisatie=o)) for o in organisations(dataset)}
+    overall = views.pop("*").lessen.lessen
+    found = []
+    for name, v in views.items():
+        for nr, lesson in v.lessen.lessen.items():
+            around = dict(overall[nr].termen)
+            found += [f"{name} {nr} {t}: {around[t] - n}" for t, n in lesson.termen if 0 < around.get(t, n) - n < min_n]
+            for g in lesson.groepen:
+                for w in overall[nr].groepen:
+                    if set(g.leden) < set(w.leden) and len(set(w.leden) - set(g.leden)) < min_n:
+                        found.append(f"{name} {nr} group {g.termen}: {len(set(w.leden) - set(g.leden))}")
+    return found
+
+
+def test_the_lessen_under_a_filter_give_no_few_cards_away(monkeypatch):
+    deurne = Path(__file__).parent.parent / "data" / "sample" / "deurne"
+    assert lesson_attacks(lg.load(deurne), 2020, 5) == []
+    monkeypatch.setattr(lessons, "without_small_differences", lambda plan, references, min_cards: plan)
+    found = lesson_attacks(lg.load(deurne), 2020, 5)
+    assert any(f.startswith("rol professional 1 systeem: 1") for f in found), found

@@ -385,8 +385,14 @@ class YearView:
     @cached_property
     def lessen(self) -> lessons.LessonPlan:
         """Per principle what its cards say and suggest, and every quote of a report, each text once
-        (counts of cards, words on at least ``min_n`` cards, consented texts only)."""
-        return lessons.plan(self._year_cards, self._coded_cards, self.config, self.min_n, self.casus_citaten)
+        (counts of cards, words on at least ``min_n`` cards, consented texts only); with a filter, no word
+        count or suggestion group that differs from the unfiltered view's by a few cards."""
+        plan = lessons.plan(self._year_cards, self._coded_cards, self.config, self.min_n, self.casus_citaten)
+        f = self.filters
+        if not (f.organisatie or f.rol):
+            return plan
+        wider = [Filters()] + ([Filters(organisatie=f.organisatie), Filters(rol=f.rol)] if f.organisatie and f.rol else [])
+        return lessons.without_small_differences(plan, [replace(self, filters=w).lessen for w in wider], self.min_n)
 
     @cached_property
     def termen_per_rol(self) -> dict[str, list[tuple[str, int]]]:
