@@ -7,7 +7,10 @@ Two rules (the README's "Privacy" section has the full set):
   suppressed: ``None`` in JSON, NaN in a table, "minder dan N personen" in text;
 * plain *counts* are published as they are, except in a cross-tabulation of a
   sensitive attribute (life domains, obstacles, stopped cases) by organisation
-  or by month, where a count from 1 to ``min_groepsgrootte - 1`` is suppressed.
+  or by month, where a count from 1 to ``min_groepsgrootte - 1`` is suppressed;
+* and no combination of published figures describes fewer people either:
+  ``protect_published`` judges every figure a year declares (``gate.declare``)
+  together, one rule for every partition and for medians.
 """
 
 from __future__ import annotations
@@ -61,112 +64,6 @@ def reason_text(reason: str | None, min_n: int) -> str:
     if reason == HERLEIDBAAR:
         return "verborgen omdat anders een kleine groep te herleiden is"
     return suppressed_text(min_n)
-
-
-def protect_groups(
-    groups: Mapping[Hashable, frozenset],
-    min_n: int,
-    partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
-    breakdowns: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
-    pools: Iterable[Sequence[Hashable]] = (),
-) -> dict[Hashable, str | None]:
-    """Group protection for statistics that add up (sums, means with their n, shares, costs).
-
-    ``groups`` maps every candidate figure to the people it is about. A figure
-    is published (reason None) unless it rests on fewer than ``min_n`` people
-    (``te_weinig_personen``) or could be computed for fewer than ``min_n``
-    people by adding and subtracting published figures (``herleidbaar``):
-
-    * ``partitions``: (total, parts) where the parts split the total's people
-      (overall and per organisation). Total minus the published parts gives the
-      hidden parts together, so they must hold 0 or at least ``min_n`` people;
-      otherwise the smallest published part is hidden too (secondary suppression).
-    * ``breakdowns``: (total, parts) where the parts' amounts add up to the total
-      but may share people (costs per financier). The same rule, on the union of
-      the hidden parts' people; a hidden total hides its parts.
-    * ``pools``: figures of one quantity; when one published group lies inside
-      another, their difference describes the people in between, so that
-      difference must be 0 or at least ``min_n`` (the smaller figure is hidden).
-
-    Suppression only ever grows, so the loop ends; a total with enough people is
-    never hidden by a partition, so the overall figures stay published.
-    """
-    reason: dict[Hashable, str | None] = {k: None if len(g) >= min_n else TE_WEINIG for k, g in groups.items()}
-    partitions, breakdowns, pools = list(partitions), list(breakdowns), [list(p) for p in pools]
-
-    def hide(key) -> None:
-        if reason[key] is None:
-            reason[key] = HERLEIDBAAR
-
-    def smallest(keys):
-        return min(keys, key=lambda k: (len(groups[k]), repr(k)))
-
-    def remainder(parts) -> frozenset:
-        return frozenset().union(*(groups[k] for k in parts if reason[k] is not None))
-
-    totals = {total for total, _ in [*partitions, *breakdowns]}
-
-    def shown_parts(parts):
-        return [k for k in parts if reason[k] is None and groups[k]]
-
-    def next_to_hide():
-        """The first figure that must go: one at a time, so every check sees the decisions before it."""
-        for total, parts in [*partitions, *breakdowns]:
-            if reason[total] is not None:
-                hidden_total = [k for k in parts if reason[k] is None]
-                if hidden_total:
-                    return hidden_total[0]
-                continue
-            rest = remainder(parts)
-            if 0 < len(rest) < min_n:
-                shown = shown_parts(parts)
-                return smallest(shown) if shown else total
-        for pool in pools:
-            members = set(pool)
-            known = [(k, groups[k], None) for k in pool if reason[k] is None]
-            for total, parts in partitions:  # total minus the shown parts: the hidden parts together
-                if total in members and reason[total] is None:
-                    rest = remainder(parts)
-                    if rest and rest != groups[total]:
-                        known.append((None, rest, parts))
-            for (a, ga, a_parts), (b, gb, _) in itertools.permutations(known, 2):
-                if ga < gb and 0 < len(gb - ga) < min_n:
-                    if a is not None:  # the smaller figure goes
-                        return a
-                    if b is not None and b not in totals:  # a derived rest cannot go: the figure around it does
-                        return b
-                    return smallest(shown_parts(a_parts))  # ... unless that is a total: the rest grows instead
-        return None
-
-    for _ in range(len(reason) + 1):
-        key = next_to_hide()
-        if key is None:
-            break
-        hide(key)
-    return reason
-
-
-def protect_cumulative(groups_by_year: Mapping[int, frozenset], min_n: int) -> dict[int, str | None]:
-    """For a figure that accumulates over the years (every spinnenweb measurement up to year Y).
-
-    Years are judged in order, as their reports appear: a year is published only
-    when it has at least ``min_n`` people and differs from every earlier
-    published year by 0 or at least ``min_n`` people, so no difference of two
-    years' figures describes a few newcomers. An earlier year is never hidden
-    afterwards: its report is already out.
-    """
-    reason: dict[int, str | None] = {}
-    published: list[frozenset] = []
-    for year in sorted(groups_by_year):
-        group = groups_by_year[year]
-        if len(group) < min_n:
-            reason[year] = TE_WEINIG
-        elif any(0 < len(group ^ earlier) < min_n for earlier in published):
-            reason[year] = HERLEIDBAAR
-        else:
-            reason[year] = None
-            published.append(group)
-    return reason
 
 
 def gate_crosstab(counts: pd.DataFrame, min_n: int) -> pd.DataFrame:
