@@ -349,14 +349,6 @@ def test_within_term_per_quarter_shown_with_a_minimum_of_one(tmp_path, wijk_fold
     assert table["aandeel"].tolist()[:2] == [1.0, 0.0] and table["reden"].isna().all()
 
 
-def test_gate_parts():
-    n = pd.Series([3, 2, 0, 6])
-    # 2 < 3 hidden; hidden total 2 would follow from the whole: the smallest shown part (3) is hidden too
-    assert indicators.gate_parts(n, 3).tolist() == ["herleidbaar", "te_weinig_personen", None, None]
-    assert indicators.gate_parts(pd.Series([5, 5, 0]), 3).tolist() == [None, None, None]
-    assert indicators.gate_parts(pd.Series([1, 1, 1]), 3).tolist() == ["te_weinig_personen"] * 3
-
-
 def test_cases_per_buurt_and_per_regisseur(tmp_path):
     (tmp_path / "proeftuin.yml").write_text(
         "naam: Buurten\nwijken: [Caberg, Malberg]\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: L}\n"

@@ -11,13 +11,13 @@ from leergeschiedenis import privacy
 from leergeschiedenis.privacy import (
     HERLEIDBAAR,
     TE_WEINIG,
+    Figure,
     gate_crosstab,
     gate_dataclass,
     gate_frame,
     gate_value,
     jsonable,
-    protect_cumulative,
-    protect_groups,
+    protect_published,
     reason_text,
     suppressed_text,
     too_small,
@@ -109,6 +109,27 @@ def span(first: int, last: int) -> frozenset:
     return frozenset(range(first, last + 1))
 
 
+def protect_groups(groups, min_n, partitions=(), breakdowns=(), pools=()):
+    """The round-2 cases, declared for ``protect_published``: a pool is one variable; a breakdown's parts
+    are variables of their own (a financier's costs), its total the sum of them and of the rest."""
+    variable = {k: "x" for k in groups}
+    for i, pool in enumerate(pools):
+        variable.update(dict.fromkeys(pool, f"pool{i}"))
+    for k in groups:
+        if not any(k in pool for pool in pools) and not any(k == t or k in ps for t, ps in (*partitions, *breakdowns)):
+            variable[k] = f"alone:{k}"
+    rows = {k: frozenset((variable[k], p) for p in g) for k, g in groups.items()}
+    depends = {}
+    for total, parts in breakdowns:
+        for part in parts:
+            rows[part] = frozenset((part, p) for p in groups[part])
+            depends[part] = total
+        covered = frozenset().union(*(groups[p] for p in parts))
+        rows[total] = frozenset().union(*(rows[p] for p in parts)) | frozenset((total, p) for p in groups[total] - covered)
+    figures = [Figure(k, (rows[k],), niveau=0 if any(k == t for t, _ in (*partitions, *breakdowns)) else 1) for k in groups]
+    return protect_published(figures, min_n, [*partitions, *breakdowns], depends)
+
+
 def test_partition_with_a_small_remainder_hides_the_smallest_published_part():
     # overall 14 = A 6 + B 6 + C 2: overall minus A and B would give C's 2 people, so one more part
     # goes; A and B are equally large, the tie is broken by name: A. A + C hold 8 >= 5 together.
@@ -137,25 +158,6 @@ def test_partition_remainder_of_zero_or_enough_people_hides_nothing():
     assert reasons == {"alle": None, "A": None, "B": None, "C": TE_WEINIG, "D": TE_WEINIG}
 
 
-def test_a_hidden_total_hides_its_parts():
-    # overall = A 6 + B 2: A is hidden (secondary), and A's costs per financier must go with it,
-    # or F1 + F2 would give A's total again.
-    groups = {
-        "alle": span(1, 8),
-        "A": span(1, 6),
-        "B": people(7, 8),
-        "A/F1": span(1, 6),
-        "A/F2": span(1, 5),
-    }
-    reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B"])], breakdowns=[("A", ["A/F1", "A/F2"])])
-    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": TE_WEINIG, "A/F1": HERLEIDBAAR, "A/F2": HERLEIDBAAR}
-    # a total hidden for too few people hides its parts as well
-    groups = {"T": span(1, 4), "P": span(1, 4), "Q": span(1, 4)}
-    assert protect_groups(groups, 5, partitions=[("T", ["P"])], breakdowns=[("T", ["Q"])]) == dict.fromkeys(groups, TE_WEINIG)
-    groups = {"T": span(1, 4), "P": span(1, 6)}
-    assert protect_groups(groups, 5, partitions=[("T", ["P"])]) == {"T": TE_WEINIG, "P": HERLEIDBAAR}
-
-
 def test_breakdown_with_overlapping_parts_counts_people_once():
     # costs per financier: F2 and F3 (2 people each, sharing person 6) are hidden; together they are
     # about 3 people (5, 6, 7), not 4, so with a minimum of 4 one more financier goes: F1 (5 < 8).
@@ -164,12 +166,25 @@ def test_breakdown_with_overlapping_parts_counts_people_once():
     assert reasons == {"T": None, "F1": HERLEIDBAAR, "F2": TE_WEINIG, "F3": TE_WEINIG, "F4": None}
 
 
-def test_breakdown_without_a_part_left_to_hide_hides_its_total():
-    # the two financiers (3 people together) are both too small, so the total minus nothing
-    # shown would describe 3 people: the total goes.
-    groups = {"T": span(1, 6), "F1": people(1, 2), "F2": people(2, 3)}
-    reasons = protect_groups(groups, 5, breakdowns=[("T", ["F1", "F2"])])
-    assert reasons == {"T": HERLEIDBAAR, "F1": TE_WEINIG, "F2": TE_WEINIG}
+def test_a_hidden_total_hides_the_figures_shown_with_it():
+    # overall = A 6 + B 2: A is hidden (secondary), and A's costs per financier go with it (``depends``),
+    # or F1 + F2 would give A's total again.
+    alle, a, b = (Figure(k, (_row("x", g),), n) for k, g, n in (("alle", range(8), 0), ("A", range(6), 1), ("B", (6, 7), 1)))
+    f1, f2 = Figure("A/F1", (_row("F1", range(6)),), 2), Figure("A/F2", (_row("F2", range(5)),), 2)
+    reasons = protect_published([alle, a, b, f1, f2], 5, [("alle", ["A", "B"])], {"A/F1": "A", "A/F2": "A"})
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": TE_WEINIG, "A/F1": HERLEIDBAAR, "A/F2": HERLEIDBAAR}
+
+
+def test_a_total_over_enough_people_stays_although_its_parts_are_too_small():
+    # two financiers (people 1, 2 and 2, 3) too small; the total is about 6 people's costs, and
+    # nothing shown can be subtracted from it: published (round 2 hid it: "total minus nothing")
+    parts = [Figure("F1", (_row("F1", (1, 2)),), 1), Figure("F2", (_row("F2", (2, 3)),), 1)]
+    total = Figure("T", (_row("F1", (1, 2)) | _row("F2", (2, 3)) | _row("rest", (4, 5, 6)),))
+    assert protect_published([total, *parts], 5, [("T", ["F1", "F2"])]) == {"T": None, "F1": TE_WEINIG, "F2": TE_WEINIG}
+    # with F1 over 5 people shown, T minus F1 leaves F2's and the rest's people 2, 3 and 6: F1 goes
+    wide = Figure("F1", (_row("F1", range(1, 6)),), 1)
+    total = Figure("T", (_row("F1", range(1, 6)) | _row("F2", (2, 3)) | _row("rest", (6,)),))
+    assert protect_published([total, wide, parts[1]], 5, [("T", ["F1", "F2"])]) == {"T": None, "F1": HERLEIDBAAR, "F2": TE_WEINIG}
 
 
 def test_pool_nested_groups_that_differ_by_a_few_hide_the_smaller():
@@ -192,11 +207,12 @@ def test_pool_nested_groups_that_differ_by_a_few_hide_the_smaller():
 def test_pool_against_what_a_partition_leaves():
     # overall 12 = A 6 + B 4 + C 2: B and C are too small, and overall minus A gives their 6 people
     # (7..12) together, which is allowed; a published role group of people 7..13 would then give
-    # person 13 away, so it is hidden.
+    # person 13 away.
     groups = {"alle": span(1, 12), "A": span(1, 6), "B": span(7, 10), "C": people(11, 12), "rol": span(7, 13)}
     pool = [["alle", "A", "B", "C", "rol"]]  # one quantity: the partition's rest is compared with the role group
     reasons = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=pool)
-    assert reasons == {"alle": None, "A": None, "B": TE_WEINIG, "C": TE_WEINIG, "rol": HERLEIDBAAR}
+    # the role group minus (overall minus A) is person 13: one of A (6) and the role group (7) goes, the smaller
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": TE_WEINIG, "C": TE_WEINIG, "rol": None}
     # a rest is compared only with groups of its own quantity
     other = protect_groups(groups, 5, partitions=[("alle", ["A", "B", "C"])], pools=[["rol"]])
     assert other["rol"] is None
@@ -232,14 +248,6 @@ def test_every_partition_is_judged_after_a_hidden_total():
     }
 
 
-def test_group_protection_runs_until_nothing_changes_across_rounds():
-    # round 1: the pool hides the role group (6 people inside the organisation's 8); round 2: the role
-    # group's costs per financier go with it, or F1 would give the hidden figure again.
-    groups = {"org": span(1, 8), "rol": span(1, 6), "rol/F1": span(1, 6), "rol/F2": span(1, 5)}
-    reasons = protect_groups(groups, 5, breakdowns=[("rol", ["rol/F1", "rol/F2"])], pools=[["org", "rol"]])
-    assert reasons == {"org": None, "rol": HERLEIDBAAR, "rol/F1": HERLEIDBAAR, "rol/F2": HERLEIDBAAR}
-
-
 def test_group_protection_runs_until_nothing_changes():
     # hiding A for the partition makes the pool of A's role groups matter only through what is left:
     # the second round hides R1 (inside the published R2, 1 apart) — suppression only grows.
@@ -260,6 +268,17 @@ def test_group_protection_runs_until_nothing_changes():
         "R1": HERLEIDBAAR,
         "R2": None,
     }
+
+
+def protect_cumulative(groups_by_year, min_n):
+    """Years judged in order as their reports appear: each against the years published before, fixed."""
+    published, out = [], {}
+    for year in sorted(groups_by_year):
+        earlier = [Figure(y, (_row("s", g),), fixed=True) for y, g in published]
+        out[year] = protect_published([*earlier, Figure(year, (_row("s", groups_by_year[year]),))], min_n)[year]
+        if out[year] is None:
+            published.append((year, groups_by_year[year]))
+    return out
 
 
 def test_protect_cumulative_judges_years_in_order():
@@ -570,3 +589,53 @@ def test_crosstab_keeps_looking_past_a_line_with_nothing_left_to_hide():
     # one small count among thirty organisations costs four hidden cells, not a whole column
     rows = [[2, 9]] + [[7 + i % 6, 8 + i % 5] for i in range(29)]
     assert sum(map(sum, hidden_mask(rows, 5))) == 4
+
+
+def _row(variable, people):
+    return frozenset((variable, p) for p in people)
+
+
+def test_protect_published_hides_the_more_detailed_of_two_nested_groups():
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    org = Figure("org", (_row("x", range(6)),), niveau=1)
+    quarter = Figure("kwartaal", (_row("x", range(5)),), niveau=2)
+    year = Figure("jaar", (_row("x", range(20)),), niveau=0)
+    assert protect_published([org, quarter, year], 5) == {"org": None, "kwartaal": HERLEIDBAAR, "jaar": None}
+    # a difference of 5 is enough
+    wide = Figure("org", (_row("x", range(10)),), niveau=1)
+    assert protect_published([wide, quarter, year], 5) == {"org": None, "kwartaal": None, "jaar": None}
+
+
+def test_protect_published_finds_the_spinnenweb_triple():
+    """Nulmeting mean over 6, follow-up mean over 5, the paired change of those 5 (its nulmeting and
+    follow-up means): the sixth person's nulmeting by three figures; the smaller figure goes."""
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    nul = Figure("nul", (_row(0, "abcdef"),))
+    vervolg = Figure("vervolg", (_row(1, "abcde"),))
+    change = Figure("verandering", (_row(0, "abcde"), _row(1, "abcde")))
+    reasons = protect_published([nul, vervolg, change], 5)
+    assert reasons["nul"] is None and HERLEIDBAAR in (reasons["vervolg"], reasons["verandering"])
+
+
+def test_protect_published_partition_and_fixed_figures():
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    total = Figure("alle", (_row("x", range(14)),))
+    parts = [Figure(k, (_row("x", r),), niveau=1) for k, r in (("A", range(6)), ("B", range(6, 12)), ("C", range(12, 14)))]
+    reasons = protect_published([total, *parts], 5, partitions=[("alle", ["A", "B", "C"])])
+    # C rests on 2; all minus A minus B gives C, so one of A and B (the first by name: equal sizes) goes too
+    assert reasons == {"alle": None, "A": HERLEIDBAAR, "B": None, "C": TE_WEINIG}
+    earlier = Figure("2017", (_row("s", range(6)),), fixed=True)
+    later = Figure("2018", (_row("s", range(8)),))
+    assert protect_published([earlier, later], 5) == {"2018": HERLEIDBAAR}  # the earlier report is out
+
+
+def test_protect_published_treats_nested_medians_like_means():
+    from leergeschiedenis.privacy import Figure, protect_published
+
+    org = Figure("org", (_row("d", range(6)),), niveau=1, ordinal=True)
+    quarter = Figure("kwartaal", (_row("d", range(5)),), niveau=1, ordinal=True)
+    other = Figure("ander", (_row("d", range(3, 9)),), niveau=1, ordinal=True)  # not nested: medians do not subtract
+    assert protect_published([org, quarter, other], 5) == {"org": None, "kwartaal": HERLEIDBAAR, "ander": None}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -23,8 +22,9 @@ def _error_json(e: LeergeschiedenisError) -> dict:
 
 
 def _print_json(data: dict) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    from .privacy import strict_dumps
+
+    sys.stdout.write(strict_dumps(data, indent=2) + "\n")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -133,8 +133,14 @@ def _kerncijfers(args: argparse.Namespace) -> int:
 
     dataset = _load(args)
     organisatie = None if args.organisatie is None else organisation_named(dataset, args.organisatie)
-    json.dump(kerncijfers(dataset, args.year, organisatie), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    _print_json(kerncijfers(dataset, args.year, organisatie))
+    return 0
+
+
+def _privacy(args: argparse.Namespace) -> int:
+    from .verantwoording import text
+
+    sys.stdout.write(text(_load(args), args.jaar))
     return 0
 
 
@@ -220,8 +226,7 @@ def _contract(args: argparse.Namespace) -> int:
             from .errors import OnleesbareData
 
             raise OnleesbareData(f"De map {args.data_dir} bestaat niet: geef de map van een proeftuin (met proeftuin.yml).")
-        json.dump(package(args.data_dir), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(package(args.data_dir))
         return 0
     if args.data_dir is not None:
         print("Fout: een map geef je alleen met --frictionless.", file=sys.stderr)
@@ -311,6 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kern.set_defaults(func=_kerncijfers)
 
+    privacy = sub.add_parser("privacy", help="de privacyverantwoording van één jaar: wat getoond en verborgen is, en waarom")
+    privacy.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin (met proeftuin.yml)")
+    privacy.add_argument(
+        "--jaar", "--year", type=int, required=True, dest="jaar", metavar="JAAR", help="verslagjaar, bijvoorbeeld 2017"
+    )
+    privacy.set_defaults(func=_privacy)
     report = sub.add_parser("report", help="maak de jaarlijkse leergeschiedenis (HTML, notebook, kerncijfers.json, PDF)")
     report.add_argument("data_dir", metavar="DATA_DIR", help="map van één proeftuin, of met --all een map met proeftuinmappen")
     report.add_argument("--year", "--jaar", type=int, dest="year", metavar="JAAR", help="verslagjaar")

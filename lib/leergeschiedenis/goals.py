@@ -88,7 +88,8 @@ def _lead_time(v: YearView) -> Value:
     median = v.lead_times.loc["aanmelding_oplossing", "mediaan"]
     if not n:
         return Value(None, 0, NOG_NIET_GEMETEN)
-    return _value(None if median != median else median, n, TE_WEINIG if median != median else None)
+    reason = v.lead_times.loc["aanmelding_oplossing", "reden"] or (TE_WEINIG if median != median else None)
+    return _value(None if median != median else median, n, reason)
 
 
 def _within_term(v: YearView, step: str) -> Value:
@@ -139,7 +140,8 @@ def _spinnenweb(v: YearView, domain: str) -> Value:
         return Value(None, n, VERSIES_GEMENGD)
     if not n:
         return Value(None, 0, NOG_NIET_GEMETEN)
-    return _value(mean, n, TE_WEINIG if too_small(n, v.min_n) else None)
+    reason = v.gate.spinnenweb.get(("laatste", v.jaar, domain))  # next to the moments' means (gate.py)
+    return _value(mean, n, TE_WEINIG if too_small(n, v.min_n) else reason)
 
 
 def _sessions(v: YearView, compute) -> Value:

@@ -116,20 +116,6 @@ def within_term_per_quarter(casussen: pd.DataFrame, year: int, step: str, maximu
     return out
 
 
-def gate_parts(n: pd.Series, min_n: int) -> pd.Series:
-    """The reason each part of a published whole is hidden (None: shown): too few (1 .. min_n - 1),
-    then the smallest shown part while the hidden parts add up to 1 .. min_n - 1 (the whole minus
-    the shown parts would give them away)."""
-    reason = pd.Series([None] * len(n), index=n.index, dtype=object)
-    reason[(n > 0) & (n < min_n)] = "te_weinig_personen"
-    while True:
-        hidden = int(n[reason.notna()].sum())
-        shown = n[reason.isna() & (n > 0)]
-        if not (0 < hidden < min_n) or shown.empty:
-            return reason
-        reason[shown.sort_values(kind="stable").index[0]] = "herleidbaar"
-
-
 def counts_by(casussen: pd.DataFrame, column: str) -> pd.Series:
     """Cases per value of ``column`` (wijk, regisseur), the first spelling of a value kept; no value: left out."""
     values = casussen[column].dropna().astype(str).str.strip()

@@ -11,13 +11,12 @@ computed by subtracting published figures).
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 
 from . import sessions
 from .contract import DOMEINEN, ROLLEN
 from .dataset import Dataset
-from .privacy import jsonable
+from .privacy import jsonable, strict_dumps
 from .publish import Filters, YearView
 from .publish import view as publish_view
 from .wijk import GEEN_GEGEVENS, NOG_NIET_GEMETEN
@@ -64,7 +63,7 @@ def kerncijfers(source: Dataset | YearView, jaar: int | None = None, organisatie
 def write_kerncijfers(figures: dict, path: str | Path) -> Path:
     """kerncijfers.json as a report writes it (UTF-8, indented, one trailing newline)."""
     path = Path(path)
-    path.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(strict_dumps(figures, indent=2) + "\n", encoding="utf-8")
     return path
 
 
@@ -89,7 +88,7 @@ def _cases(v: YearView) -> dict:
                 "mediaan": _round(row["mediaan"], 1),
                 "q1": _round(row["q1"], 1),
                 "q3": _round(row["q3"], 1),
-                **_reason(row["n"] and row["mediaan"] != row["mediaan"], "te_weinig_personen", int(row["n"])),
+                **_reason(row["n"] and row["mediaan"] != row["mediaan"], row["reden"], int(row["n"])),
             }
             for name, row in lead.iterrows()
         },
@@ -187,7 +186,7 @@ def _spinnenweb(v: YearView) -> dict:
         for domain in DOMEINEN:
             entry[domain] = _round(rows.loc[domain, "gemiddelde"])
         entry["n_per_domein"] = {d: int(rows.loc[d, "n"]) for d in DOMEINEN}
-        reasons = {d: rows.loc[d, "reden"] for d in DOMEINEN if rows.loc[d, "n"] and rows.loc[d, "reden"]}
+        reasons = {d: rows.loc[d, "reden"] for d in DOMEINEN if rows.loc[d, "n"] and isinstance(rows.loc[d, "reden"], str)}
         if reasons:
             entry["reden_per_domein"] = reasons
         per_moment[str(moment)] = entry

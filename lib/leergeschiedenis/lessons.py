@@ -449,3 +449,22 @@ def evidence(config: Config) -> dict[str, tuple[list[str], dict[str, str]]]:
             first[b] = nr
         out[nr] = (own, earlier)
     return out
+
+
+def without_small_differences(plan: LessonPlan, references: list[LessonPlan], min_cards: int) -> LessonPlan:
+    """A filtered view's Lessen next to the views that contain it (the unfiltered one, an organisation's,
+    a role's): a word count or suggestion group that differs from the containing view's by 1 ..
+    ``min_cards`` - 1 cards would tell what those few other cards say, so it is left out of the
+    filtered view (the containing view keeps it). The filtered view's cards lie inside each
+    reference's, so a word's cards do too and the counts' difference is the cards in between."""
+    lessen = {}
+    for nr, lesson in plan.lessen.items():
+        around = [{_stem(t): m for t, m in r.lessen[nr].termen} for r in references if nr in r.lessen]  # by stem
+        shown_terms = [(t, n) for t, n in lesson.termen if not any(0 < a.get(_stem(t), n) - n < min_cards for a in around)]
+
+        wider_groups = [set(g.leden) for r in references if nr in r.lessen for g in r.lessen[nr].groepen]
+        groups = [
+            g for g in lesson.groepen if not any(set(g.leden) < w and len(w - set(g.leden)) < min_cards for w in wider_groups)
+        ]
+        lessen[nr] = dataclasses.replace(lesson, termen=shown_terms, groepen=groups)
+    return dataclasses.replace(plan, lessen=lessen)

@@ -7,13 +7,17 @@ Two rules (the README's "Privacy" section has the full set):
   suppressed: ``None`` in JSON, NaN in a table, "minder dan N personen" in text;
 * plain *counts* are published as they are, except in a cross-tabulation of a
   sensitive attribute (life domains, obstacles, stopped cases) by organisation
-  or by month, where a count from 1 to ``min_groepsgrootte - 1`` is suppressed.
+  or by month, where a count from 1 to ``min_groepsgrootte - 1`` is suppressed;
+* and no combination of published figures describes fewer people either:
+  ``protect_published`` judges every figure a year declares (``gate.declare``)
+  together, one rule for every partition and for medians.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
@@ -60,112 +64,6 @@ def reason_text(reason: str | None, min_n: int) -> str:
     if reason == HERLEIDBAAR:
         return "verborgen omdat anders een kleine groep te herleiden is"
     return suppressed_text(min_n)
-
-
-def protect_groups(
-    groups: Mapping[Hashable, frozenset],
-    min_n: int,
-    partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
-    breakdowns: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
-    pools: Iterable[Sequence[Hashable]] = (),
-) -> dict[Hashable, str | None]:
-    """Group protection for statistics that add up (sums, means with their n, shares, costs).
-
-    ``groups`` maps every candidate figure to the people it is about. A figure
-    is published (reason None) unless it rests on fewer than ``min_n`` people
-    (``te_weinig_personen``) or could be computed for fewer than ``min_n``
-    people by adding and subtracting published figures (``herleidbaar``):
-
-    * ``partitions``: (total, parts) where the parts split the total's people
-      (overall and per organisation). Total minus the published parts gives the
-      hidden parts together, so they must hold 0 or at least ``min_n`` people;
-      otherwise the smallest published part is hidden too (secondary suppression).
-    * ``breakdowns``: (total, parts) where the parts' amounts add up to the total
-      but may share people (costs per financier). The same rule, on the union of
-      the hidden parts' people; a hidden total hides its parts.
-    * ``pools``: figures of one quantity; when one published group lies inside
-      another, their difference describes the people in between, so that
-      difference must be 0 or at least ``min_n`` (the smaller figure is hidden).
-
-    Suppression only ever grows, so the loop ends; a total with enough people is
-    never hidden by a partition, so the overall figures stay published.
-    """
-    reason: dict[Hashable, str | None] = {k: None if len(g) >= min_n else TE_WEINIG for k, g in groups.items()}
-    partitions, breakdowns, pools = list(partitions), list(breakdowns), [list(p) for p in pools]
-
-    def hide(key) -> None:
-        if reason[key] is None:
-            reason[key] = HERLEIDBAAR
-
-    def smallest(keys):
-        return min(keys, key=lambda k: (len(groups[k]), repr(k)))
-
-    def remainder(parts) -> frozenset:
-        return frozenset().union(*(groups[k] for k in parts if reason[k] is not None))
-
-    totals = {total for total, _ in [*partitions, *breakdowns]}
-
-    def shown_parts(parts):
-        return [k for k in parts if reason[k] is None and groups[k]]
-
-    def next_to_hide():
-        """The first figure that must go: one at a time, so every check sees the decisions before it."""
-        for total, parts in [*partitions, *breakdowns]:
-            if reason[total] is not None:
-                hidden_total = [k for k in parts if reason[k] is None]
-                if hidden_total:
-                    return hidden_total[0]
-                continue
-            rest = remainder(parts)
-            if 0 < len(rest) < min_n:
-                shown = shown_parts(parts)
-                return smallest(shown) if shown else total
-        for pool in pools:
-            members = set(pool)
-            known = [(k, groups[k], None) for k in pool if reason[k] is None]
-            for total, parts in partitions:  # total minus the shown parts: the hidden parts together
-                if total in members and reason[total] is None:
-                    rest = remainder(parts)
-                    if rest and rest != groups[total]:
-                        known.append((None, rest, parts))
-            for (a, ga, a_parts), (b, gb, _) in itertools.permutations(known, 2):
-                if ga < gb and 0 < len(gb - ga) < min_n:
-                    if a is not None:  # the smaller figure goes
-                        return a
-                    if b is not None and b not in totals:  # a derived rest cannot go: the figure around it does
-                        return b
-                    return smallest(shown_parts(a_parts))  # ... unless that is a total: the rest grows instead
-        return None
-
-    for _ in range(len(reason) + 1):
-        key = next_to_hide()
-        if key is None:
-            break
-        hide(key)
-    return reason
-
-
-def protect_cumulative(groups_by_year: Mapping[int, frozenset], min_n: int) -> dict[int, str | None]:
-    """For a figure that accumulates over the years (every spinnenweb measurement up to year Y).
-
-    Years are judged in order, as their reports appear: a year is published only
-    when it has at least ``min_n`` people and differs from every earlier
-    published year by 0 or at least ``min_n`` people, so no difference of two
-    years' figures describes a few newcomers. An earlier year is never hidden
-    afterwards: its report is already out.
-    """
-    reason: dict[int, str | None] = {}
-    published: list[frozenset] = []
-    for year in sorted(groups_by_year):
-        group = groups_by_year[year]
-        if len(group) < min_n:
-            reason[year] = TE_WEINIG
-        elif any(0 < len(group ^ earlier) < min_n for earlier in published):
-            reason[year] = HERLEIDBAAR
-        else:
-            reason[year] = None
-            published.append(group)
-    return reason
 
 
 def gate_crosstab(counts: pd.DataFrame, min_n: int) -> pd.DataFrame:
@@ -282,5 +180,195 @@ def jsonable(value):
     if isinstance(value, (np.integer,)):
         return int(value)
     if isinstance(value, (float, np.floating)):
-        return None if math.isnan(value) else float(value)
+        return None if not math.isfinite(value) else float(value)
     return value
+
+
+def strict_dumps(data, **kwargs) -> str:
+    """JSON as every output of the package writes it: valid for a strict parser (no NaN or Infinity:
+    ``allow_nan=False``), so a figure that is missing must already be ``None`` with its ``reden``."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, **kwargs)
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    """A published figure about people, declared with the sums it makes known.
+
+    ``rows``: each row a set of (variable, person) coordinates whose sum the figure
+    makes known (a mean with its n, a share, a total: the attacker multiplies back).
+    A welbevinden change makes the before-grades and the after-grades of its pairs
+    known, two rows; a cost total the costs of every financier of its cases, one
+    row over several variables. ``ordinal``: a median or quartile, which does not
+    add up but still gives a value away next to a nested group. ``niveau``: how
+    detailed (0 the year overall, 1 one partition, 2 a cross of two): when one
+    figure of an attack must go, the most detailed goes first. ``fixed``: already
+    published (an earlier year's report), never hidden, still compared with.
+    """
+
+    key: Hashable
+    rows: tuple[frozenset, ...]
+    niveau: int = 0
+    ordinal: bool = False
+    fixed: bool = False
+
+    @property
+    def people(self) -> frozenset:
+        return frozenset(p for row in self.rows for _, p in row)
+
+
+def protect_published(
+    figures: Sequence[Figure],
+    min_n: int,
+    partitions: Iterable[tuple[Hashable, Sequence[Hashable]]] = (),
+    depends: Mapping[Hashable, Hashable] | None = None,
+    why: dict[Hashable, tuple] | None = None,
+) -> dict[Hashable, str | None]:
+    """One rule for every published group: no combination of published figures describes 1 .. min_n - 1 people.
+
+    A figure on fewer than ``min_n`` people is hidden (``te_weinig_personen``). Then
+    the attacker's combinations are tried, each variable's rows together: the
+    difference of two rows, every sum and difference of three, and for every
+    ``partition`` (a total and its disjoint parts, row by row) the total minus its
+    shown parts. Order statistics are compared with the nested groups of the same
+    variables. While a combination leaves 1 .. min_n - 1 people, the cheapest of its
+    figures goes (``herleidbaar``): the most detailed, then the smallest, then by
+    key; a fixed figure never. ``depends``: a figure shown only with another one
+    (a financier's costs with the cost totals) goes with it. ``why``, when given, is
+    filled with the other figures of the combination that hid each ``herleidbaar``
+    figure (for the verantwoording). Suppression only grows, so the loop ends.
+    """
+    by_key = {f.key: f for f in figures}
+    reason: dict[Hashable, str | None] = {f.key: None if f.fixed or len(f.people) >= min_n else TE_WEINIG for f in figures}
+    partitions = [(t, list(ps)) for t, ps in partitions if t in by_key]
+
+    depends = {k: p for k, p in (depends or {}).items() if k in by_key and p in by_key}
+
+    def cost(key):
+        f = by_key[key]
+        return (-f.niveau, len(f.people), repr(key))
+
+    def follow() -> None:
+        for key, parent in depends.items():
+            if reason[key] is None and reason[parent] is not None:
+                reason[key] = reason[parent]
+                if why is not None and reason[key] == HERLEIDBAAR:
+                    why[key] = (parent,)
+
+    follow()
+    for _ in range(len(figures) + 1):
+        found = _combinations(figures, reason, partitions, min_n)
+        changed = False
+        for owners in found:
+            if any(reason[k] is not None for k in owners):
+                continue
+            movable = [k for k in owners if not by_key[k].fixed]
+            if movable:
+                chosen = min(movable, key=cost)
+                reason[chosen] = HERLEIDBAAR
+                if why is not None:
+                    why[chosen] = tuple(dict.fromkeys(k for k in owners if k != chosen))
+                changed = True
+        follow()
+        if not changed:
+            break
+    return {k: r for k, r in reason.items() if not by_key[k].fixed}
+
+
+def _combinations(figures, reason, partitions, min_n) -> list[tuple]:
+    """The owners of every combination of shown figures that describes 1 .. min_n - 1 people."""
+    shown = {f.key: f for f in figures if reason[f.key] is None and f.rows}
+    rows: list[tuple[frozenset, tuple]] = []  # (coordinates, owners) of the additive rows
+    ordinal: list[tuple[frozenset, tuple]] = []
+    for f in shown.values():
+        for row in f.rows:
+            (ordinal if f.ordinal else rows).append((row, (f.key,)))
+    found: list[tuple] = []
+    for total, parts in partitions:
+        if total not in shown or shown[total].ordinal:
+            continue
+        visible = [p for p in parts if p in shown]
+        if not visible:
+            continue
+        for i, row in enumerate(shown[total].rows):
+            rest = row - frozenset().union(*(shown[p].rows[i] for p in visible if i < len(shown[p].rows)))
+            if rest and rest != row:
+                rows.append((rest, (total, *visible)))
+    for (a, ka), (b, kb) in itertools.combinations(ordinal, 2):
+        nested = a < b or b < a
+        if ka != kb and nested and {v for v, _ in a} == {v for v, _ in b} and 0 < len(_persons(a ^ b)) < min_n:
+            found.append((*ka, *kb))
+    for component in _components(rows):
+        found += _small_combinations(component, min_n)
+    return sorted(set(found), key=repr)
+
+
+def _persons(coords) -> set:
+    return {p for _, p in coords}
+
+
+def _components(rows):
+    """Rows that share a variable, together: only they can cancel each other out."""
+    parent: dict = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for coords, _ in rows:
+        variables = sorted({v for v, _ in coords}, key=repr)
+        for v in variables[1:]:
+            parent[find(v)] = find(variables[0])
+    out: dict = {}
+    for row in rows:
+        if row[0]:
+            out.setdefault(find(next(iter(row[0]))[0]), []).append(row)
+    return [out[k] for k in sorted(out, key=repr)]
+
+
+def _small_combinations(rows, min_n: int) -> list[tuple]:
+    """Within one component: single derived rows, differences of two, sums and differences of three."""
+    coords = sorted({c for row, _ in rows for c in row}, key=repr)
+    people = sorted({p for _, p in coords}, key=repr)
+    col = {c: i for i, c in enumerate(coords)}
+    person = {p: i for i, p in enumerate(people)}
+    m = np.zeros((len(rows), len(coords)), dtype=np.int8)
+    for r, (row, _) in enumerate(rows):
+        m[r, [col[c] for c in row]] = 1
+    owners = [o for _, o in rows]
+    if len(people) == len(coords):  # one variable: a coordinate is a person
+
+        def support(vectors: np.ndarray) -> np.ndarray:
+            return (vectors != 0).sum(axis=-1)
+
+    else:
+        to_person = np.zeros((len(coords), len(people)), dtype=np.float32)
+        to_person[np.arange(len(coords)), [person[p] for _, p in coords]] = 1
+
+        def support(vectors: np.ndarray) -> np.ndarray:
+            return ((vectors != 0).astype(np.float32) @ to_person > 0).sum(axis=-1)
+
+    def small(n) -> np.ndarray:
+        return (n > 0) & (n < min_n)
+
+    found = [owners[i] for i in np.flatnonzero(small(support(m)))]
+    n_rows = len(rows)
+    if n_rows < 2:
+        return found
+    m16 = m.astype(np.int16)
+    for i in range(n_rows - 1):
+        pair = m16[i] - m16[i + 1 :]
+        for j in np.flatnonzero(small(support(pair))):
+            found.append((*owners[i], *owners[i + 1 + j]))
+        if i + 2 >= n_rows:
+            continue
+        for sj, sk in ((-1, -1), (-1, 1), (1, -1)):
+            base = m16[i] + sj * m16[i + 1 :]  # rows j > i
+            triple = base[:, None, :] + sk * m16[None, :, :]  # every k
+            hits = np.argwhere(small(support(triple)))
+            for j, k in hits:
+                j = i + 1 + j
+                if k > j:
+                    found.append((*owners[i], *owners[j], *owners[k]))
+    return found

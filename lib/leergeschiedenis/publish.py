@@ -204,13 +204,29 @@ class YearView:
 
     @cached_property
     def lead_times(self) -> pd.DataFrame:
-        """Medians and quartiles: gated on their own n (they do not add up, so differencing gives nothing)."""
-        return gate_frame(self._lead_times_raw, self.min_n, ["mediaan", "q1", "q3"])
+        """Medians and quartiles, with ``reden``: gated on their own n, and hidden like a mean when a nested
+        published group (a quarter, the organisation, the year) differs from theirs by a few cases."""
+        table = gate_frame(self._lead_times_raw, self.min_n, ["mediaan", "q1", "q3"])
+        table["reden"] = [
+            (TE_WEINIG if n and pd.isna(m) else None) or (self.reden(("doorlooptijd", name)) if n else None)
+            for name, n, m in zip(table.index, table["n"], table["mediaan"], strict=True)
+        ]
+        table[["mediaan", "q1", "q3"]] = table[["mediaan", "q1", "q3"]].mask(table["reden"].notna())
+        return table
 
     @cached_property
     def lead_time_trend(self) -> pd.DataFrame:
+        """Median lead time per quarter of aanmelding up to this year; each quarter decided by its own year's gate
+        (so every year's report shows a quarter the same way), ``reden`` beside a hidden one."""
         trend = cases.lead_time_trend(self._casussen[self._casussen["aanmelddatum"].dt.year <= self.jaar])
-        return gate_frame(trend, self.min_n, ["mediaan"])
+        table = gate_frame(trend, self.min_n, ["mediaan"])
+        stat = ("doorlooptijd", "aanmelding_oplossing")
+        table["reden"] = [
+            TE_WEINIG if pd.isna(m) else year_gate(self.dataset, q.year).reason(stat, self.view_key, str(q))
+            for q, m in zip(table.index, table["mediaan"], strict=True)
+        ]
+        table["mediaan"] = table["mediaan"].mask(table["reden"].notna())
+        return table
 
     @cached_property
     def funnel(self) -> pd.Series:
@@ -369,8 +385,14 @@ class YearView:
     @cached_property
     def lessen(self) -> lessons.LessonPlan:
         """Per principle what its cards say and suggest, and every quote of a report, each text once
-        (counts of cards, words on at least ``min_n`` cards, consented texts only)."""
-        return lessons.plan(self._year_cards, self._coded_cards, self.config, self.min_n, self.casus_citaten)
+        (counts of cards, words on at least ``min_n`` cards, consented texts only); with a filter, no word
+        count or suggestion group that differs from the unfiltered view's by a few cards."""
+        plan = lessons.plan(self._year_cards, self._coded_cards, self.config, self.min_n, self.casus_citaten)
+        f = self.filters
+        if not (f.organisatie or f.rol):
+            return plan
+        wider = [Filters()] + ([Filters(organisatie=f.organisatie), Filters(rol=f.rol)] if f.organisatie and f.rol else [])
+        return lessons.without_small_differences(plan, [view(self.dataset, self.jaar, w).lessen for w in wider], self.min_n)
 
     @cached_property
     def termen_per_rol(self) -> dict[str, list[tuple[str, int]]]:
@@ -475,20 +497,18 @@ class YearView:
     @cached_property
     def binnen_termijn_per_kwartaal(self) -> dict[str, pd.DataFrame]:
         """Per configured step: the share within the maximum lead time per quarter of aanmelding, a quarter
-        hidden (NaN, with ``reden``) when it is about too few cases or would give a hidden quarter away.
-        Only in the unfiltered view: an organisation's quarters against the overall ones could be subtracted."""
+        hidden (NaN, with ``reden``) when it is about too few cases or when the gate finds it (or its year)
+        gives a small group away next to another published group (an organisation, another quarter)."""
         out = {}
         for step, maximum in self.config.afspraken.maximale_doorlooptijd_dagen:
             if maximum is None:
                 continue
             table = indicators.within_term_per_quarter(self._casussen, self.jaar, step, maximum)
-            year_reason = "herleidbaar" if self.filters.organisatie else self.reden(f"binnen_termijn_{step}")
-            if year_reason is None and too_small(table["n"].sum(), self.min_n):
-                year_reason = TE_WEINIG
-            if year_reason is None:
-                table["reden"] = indicators.gate_parts(table["n"], self.min_n)
-            else:
-                table["reden"] = [year_reason if n else None for n in table["n"]]
+            stat = f"binnen_termijn_{step}"
+            table["reden"] = [
+                (TE_WEINIG if too_small(n, self.min_n) else self.gate.reason(stat, self.view_key, str(q))) if n else None
+                for q, n in zip(table.index, table["n"], strict=True)
+            ]
             table[["binnen", "aandeel"]] = table[["binnen", "aandeel"]].astype("float64").mask(table["reden"].notna())
             out[step] = table
         return out

@@ -41,6 +41,7 @@ NOTEBOOK = PACKAGE_DIR / "notebooks" / "leergeschiedenis.ipynb"
 TEMPLATES = PACKAGE_DIR / "templates"
 HASH_FILE = ".invoer-sha256"
 KEY_FIGURES_FILE = "kerncijfers.json"
+PRIVACY_FILE = "privacy.html"
 KERNEL = "python3"
 
 
@@ -250,6 +251,9 @@ def render(
             from .key_figures import kerncijfers, write_kerncijfers
 
             write_kerncijfers(kerncijfers(dataset, jaar), figures)
+        from .verantwoording import write_page
+
+        write_page(dataset, jaar, work / PRIVACY_FILE)  # the verantwoording beside the report (Datakwaliteit links it)
         if pdf:
             to_pdf(work / f"leergeschiedenis-{jaar}.html", work / f"leergeschiedenis-{jaar}.pdf")
         (work / HASH_FILE).write_text(digest + "\n")

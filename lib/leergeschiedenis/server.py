@@ -126,7 +126,7 @@ def voila_command(
     lighter = labextension_with_bundle(config_dir / "labextensions")  # plotly.js with only our trace types
     if lighter is not None:  # served before the installed renderer; without it, the full plotly.js
         config["VoilaConfiguration"]["extra_labextensions_path"] = [str(lighter)]
-    (config_dir / "voila.json").write_text(json.dumps(config, indent=2))
+    (config_dir / "voila.json").write_text(json.dumps(config, indent=2, allow_nan=False))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)

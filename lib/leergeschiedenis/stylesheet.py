@@ -74,7 +74,7 @@ def _trimmed(sheets: tuple[str, ...], classes: frozenset[str], elsewhere: frozen
             path.parent.mkdir(exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(list(slims), f)
+                json.dump(list(slims), f, allow_nan=False)
             os.replace(tmp, path)
         except OSError:
             pass

@@ -332,7 +332,8 @@ class Verslag:
         self._md(
             f"Privacy: cijfers over minder dan {v.min_n} personen worden niet getoond; vertrouwelijke teksten "
             "(ik wil, ik kan, ik heb nodig, proeftuinoplossing) en nummers van casussen, deelnemers en kaarten "
-            "komen nooit in dit verslag; citaten alleen met toestemming."
+            "komen nooit in dit verslag; citaten alleen met toestemming. Welke cijfers getoond en verborgen zijn, "
+            "over hoeveel personen en waarom: de [privacyverantwoording](privacy.html)."
         )
 
 
