@@ -8,14 +8,14 @@ fewer people than ``min_groepsgrootte``, quotes only with consent.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
 
 from . import cases, fmt, goals, indicators, lessons, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
-from .dataset import Dataset
+from .dataset import Dataset, year_with_data
 from .errors import OnbekendeOrganisatie
 from .gate import ALLE, YearGate, organisation_key, year_gate
 from .privacy import TE_WEINIG, gate_dataclass, gate_frame, too_small
@@ -66,6 +66,15 @@ class YearView:
     dataset: Dataset
     jaar: int
     filters: Filters = field(default_factory=Filters)
+    # False: a year without data, or an organisation of no case or card, gives zeros (the year before, a
+    # comparison); True (what the API gives): refused, like the command line (JaarZonderGegevens, OnbekendeOrganisatie)
+    controleren: InitVar[bool] = True
+
+    def __post_init__(self, controleren: bool) -> None:
+        if controleren:
+            self.jaar = year_with_data(self.dataset, self.jaar)
+            if self.filters.organisatie:
+                self.filters = replace(self.filters, organisatie=organisation_named(self.dataset, self.filters.organisatie))
 
     @property
     def min_n(self) -> int:
@@ -165,7 +174,7 @@ class YearView:
     @cached_property
     def vorig_jaar(self) -> YearView:
         """The year before, with the same filters."""
-        return replace(self, jaar=self.jaar - 1)
+        return replace(self, jaar=self.jaar - 1, controleren=False)
 
     @cached_property
     def kern_vorig_jaar(self) -> dict:

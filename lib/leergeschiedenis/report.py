@@ -24,7 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .dataset import dataset_years, load
+from .dataset import dataset_years, load, year_with_data
 from .engine import KERNEL_ARGUMENTS, register
 from .errors import VerslagMislukt
 from .names import slug as name_slug
@@ -228,6 +228,7 @@ def render(
     in that kernel (kept between reports, see ``engine``) instead of a kernel of its own."""
     data_dir = Path(data_dir)
     dataset = load(data_dir)
+    jaar = year_with_data(dataset, jaar)  # no empty report for a year without data (JaarZonderGegevens)
     name = dataset.naam
     folder = Path(out_dir) / slug(name) / str(jaar)
     prijslijst = dataset.sources.get("prijslijst")
