@@ -69,6 +69,8 @@ def write_index(out_dir: Path) -> Path:
     write_regio(out_dir)
     entries = []
     for path in sorted(out_dir.glob("*/*/kerncijfers.json")):
+        if any(part.startswith(".") for part in path.relative_to(out_dir).parts):
+            continue  # a render's work folder (``.2017-k3x9_a2b``), not a report
         k = json.loads(path.read_text(encoding="utf-8"))
         entries.append((k, path.parent.relative_to(out_dir)))
     entries.sort(key=lambda e: (e[0]["proeftuin"], e[0]["jaar"]))
