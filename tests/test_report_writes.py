@@ -109,3 +109,11 @@ def test_a_full_disk_in_the_kernel_is_the_same_line_not_a_failed_chapter(tmp_pat
         "Het vorige verslag (als dat er was) is ongewijzigd."
     )
     assert not list((out / "proeftuin-rekenvoorbeeld").iterdir())
+
+
+def test_an_index_that_cannot_be_written_is_one_dutch_line(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map\n")
+    with pytest.raises(SchrijvenMislukt) as e:
+        write_index(blocker)
+    assert str(e.value).startswith(f"Het overzicht kan niet geschreven worden in {blocker}: ")

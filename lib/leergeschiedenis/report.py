@@ -159,9 +159,14 @@ _REASONS = {
 }
 
 
+def write_reason(e: OSError) -> str:
+    """Why a write failed, in Dutch where we know the reason."""
+    return _REASONS.get(e.errno) or e.strerror or str(e)
+
+
 def _cannot_write(e: OSError, jaar: int, folder: Path) -> SchrijvenMislukt:
     """One Dutch line for a failed write: where, and why in words (not papermill's stack)."""
-    why = _REASONS.get(e.errno) or e.strerror or str(e)
+    why = write_reason(e)
     return SchrijvenMislukt(
         f"Het verslag {jaar} kan niet geschreven worden in {folder}: {why}. Het vorige verslag (als dat er was) is ongewijzigd."
     )
