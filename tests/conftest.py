@@ -98,8 +98,15 @@ def lek(tmp_path_factory):
 
 def pytest_configure(config):
     """Tests use a cache of their own, so they never read a developer's cache (whatever
-    LEERGESCHIEDENIS_CACHE says) and never write into it."""
+    LEERGESCHIEDENIS_CACHE says) and never write into it; it is removed when the run ends."""
     os.environ["LEERGESCHIEDENIS_CACHE"] = tempfile.mkdtemp(prefix="lg-cache-tests-")
+
+
+def pytest_unconfigure(config):
+    """The run's cache goes with it: a run leaves nothing in the temporary folder."""
+    folder = os.environ.get("LEERGESCHIEDENIS_CACHE", "")
+    if Path(folder).name.startswith("lg-cache-tests-"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -121,6 +128,10 @@ def dashboard_server(
     open pages one after the other): its URL once the page answers; stopped afterwards. Its output
     goes to ``log`` when given."""
     port = free_port()
+    # the server's temporary files (its Voila config folder, its kernels') in a folder of its own, removed
+    # afterwards: also when it had to be killed and could not clean up itself
+    scratch = Path(tempfile.mkdtemp(prefix="lg-dashboard-tests-"))
+    env = {**(os.environ if env is None else env), "TMPDIR": str(scratch)}
     log_file = open(log, "w") if log else None  # noqa: SIM115 - closed after the server stopped
     process = subprocess.Popen(
         [
@@ -164,6 +175,7 @@ def dashboard_server(
             process.wait()
         if log_file:
             log_file.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

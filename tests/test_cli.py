@@ -89,8 +89,25 @@ def test_exit_codes_come_from_the_error_types():
         "BestandBestaatAl": 2,
         "SchrijvenMislukt": 2,
         "OngeldigeOpdracht": 2,
+        "JaarZonderGegevens": 2,
+        "OnbekendeKolom": 2,
     }
     assert errors.VerslagMislukt.exit_code == 1
+
+
+def test_a_report_for_a_year_without_data_is_refused(capsys, tmp_path):
+    out = tmp_path / "verslagen"
+    assert main(["report", str(Path(__file__).parent / "data" / "analyse"), "--jaar", "2026", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == ("Fout: Proeftuin Rekenvoorbeeld heeft geen gegevens over 2026: er zijn gegevens over 2016, 2017 en 2018.\n")
+    assert not out.exists()  # no empty report, no index listing it
+
+
+def test_kerncijfers_of_a_year_without_data_is_refused(capsys):
+    assert main(["kerncijfers", str(Path(__file__).parent / "data" / "analyse"), "--jaar", "2027"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("Fout: Proeftuin Rekenvoorbeeld heeft geen gegevens over 2027: ")
 
 
 def test_tab_completion_lists_the_tables():

@@ -97,7 +97,7 @@ def test_empty_charts_say_why(analyse):
     without = _without_costs(analyse)
     costs = content.figure("kosten", YearView(without, 2017))
     assert costs.layout.annotations[0].text == "Deze proeftuin heeft geen kostenbestand."
-    later = YearView(analyse, 2030)  # no cases: nothing measured, never 'minder dan 3 personen'
+    later = YearView(analyse, 2030, controleren=False)  # no cases: nothing measured, never 'minder dan 3 personen'
     assert content.figure("kosten", later).layout.annotations[0].text == "Nog geen volledige micro-analyses van kosten."
     assert content.figure("welbevinden", later).layout.annotations[0].text == (
         "Nog niet gemeten: geen casussen met een voor- en nameting."

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import leergeschiedenis as lg
+from leergeschiedenis.errors import JaarZonderGegevens
 from leergeschiedenis.key_figures import kerncijfers
 
 DATA = Path(__file__).parent / "data"
@@ -107,8 +108,18 @@ def test_no_identifier_or_confidential_text_in_the_key_figures(k2017):
         assert marker not in text
 
 
-def test_a_year_without_any_data(analyse):
-    k = kerncijfers(analyse, 2030)
+def test_a_year_without_any_data_is_refused_like_the_command_line(analyse):
+    with pytest.raises(JaarZonderGegevens) as e:
+        kerncijfers(analyse, 2030)
+    assert str(e.value) == ("Proeftuin Rekenvoorbeeld heeft geen gegevens over 2030: er zijn gegevens over 2016, 2017 en 2018.")
+    assert e.value.exit_code == 2
+    with pytest.raises(JaarZonderGegevens):
+        lg.YearView(analyse, 2030)
+
+
+def test_a_year_without_any_data_inside_a_comparison(analyse):
+    """The year before a first year (``kern_vorig_jaar``) is built unchecked: zeros, each with its reason."""
+    k = kerncijfers(lg.YearView(analyse, 2030, controleren=False))
     assert k["casussen"]["totaal"] == 0 and k["casussen"]["vorig_jaar"] == 0
     assert k["welbevinden"]["n_paren"] == 0 and k["welbevinden"]["verandering"] is None
     assert k["kosten"]["n_casussen"] == 0 and k["kosten"]["besparing_per_financier"] == {}

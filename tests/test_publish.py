@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import leergeschiedenis as lg
+from leergeschiedenis.errors import JaarZonderGegevens, OnbekendeKolom, OnbekendeOrganisatie
 from leergeschiedenis.publish import Filters, YearView
 
 CONFIG = (
@@ -108,3 +109,51 @@ def test_a_filtered_cross_table_is_judged_without_the_other_decisions_of_the_yea
     assert set(v.gate._tables) == {"levensdomeinen"} and "_judged" not in vars(v.gate)
     v.reden("kosten")
     assert "_judged" in vars(v.gate) and YearView(d, 2019).gate is v.gate
+
+
+def test_an_unknown_organisation_is_refused_as_on_the_command_line(verschil):
+    said = (
+        "Organisatie 'GGD' komt niet voor in de casussen of reflectiekaarten van Proeftuin Verschil. Bekende organisaties: A, B."
+    )
+    with pytest.raises(OnbekendeOrganisatie) as view:
+        YearView(verschil, 2017, Filters(organisatie="GGD"))
+    with pytest.raises(OnbekendeOrganisatie) as figures:
+        lg.kerncijfers(verschil, 2017, organisatie="GGD")
+    assert str(view.value) == str(figures.value) == said
+    # a known one is spelled as the proeftuin spells it, as `kerncijfers --organisatie` does
+    assert YearView(verschil, 2017, Filters(organisatie=" a\u200b")).filters.organisatie == "A"
+    assert lg.kerncijfers(verschil, 2017, organisatie="b")["organisatie"] == "B"
+
+
+def test_the_year_before_the_first_is_compared_with_zeros(verschil):
+    """2016 has no data: the public entry points refuse it, the comparison inside a view does not."""
+    with pytest.raises(JaarZonderGegevens, match=r"er zijn gegevens over 2017\.$"):
+        YearView(verschil, 2016)
+    v = YearView(verschil, 2017, Filters(organisatie="A"))
+    assert v.vorig_jaar.jaar == 2016 and v.kern_vorig_jaar["casussen"]["totaal"] == 0
+    assert v.kern["casussen"]["totaal"] == 5
+
+
+def test_an_unknown_column_names_the_nearest_and_is_still_a_key_error(verschil):
+    with pytest.raises(OnbekendeKolom) as e:
+        verschil.casussen["aanmeld_datum"]
+    assert isinstance(e.value, KeyError) and e.value.exit_code == 2
+    assert str(e.value).startswith(
+        "De tabel casussen heeft geen kolom 'aanmeld_datum'. Bedoel je 'aanmelddatum'? Kolommen: casus_id, soort, organisatie,"
+    )
+    with pytest.raises(KeyError):  # what callers that catch KeyError rely on
+        verschil.metingen["score"]
+    assert "Bedoel je" not in _message(verschil.metingen, "xyzzy")
+    # a selection or a copy is a plain DataFrame again, and a list of columns is pandas' own KeyError
+    assert type(verschil.casussen[["casus_id"]]) is pd.DataFrame
+    with pytest.raises(KeyError) as plain:
+        verschil.casussen[["casus_id", "aanmeld_datum"]]
+    assert not isinstance(plain.value, OnbekendeKolom)
+
+
+def _message(table, column: str) -> str:
+    try:
+        table[column]
+    except KeyError as e:
+        return str(e)
+    raise AssertionError(f"{column} is a column")

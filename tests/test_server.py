@@ -8,12 +8,14 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import urllib.error
 import urllib.request
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -181,8 +183,23 @@ def test_installed_without_the_sample_a_data_root_is_required(monkeypatch, capsy
         dashboard.app()
 
 
-def test_in_a_source_checkout_the_sample_is_the_default():
-    argv, env, config_dir = voila_server.voila_command(None, "127.0.0.1", free_port(), None)
+@pytest.fixture
+def voila_command():
+    """``server.voila_command``, its config folder removed after the test (``serve`` removes it when Voila stops)."""
+    made: list[Path] = []
+
+    def command(*args, **kwargs):
+        argv, env, config_dir = voila_server.voila_command(*args, **kwargs)
+        made.append(config_dir)
+        return argv, env, config_dir
+
+    yield command
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_in_a_source_checkout_the_sample_is_the_default(voila_command):
+    argv, env, config_dir = voila_command(None, "127.0.0.1", free_port(), None)
     assert dashboard.SAMPLE is not None and dashboard.SAMPLE.is_dir()
     assert env[dashboard.DATA_ENV] == str(dashboard.SAMPLE.resolve())
     assert argv[3] == str(voila_server.DASHBOARD) and voila_server.DASHBOARD.is_file()
@@ -378,13 +395,13 @@ def test_allow_host_takes_a_bare_name_or_address(value, capsys):
     assert "geen hostnaam" in capsys.readouterr().err
 
 
-def test_allow_host_is_repeatable_and_reaches_the_voila_config():
+def test_allow_host_is_repeatable_and_reaches_the_voila_config(voila_command):
     from leergeschiedenis.cli import build_parser
 
     args = build_parser().parse_args(["dashboard", "--allow-host", "A.example.nl", "--allow-host", "[::2]"])
     assert args.allow_host == ["a.example.nl", "::2"]
     assert build_parser().parse_args(["dashboard"]).allow_host == []
-    argv, _, config_dir = voila_server.voila_command(None, "127.0.0.1", free_port(), None, allow_hosts=args.allow_host)
+    argv, _, config_dir = voila_command(None, "127.0.0.1", free_port(), None, allow_hosts=args.allow_host)
     assert argv[2] == "leergeschiedenis.voila_app"
     config = json.loads((config_dir / "voila.json").read_text())
     assert config["LeergeschiedenisVoila"]["allowed_hosts"] == ["127.0.0.1", "::1", "::2", "a.example.nl", "localhost"]

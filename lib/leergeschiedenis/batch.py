@@ -17,8 +17,9 @@ from tqdm import tqdm
 
 from . import fmt
 from .dataset import proeftuin_folders
+from .errors import SchrijvenMislukt
 from .regio import write_regio
-from .report import Rendered, render, report_years
+from .report import Rendered, render, report_years, write_reason
 
 
 def jobs_for(root: Path) -> list[tuple[Path, int]]:
@@ -65,10 +66,19 @@ def render_warm(folder: Path, year: int, out_dir: Path, pdf: bool = False, force
 
 def write_index(out_dir: Path) -> Path:
     """index.html linking every report in ``out_dir`` with its headline figures, and regio.html beside it
-    (all proeftuinen side by side), linked from it."""
+    (all proeftuinen side by side), linked from it. A folder that cannot be written is a ``SchrijvenMislukt``."""
+    try:
+        return _write_index(out_dir)
+    except OSError as e:
+        raise SchrijvenMislukt(f"Het overzicht kan niet geschreven worden in {out_dir}: {write_reason(e)}.") from None
+
+
+def _write_index(out_dir: Path) -> Path:
     write_regio(out_dir)
     entries = []
     for path in sorted(out_dir.glob("*/*/kerncijfers.json")):
+        if any(part.startswith(".") for part in path.relative_to(out_dir).parts):
+            continue  # a render's work folder (``.2017-k3x9_a2b``), not a report
         k = json.loads(path.read_text(encoding="utf-8"))
         entries.append((k, path.parent.relative_to(out_dir)))
     entries.sort(key=lambda e: (e[0]["proeftuin"], e[0]["jaar"]))

@@ -6,13 +6,14 @@ import functools
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 
 from . import cache
 from .config import Config, load_config
 from .contract import ORDER, TABLES, Table
-from .errors import OnleesbareData
+from .errors import JaarZonderGegevens, OnbekendeKolom, OnleesbareData
 from .problems import Accounting, Problem
 from .read import Source, find_sources, instead_of, read_table
 from .validate import TableResult, accepted_targets, empty_column, refused_targets, validate_table
@@ -31,6 +32,37 @@ def proeftuin_folders(root: Path) -> list[Path]:
 
 
 SHARED_PRICE_LIST = "prijslijst"
+
+
+class Tabel(pd.DataFrame):
+    """A table of a Dataset (``d.casussen``): a DataFrame whose unknown column is an ``OnbekendeKolom``
+    naming the nearest column and the ones there are (a KeyError still). What is derived from it
+    (a selection, a copy) is a plain DataFrame again."""
+
+    _metadata: ClassVar[list[str]] = ["tabel"]
+
+    def __getitem__(self, key):
+        try:
+            return super().__getitem__(key)
+        except KeyError as e:
+            if isinstance(key, str) and key not in self.columns:
+                raise OnbekendeKolom(_unknown_column(getattr(self, "tabel", "de tabel"), key, self.columns)) from e
+            raise
+
+
+def _unknown_column(table: str, key: str, columns: pd.Index) -> str:
+    from rapidfuzz import process
+
+    names = [str(c) for c in columns]
+    nearest = process.extractOne(key, names, score_cutoff=60)
+    hint = f" Bedoel je '{nearest[0]}'?" if nearest else ""
+    return f"De tabel {table} heeft geen kolom '{key}'.{hint} Kolommen: {', '.join(names) or '(geen)'}."
+
+
+def _tabel(name: str, frame: pd.DataFrame) -> Tabel:
+    table = Tabel(frame)
+    table.tabel = name
+    return table
 
 
 @dataclass
@@ -226,7 +258,9 @@ def _assemble(
     folder: Path, config: Config, sources: dict[str, Source], results: dict[str, TableResult], problems: list[Problem]
 ) -> Dataset:
     """The Dataset, with every contract table present: one without a file is empty, with its columns typed."""
-    tables = {name: results[name].accepted if name in results else _empty_table(table) for name, table in TABLES.items()}
+    tables = {
+        name: _tabel(name, results[name].accepted if name in results else _empty_table(table)) for name, table in TABLES.items()
+    }
     return Dataset(
         folder=folder,
         config=config,
@@ -260,3 +294,22 @@ def dataset_years(d: Dataset) -> list[int]:
     ):
         years |= {int(y) for y in d.tables[table][column].dt.year.dropna().unique()}
     return sorted(years)
+
+
+def _dutch_list(items: list) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def year_with_data(d: Dataset, jaar: int) -> int:
+    """``jaar`` when the proeftuin has registrations dated in it (``dataset_years``); a
+    ``JaarZonderGegevens`` naming the years that do, when not."""
+    years = dataset_years(d)
+    if int(jaar) in years:
+        return int(jaar)
+    if not years:
+        raise JaarZonderGegevens(
+            f"{d.naam} heeft nog geen gegevens met een datum (casussen, bijeenkomsten, reflectiekaarten of "
+            f"spinnenweb): over {jaar} valt niets te zeggen."
+        )
+    raise JaarZonderGegevens(f"{d.naam} heeft geen gegevens over {jaar}: er zijn gegevens over {_dutch_list(years)}.")

@@ -100,3 +100,21 @@ class SchrijvenMislukt(LeergeschiedenisError):
 
     reason = "schrijven_mislukt"
     exit_code = 2
+
+
+class JaarZonderGegevens(LeergeschiedenisError):
+    """A year without any dated registration (case, session, card, spinnenweb): there is nothing to report
+    or compute about it. The message names the years that have data."""
+
+    reason = "jaar_zonder_gegevens"
+    exit_code = 2
+
+
+class OnbekendeKolom(LeergeschiedenisError, KeyError):
+    """A column a table does not have (``d.casussen["aanmeld_datum"]``): the message names the nearest
+    column and the ones there are. A KeyError too, so code that catches KeyError keeps working."""
+
+    reason = "onbekende_kolom"
+    exit_code = 2
+
+    __str__ = LeergeschiedenisError.__str__  # the message, not KeyError's repr of it

@@ -8,14 +8,14 @@ fewer people than ``min_groepsgrootte``, quotes only with consent.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
 
 from . import cases, fmt, goals, indicators, lessons, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
-from .dataset import Dataset
+from .dataset import Dataset, year_with_data
 from .errors import OnbekendeOrganisatie
 from .gate import ALLE, YearGate, organisation_key, year_gate
 from .privacy import TE_WEINIG, gate_dataclass, gate_frame, too_small
@@ -66,6 +66,15 @@ class YearView:
     dataset: Dataset
     jaar: int
     filters: Filters = field(default_factory=Filters)
+    # False: a year without data, or an organisation of no case or card, gives zeros (the year before, a
+    # comparison); True (what the API gives): refused, like the command line (JaarZonderGegevens, OnbekendeOrganisatie)
+    controleren: InitVar[bool] = True
+
+    def __post_init__(self, controleren: bool) -> None:
+        if controleren:
+            self.jaar = year_with_data(self.dataset, self.jaar)
+            if self.filters.organisatie:
+                self.filters = replace(self.filters, organisatie=organisation_named(self.dataset, self.filters.organisatie))
 
     @property
     def min_n(self) -> int:
@@ -164,8 +173,8 @@ class YearView:
 
     @cached_property
     def vorig_jaar(self) -> YearView:
-        """The year before, with the same filters (the one view of it, see ``view``)."""
-        return view(self.dataset, self.jaar - 1, self.filters)
+        """The year before, with the same filters (the one view of it, see ``view``); a first year's is empty."""
+        return view(self.dataset, self.jaar - 1, self.filters, controleren=False)
 
     @cached_property
     def kern_vorig_jaar(self) -> dict:
@@ -551,13 +560,17 @@ class YearView:
         return pd.DataFrame(rows, columns=["tabel", "kolom", "reden", "aantal"])
 
 
-def view(dataset: Dataset, jaar: int, filters: Filters | None = None) -> YearView:
+def view(dataset: Dataset, jaar: int, filters: Filters | None = None, controleren: bool = True) -> YearView:
     """The view of ``dataset``, ``jaar`` and ``filters``, made once: what it computes (every table and
     figure, its kerncijfers) is computed once, however many tabs, years (each view's ``vorig_jaar``)
     and the comparison of all proeftuinen ask for it. Kept with the dataset's privacy decisions for
     the year (``gate.year_gate``); a dataset is never changed after it is loaded."""
     filters = filters or Filters()
+    if controleren:  # refused as YearView refuses: a year without data, an unknown organisation
+        jaar = year_with_data(dataset, jaar)
+        if filters.organisatie:
+            filters = replace(filters, organisatie=organisation_named(dataset, filters.organisatie))
     views = year_gate(dataset, int(jaar)).views
     if filters not in views:
-        views[filters] = YearView(dataset, int(jaar), filters)
+        views[filters] = YearView(dataset, int(jaar), filters, controleren=False)
     return views[filters]

@@ -40,6 +40,8 @@ def from_reports(out_dir: str | Path) -> dict[str, list[dict]]:
     """The kerncijfers.json of every rendered report under ``out_dir``, per proeftuin."""
     out: dict[str, list[dict]] = {}
     for path in sorted(Path(out_dir).glob("*/*/kerncijfers.json")):
+        if any(part.startswith(".") for part in path.relative_to(out_dir).parts):
+            continue  # a render's work folder, not a report
         k = json.loads(path.read_text(encoding="utf-8"))
         out.setdefault(k["proeftuin"], []).append(k)
     return {naam: sorted(ks, key=lambda k: k["jaar"]) for naam, ks in sorted(out.items())}

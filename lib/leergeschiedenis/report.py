@@ -13,20 +13,23 @@ A batch passes a ``engine.WarmKernel`` so its reports share one kernel start.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .dataset import dataset_years, load
+from .dataset import dataset_years, load, year_with_data
 from .engine import KERNEL_ARGUMENTS, register
-from .errors import VerslagMislukt
+from .errors import SchrijvenMislukt, VerslagMislukt
 from .names import slug as name_slug
 from .version import source_digest
 
@@ -43,6 +46,9 @@ HASH_FILE = ".invoer-sha256"
 KEY_FIGURES_FILE = "kerncijfers.json"
 PRIVACY_FILE = "privacy.html"
 KERNEL = "python3"
+# a hidden work folder (``.2017-k3x9_a2b``) or an old report set aside (``.2017-oud-4242``) this old is a
+# leftover of a render that was killed: no render takes that long, so it is not one still running
+LEFTOVER_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -130,11 +136,41 @@ def execute(
             **({"warm": warm, "kernel_cwd": str(notebook.parent)} if warm is not None else {"shutdown_kernel": "immediate"}),
         )
     except pm.PapermillExecutionError as e:
+        written = re.match(r"\[Errno (\d+)\] ([^:]*)", str(e.evalue or ""))
+        if e.ename in _WRITE_ERRORS and written and int(written[1]) in _FULL:  # the kernel could not write kerncijfers.json
+            raise OSError(int(written[1]), written[2]) from None
         chapter = _chapter_of(output, getattr(e, "cell_index", None))
         raise VerslagMislukt(
             f"Het verslag {year} van {data_dir} kon niet worden gemaakt: hoofdstuk '{chapter}' faalde "
             f"({e.ename}: {str(e.evalue).splitlines()[0] if e.evalue else ''})."
         ) from None
+
+
+_WRITE_ERRORS = {"OSError", "PermissionError", "FileNotFoundError", "NotADirectoryError", "IsADirectoryError"}
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}  # a write error, whatever the kernel was doing
+_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte (quotum) is op",
+    errno.EFBIG: "het bestand wordt groter dan hier mag (een limiet van het systeem of de schijf)",
+    errno.EACCES: "geen toestemming om daar te schrijven",
+    errno.EPERM: "geen toestemming om daar te schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EEXIST: "een deel van het pad is een bestand, geen map",
+}
+
+
+def write_reason(e: OSError) -> str:
+    """Why a write failed, in Dutch where we know the reason."""
+    return _REASONS.get(e.errno) or e.strerror or str(e)
+
+
+def _cannot_write(e: OSError, jaar: int, folder: Path) -> SchrijvenMislukt:
+    """One Dutch line for a failed write: where, and why in words (not papermill's stack)."""
+    why = write_reason(e)
+    return SchrijvenMislukt(
+        f"Het verslag {jaar} kan niet geschreven worden in {folder}: {why}. Het vorige verslag (als dat er was) is ongewijzigd."
+    )
 
 
 _EXPORTER_LOCK = threading.Lock()
@@ -229,6 +265,7 @@ def render(
     in that kernel (kept between reports, see ``engine``) instead of a kernel of its own."""
     data_dir = Path(data_dir)
     dataset = load(data_dir)
+    jaar = year_with_data(dataset, jaar)  # no empty report for a year without data (JaarZonderGegevens)
     name = dataset.naam
     folder = Path(out_dir) / slug(name) / str(jaar)
     prijslijst = dataset.sources.get("prijslijst")
@@ -238,8 +275,12 @@ def render(
     if not force and done.is_file() and done.read_text().strip() == digest:
         return Rendered(name, slug(name), jaar, folder, skipped=True)
 
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{jaar}-", dir=folder.parent))
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(folder.parent, jaar)
+        work = Path(tempfile.mkdtemp(prefix=f".{jaar}-", dir=folder.parent))
+    except OSError as e:
+        raise _cannot_write(e, jaar, folder) from None
     try:
         executed = work / f"leergeschiedenis-{jaar}.ipynb"
         figures = work / KEY_FIGURES_FILE
@@ -258,6 +299,8 @@ def render(
             to_pdf(work / f"leergeschiedenis-{jaar}.html", work / f"leergeschiedenis-{jaar}.pdf")
         (work / HASH_FILE).write_text(digest + "\n")
         _replace(work, folder)
+    except OSError as e:  # a full disk, a file size limit: the good report stays as it was
+        raise _cannot_write(e, jaar, folder) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return Rendered(name, slug(name), jaar, folder, skipped=False)
@@ -271,6 +314,29 @@ def _replace(new: Path, final: Path) -> None:
         final.rename(old)
     new.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+_LEFTOVER = re.compile(r"\.(\d{4})-(?:[a-z0-9_]{8}|oud-\d+)")
+
+
+def remove_leftovers(proeftuin_folder: Path, jaar: int, now: float | None = None) -> list[Path]:
+    """Remove what killed renders of ``jaar`` left in ``proeftuin_folder``: hidden folders of this module's
+    own two patterns only (``.2017-`` and mkdtemp's eight characters, ``.2017-oud-<pid>``), and only when
+    older than ``LEFTOVER_SECONDS`` (a render of the same year running now keeps its own)."""
+    now = time.time() if now is None else now
+    removed = []
+    for path in proeftuin_folder.iterdir():
+        match = _LEFTOVER.fullmatch(path.name)
+        if not match or int(match[1]) != int(jaar) or path.is_symlink() or not path.is_dir():
+            continue
+        try:
+            old = now - path.stat().st_mtime > LEFTOVER_SECONDS
+        except OSError:
+            continue
+        if old:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def report_years(data_dir: Path) -> list[int]:
