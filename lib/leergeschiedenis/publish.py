@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import cases, fmt, goals, indicators, lessons, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
-from .dataset import Dataset
+from .dataset import Dataset, first_registration
 from .errors import OnbekendeOrganisatie
 from .gate import ALLE, YearGate, organisation_key, year_gate
 from .privacy import TE_WEINIG, gate_dataclass, gate_frame, too_small
@@ -184,8 +184,13 @@ class YearView:
 
     @cached_property
     def _months_in_play(self) -> pd.PeriodIndex:
-        """From the unfiltered cases: a filter must not shorten the year an organisation is judged over."""
-        return cases.months_in_play(self.dataset.casussen, self.jaar)
+        """The year's months within the proeftuin's period (``periode`` in proeftuin.yml; without it, from the
+        first dated registration of any kind): the same for every filter, so a filter never shortens the year."""
+        periode = self.config.periode
+        if periode is not None:
+            return cases.months_in_play(self.jaar, periode.start, periode.einde)
+        start = first_registration(self.dataset)
+        return cases.months_in_play(self.jaar, start) if start else pd.PeriodIndex([], freq="M")
 
     @cached_property
     def per_organisation_month(self) -> pd.DataFrame:
