@@ -108,13 +108,20 @@ def test_stopped_by_organisation(analyse):
     assert table["gestopt"].sum() == 1
 
 
-def test_funnel_never_grows_towards_the_end():
+def test_each_step_counts_by_its_date_and_a_status_past_it_is_a_notice_not_a_count():
+    day = pd.Timestamp("2017-01-02")
     frame = pd.DataFrame(
         {
-            "status": ["afgerond", "uitvoering", "mdo", "aangemeld"],
-            "mdo_datum": [pd.NaT, pd.NaT, pd.Timestamp("2017-01-02"), pd.NaT],
-            "oplossing_datum": [pd.NaT] * 4,
+            "status": ["afgerond", "uitvoering", "mdo", "aangemeld", "gestopt", "afgerond"],
+            "mdo_datum": [pd.NaT, pd.NaT, day, pd.NaT, day, day],
+            "oplossing_datum": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, day, day],
+            "afsluitdatum": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, day, day],
         }
     )
-    # an afgerond case without dates still passed the MDO and the oplossing
-    assert cases.funnel(frame).tolist() == [4, 3, 2, 1]
+    # MDO: the 3 with an MDO date; oplossing: the 2 with its date; afgerond: the last (the stopped case ended, not completed)
+    assert cases.funnel(frame).tolist() == [6, 3, 2, 1]
+    notices = cases.status_without_date(frame)
+    # the first case says afgerond without any date: a notice at each step; the second says uitvoering without dates
+    assert notices["mdo_gehouden"].tolist() == [True, True, False, False, False, False]
+    assert notices["oplossing_afgesproken"].tolist() == [True, True, False, False, False, False]
+    assert notices["afgerond"].tolist() == [True, False, False, False, False, False]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .contract import BELEMMERINGEN, STATUSSEN
+from .contract import BELEMMERINGEN, CASE_STEPS, STATUSSEN
 from .names import normalize_name
 
 LEAD_TIMES = {
@@ -161,22 +161,20 @@ def status_counts(casussen: pd.DataFrame) -> pd.Series:
     return casussen["status"].astype("string").value_counts().reindex(list(STATUSSEN), fill_value=0).rename("casussen")
 
 
+def reached(casussen: pd.DataFrame) -> pd.DataFrame:
+    """Per case and step (``contract.CASE_STEPS``): reached, by its date. One definition for every count."""
+    return pd.DataFrame({s.name: s.reached(casussen) for s in CASE_STEPS}, index=casussen.index)
+
+
+def status_without_date(casussen: pd.DataFrame) -> pd.DataFrame:
+    """Per case and step: the status says the step was reached, its date is not filled (a notice, not a count)."""
+    return pd.DataFrame({s.name: s.status_without_date(casussen) for s in CASE_STEPS}, index=casussen.index)
+
+
 def funnel(casussen: pd.DataFrame) -> pd.Series:
-    """How far cases got. A step counts by its date or by a status beyond it, so a later
-    step never holds more cases than an earlier one."""
-    status = casussen["status"].astype("string")
-    done = status == "afgerond"
-    solution = casussen["oplossing_datum"].notna() | (status == "uitvoering") | done
-    mdo = casussen["mdo_datum"].notna() | solution
-    return pd.Series(
-        {
-            "aangemeld": len(casussen),
-            "mdo_gehouden": int(mdo.sum()),
-            "oplossing_afgesproken": int(solution.sum()),
-            "afgerond": int(done.sum()),
-        },
-        name="casussen",
-    )
+    """How many cases reached each step, by its date (``reached``): the counts the lead times rest on."""
+    steps = reached(casussen).sum().astype(int)
+    return pd.Series({"aangemeld": len(casussen), **steps.to_dict()}, name="casussen")
 
 
 def list_counts(casussen: pd.DataFrame, column: str, categories: list[str] | tuple[str, ...]) -> pd.Series:

@@ -653,3 +653,15 @@ def regisseur_sentence(n: int, een_gezin: bool) -> str:
         return EEN_GEZIN if een_gezin else ""
     counted = f"Bij {fmt.stuks(n, 'casus', 'casussen')} van dit jaar is de regisseur geregistreerd; de grafiek toont uit welke organisaties zij kwamen."
     return f"{EEN_GEZIN} {counted}" if een_gezin else counted
+
+
+def status_without_date_sentence(counts, labels: dict[str, str]) -> str:
+    """Datakwaliteit: where a case's status and its dates disagree, said once, with the rule that decides."""
+    parts = [f"{labels[step]}: {fmt.geheel(n)}" for step, n in counts.items() if n]
+    if not parts:
+        return ""
+    return (
+        "Bij sommige casussen staat de status verder dan de ingevulde datums ("
+        + ", ".join(parts)
+        + "). Een stap telt overal pas mee als zijn datum is ingevuld; leergeschiedenis check noemt de casussen."
+    )

@@ -526,6 +526,12 @@ class YearView:
         return pd.DataFrame(rows, columns=["tabel", "gelezen", "geaccepteerd", "geweigerd"]).set_index("tabel")
 
     @cached_property
+    def status_zonder_datum(self) -> pd.Series:
+        """Per step: this year's cases whose status says they reached it while its date is empty (counted in
+        Datakwaliteit; the step counts them only with the date). Counts of cases, as the funnel shows them."""
+        return cases.status_without_date(self._year_cases).sum().astype(int)
+
+    @cached_property
     def weigerredenen(self) -> pd.DataFrame:
         """Why rows were refused, per table and column, counted; no values from the data."""
         tables = {self.dataset.sources[t].bestand: t for t in self.dataset.sources}

@@ -326,6 +326,9 @@ class Verslag:
         else:
             self._md("Waarom rijen zijn geweigerd (de rijen zelf staan in `leergeschiedenis check`):")
             self._table(reasons, content.REASONS_HEADER, numeric={3})
+        status = content.status_sentence(v)
+        if status:
+            self._md(status)
         left = v.kosten_weggelaten
         if left:
             self._md(
