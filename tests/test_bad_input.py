@@ -142,10 +142,10 @@ def test_excel_error_values_refuse_their_row_with_an_excel_message(tmp_path, cap
     folder = proeftuin(tmp_path)
     rows = [
         HEADER,
-        ["C1", "individueel", "GGZ", "05-09-2016", None, "mdo"],
-        ["C2", "individueel", "GGZ", code, None, "mdo"],  # a date column
-        ["C3", code, "GGZ", "05-09-2016", None, "mdo"],  # an enum column
-        ["C4", "individueel", code, "05-09-2016", None, "mdo"],  # a text column
+        ["C1", "individueel", "GGZ", "05-09-2016", None, "aangemeld"],
+        ["C2", "individueel", "GGZ", code, None, "aangemeld"],  # a date column
+        ["C3", code, "GGZ", "05-09-2016", None, "aangemeld"],  # an enum column
+        ["C4", "individueel", code, "05-09-2016", None, "aangemeld"],  # a text column
     ]
     if suffix == ".xlsx":
         write_xlsx(folder / "casussen.xlsx", rows)
@@ -173,7 +173,7 @@ def test_excel_error_values_refuse_their_row_with_an_excel_message(tmp_path, cap
 
 def test_excel_error_values_in_number_columns(tmp_path, capsys):
     folder = proeftuin(tmp_path)
-    wb = write_xlsx(folder / "gegevens.xlsx", [HEADER, ["C1", "individueel", "GGZ", "05-09-2016", None, "mdo"]])
+    wb = write_xlsx(folder / "gegevens.xlsx", [HEADER, ["C1", "individueel", "GGZ", "05-09-2016", None, "aangemeld"]])
     ws = wb.create_sheet("metingen")
     for row in [
         ["casus_id", "meetmoment", "welbevinden"],
@@ -219,7 +219,7 @@ def _formula_workbook(path: Path) -> None:
         [
             HEADER,
             ["F1", "individueel", '="G"&"GZ"', "=DATE(2017,1,9)", '=IF(TRUE,"","x")', "mdo"],
-            ["F2", "individueel", "GGZ", "=D2+7", None, "mdo"],
+            ["F2", "individueel", "GGZ", "=D2+7", None, "aangemeld"],
         ],
     )
     wb.active["D2"].number_format = "dd-mm-yyyy"
@@ -278,11 +278,11 @@ def test_a_value_merged_over_rows_counts_for_every_row(tmp_path, capsys):
         [
             ["Registratie casussen"],
             HEADER,
-            ["M1", "individueel", "Wijkteam", "05-09-2016", None, "mdo"],
-            ["M2", "individueel", None, "06-09-2016", None, "mdo"],
-            ["M3", "collectief", None, "07-09-2016", None, "afgerond"],
-            ["M4", "individueel", "GGZ", "08-09-2016", None, "mdo"],
-            ["M5", "individueel", "Gemeente", "09-09-2016", None, "mdo"],
+            ["M1", "individueel", "Wijkteam", "05-09-2016", None, "aangemeld"],
+            ["M2", "individueel", None, "06-09-2016", None, "aangemeld"],
+            ["M3", "collectief", None, "07-09-2016", None, "aangemeld"],
+            ["M4", "individueel", "GGZ", "08-09-2016", None, "aangemeld"],
+            ["M5", "individueel", "Gemeente", "09-09-2016", None, "aangemeld"],
             [],
             ["M6", "individueel", "GGZ", "10-09-2016", "12-09-2016", "mdo"],
         ],
@@ -316,7 +316,7 @@ def test_a_hidden_table_sheet_is_read_with_a_notice(tmp_path, capsys, state, how
     wb = write_xlsx(folder / "registratie.xlsx", [["Zie blad casussen"]], sheet="Uitleg")
     ws = wb.create_sheet("casussen")
     ws.append(HEADER)
-    ws.append(["H1", "individueel", "GGZ", "05-09-2016", None, "mdo"])
+    ws.append(["H1", "individueel", "GGZ", "05-09-2016", None, "aangemeld"])
     ws.sheet_state = state
     wb.save(folder / "registratie.xlsx")
     outcome = checked(folder, capsys)
@@ -336,9 +336,9 @@ TITLED = [
     ["Registratie casussen 2017"],
     [],
     HEADER,
-    ["T1", "individueel", "GGZ", "05-09-2016", None, "mdo"],
-    ["T2", "individueel", "GGZ", "31-02-2017", None, "mdo"],
-    ["T3", "collectief", "Gemeente", "06-09-2016", None, "afgerond"],
+    ["T1", "individueel", "GGZ", "05-09-2016", None, "aangemeld"],
+    ["T2", "individueel", "GGZ", "31-02-2017", None, "aangemeld"],
+    ["T3", "collectief", "Gemeente", "06-09-2016", None, "aangemeld"],
 ]
 TITLE_NOTICE = "de kopregel staat op rij 3; wat erboven staat is niet als gegevens gelezen: rij 1 ('Registratie casussen 2017')"
 
@@ -381,7 +381,7 @@ def test_header_is_only_looked_for_in_the_first_ten_rows(tmp_path, capsys):
     """Eleven title rows: no header found, so row 1 is the header, as before, and every row is
     refused for the required columns it lacks; nothing is silently skipped."""
     folder = proeftuin(tmp_path)
-    rows = [[f"toelichting {i}"] for i in range(1, 12)] + [HEADER, ["X1", "individueel", "GGZ", "05-09-2016", None, "mdo"]]
+    rows = [[f"toelichting {i}"] for i in range(1, 12)] + [HEADER, ["X1", "individueel", "GGZ", "05-09-2016", None, "aangemeld"]]
     write_xlsx(folder / "casussen.xlsx", rows)
     outcome = checked(folder, capsys)
     assert outcome.code == 1
@@ -496,7 +496,7 @@ def _valid_xlsx() -> bytes:
     buffer = io.BytesIO()
     wb = openpyxl.Workbook()
     wb.active.title = "casussen"
-    for row in [HEADER, *([f"C{i}", "individueel", "GGZ", "05-09-2016", None, "mdo"] for i in range(1, 200))]:
+    for row in [HEADER, *([f"C{i}", "individueel", "GGZ", "05-09-2016", None, "aangemeld"] for i in range(1, 200))]:
         wb.active.append(row)
     wb.save(buffer)
     return buffer.getvalue()
@@ -675,7 +675,7 @@ def test_a_zip_bomb_is_refused_without_unpacking_it(tmp_path, capsys, size, leve
 def test_an_unreadable_workbook_that_is_not_a_table_still_stops_the_check(tmp_path, capsys):
     """Every .xlsx in the folder is opened to find its sheets: a broken one is not skipped silently."""
     folder = proeftuin(tmp_path)
-    (folder / "casussen.csv").write_text(";".join(HEADER) + "\nC1;individueel;GGZ;05-09-2016;;mdo\n")
+    (folder / "casussen.csv").write_text(";".join(HEADER) + "\nC1;individueel;GGZ;05-09-2016;;aangemeld\n")
     (folder / "oud overzicht.xlsx").write_bytes(PNG)
     outcome = checked(folder, capsys)
     assert outcome.code == 2
@@ -726,7 +726,7 @@ def test_an_empty_required_table_stops_the_check(tmp_path, capsys, name, content
 
 def test_an_empty_optional_table_is_a_notice(tmp_path, capsys):
     folder = proeftuin(tmp_path)
-    (folder / "casussen.csv").write_text(";".join(HEADER) + "\nC1;individueel;GGZ;05-09-2016;;mdo\n")
+    (folder / "casussen.csv").write_text(";".join(HEADER) + "\nC1;individueel;GGZ;05-09-2016;;aangemeld\n")
     (folder / "metingen.csv").write_bytes(b"")
     outcome = checked(folder, capsys)
     assert outcome.code == 0
@@ -766,7 +766,7 @@ def test_reading_opens_input_files_for_reading_only(tmp_path, capsys, monkeypatc
 def test_dates_in_refused_rows_stay_as_written(tmp_path, capsys):
     """A refused row is kept as read, with real date cells as dates, so nothing is lost."""
     folder = proeftuin(tmp_path)
-    write_xlsx(folder / "casussen.xlsx", [HEADER, ["D1", "individueel", "#N/A", dt.datetime(2017, 1, 9), None, "mdo"]])
+    write_xlsx(folder / "casussen.xlsx", [HEADER, ["D1", "individueel", "#N/A", dt.datetime(2017, 1, 9), None, "aangemeld"]])
     outcome = checked(folder, capsys)
     refused = outcome.dataset.refused["casussen"]
     assert refused.loc[2, "Aanmelddatum"] == dt.datetime(2017, 1, 9)

@@ -1,5 +1,6 @@
 """Expected figures worked out by hand from tests/data/analyse/casussen.csv (2017: B1-B5)."""
 
+import datetime as dt
 import math
 
 import pandas as pd
@@ -28,8 +29,24 @@ def test_per_year_table(analyse):
     assert table["totaal"].to_dict() == {2016: 2, 2017: 5}
 
 
-def test_cases_per_organisation_per_month_runs_from_first_to_last_case(analyse):
-    table = cases.per_organisation_month(analyse.casussen, 2017, ["GGZ", "GGD", "Wonen", "Politie"])
+# tests/data/analyse's periode: 3 November 2016 to 30 April 2017
+PERIODE_2017 = cases.months_in_play(2017, dt.date(2016, 11, 3), dt.date(2017, 4, 30))
+
+
+def test_the_months_in_play_are_the_calendar_months_within_the_period_that_have_ended():
+    months = cases.months_in_play
+    assert [str(m) for m in PERIODE_2017] == ["2017-01", "2017-02", "2017-03", "2017-04"]
+    assert [str(m) for m in months(2016, dt.date(2016, 11, 3), dt.date(2017, 4, 30))] == ["2016-11", "2016-12"]
+    assert len(months(2020, dt.date(2019, 5, 23))) == 12  # December counts, also without a case in it
+    assert [str(m) for m in months(2019, dt.date(2019, 5, 23))] == [f"2019-{m:02d}" for m in range(5, 13)]
+    # a year in progress: only the months that have ended
+    assert [str(m) for m in months(2026, dt.date(2019, 5, 23), today=dt.date(2026, 3, 15))] == ["2026-01", "2026-02"]
+    assert len(months(2026, dt.date(2026, 3, 1), today=dt.date(2026, 3, 15))) == 0
+    assert len(months(2018, dt.date(2019, 5, 23))) == 0  # before the start
+
+
+def test_cases_per_organisation_per_month_runs_over_the_months_in_play(analyse):
+    table = cases.per_organisation_month(analyse.casussen, 2017, ["GGZ", "GGD", "Wonen", "Politie"], PERIODE_2017)
     assert [str(m) for m in table.columns] == ["2017-01", "2017-02", "2017-03", "2017-04"]
     assert table.loc["GGZ"].tolist() == [1, 1, 0, 1]
     assert table.loc["GGD"].tolist() == [1, 0, 0, 0]
@@ -37,7 +54,7 @@ def test_cases_per_organisation_per_month_runs_from_first_to_last_case(analyse):
 
 
 def test_agreement_one_case_per_organisation_per_month(analyse):
-    a = cases.agreement(analyse.casussen, 2017, 1, ["Politie"])
+    a = cases.agreement(analyse.casussen, 2017, 1, ["Politie"], PERIODE_2017)
     assert a.loc["GGZ", "maanden_gehaald"] == 3
     assert a.loc["GGZ", "aandeel_gehaald"] == 0.75
     assert a.loc["Wonen", "maanden_gehaald"] == 1
@@ -91,13 +108,20 @@ def test_stopped_by_organisation(analyse):
     assert table["gestopt"].sum() == 1
 
 
-def test_funnel_never_grows_towards_the_end():
+def test_each_step_counts_by_its_date_and_a_status_past_it_is_a_notice_not_a_count():
+    day = pd.Timestamp("2017-01-02")
     frame = pd.DataFrame(
         {
-            "status": ["afgerond", "uitvoering", "mdo", "aangemeld"],
-            "mdo_datum": [pd.NaT, pd.NaT, pd.Timestamp("2017-01-02"), pd.NaT],
-            "oplossing_datum": [pd.NaT] * 4,
+            "status": ["afgerond", "uitvoering", "mdo", "aangemeld", "gestopt", "afgerond"],
+            "mdo_datum": [pd.NaT, pd.NaT, day, pd.NaT, day, day],
+            "oplossing_datum": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, day, day],
+            "afsluitdatum": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, day, day],
         }
     )
-    # an afgerond case without dates still passed the MDO and the oplossing
-    assert cases.funnel(frame).tolist() == [4, 3, 2, 1]
+    # MDO: the 3 with an MDO date; oplossing: the 2 with its date; afgerond: the last (the stopped case ended, not completed)
+    assert cases.funnel(frame).tolist() == [6, 3, 2, 1]
+    notices = cases.status_without_date(frame)
+    # the first case says afgerond without any date: a notice at each step; the second says uitvoering without dates
+    assert notices["mdo_gehouden"].tolist() == [True, True, False, False, False, False]
+    assert notices["oplossing_afgesproken"].tolist() == [True, True, False, False, False, False]
+    assert notices["afgerond"].tolist() == [True, False, False, False, False, False]

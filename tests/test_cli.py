@@ -34,7 +34,9 @@ def test_check_json_has_exactly_the_promised_shape(capsys):
 def test_check_text_is_grouped_per_file(capsys):
     assert main(["check", str(DATA / "geplant")]) == 1
     out = capsys.readouterr().out
-    assert "casussen.csv: 12 fouten, 1 melding" in out
+    # the second notice: row 3 says status mdo with an empty MDO date (the step counts by its date)
+    assert "casussen.csv: 12 fouten, 2 meldingen" in out
+    assert "melding rij 3, kolom mdo_datum           status 'mdo' maar mdo_datum is leeg" in out
     assert "rij 5, kolom aanmelddatum" in out
     assert out.rstrip().endswith("37 rijen geweigerd.")
 

@@ -64,12 +64,27 @@ def test_filter_with_enough_on_both_sides_is_published(analyse):
 
 
 def test_a_filtered_organisation_is_judged_over_the_same_months(verschil):
-    """B's first case is in June; unfiltered, the year runs from January (the first case of all):
-    B met the agreement of 1 a month in 1 of 6 months, not 1 of 1."""
+    """B's first case is in June; without a periode in proeftuin.yml the proeftuin runs from its first
+    registration (January) through December, months without a case included: B met the agreement of
+    1 a month in 1 of 12 months, not 1 of 1, also with the filter."""
     overall = YearView(verschil, 2017).agreement
     b = YearView(verschil, 2017, Filters(organisatie="b")).agreement
-    assert overall.loc["B", "maanden"] == b.loc["B", "maanden"] == 6
+    assert overall.loc["B", "maanden"] == b.loc["B", "maanden"] == 12
     assert b.loc["B", "maanden_gehaald"] == 1
+    assert overall.loc["A", "maanden_gehaald"] == 5  # January-May; June to December without a case of A
+
+
+def test_the_periode_of_proeftuin_yml_sets_the_months_an_agreement_is_judged_over(tmp_path):
+    """Deurne 2020's case: the last case in November did not shorten the year to 11 months. With a
+    periode (here March to June 2017) only its months count, December of a finished year too."""
+    (tmp_path / "proeftuin.yml").write_text(CONFIG + "periode: {start: 2017-03-15, einde: 2017-06-30}\n")
+    rows = ["casus_id,soort,organisatie,aanmelddatum,status"] + [f"C{m},individueel,A,2017-0{m}-01,aangemeld" for m in (3, 4, 5)]
+    (tmp_path / "casussen.csv").write_text("\n".join(rows) + "\n")
+    a = YearView(lg.load(tmp_path), 2017).agreement
+    assert (a.loc["A", "maanden"], a.loc["A", "maanden_gehaald"], bool(a.loc["A", "gehaald"])) == (4, 3, False)
+    (tmp_path / "proeftuin.yml").write_text(CONFIG)  # without: from the first case (March) through December
+    a = YearView(lg.load(tmp_path), 2017).agreement
+    assert (a.loc["A", "maanden"], a.loc["A", "maanden_gehaald"]) == (10, 3)
 
 
 def test_organisations_are_matched_like_identifiers(verschil):

@@ -9,7 +9,7 @@ import pytest
 from IPython.display import HTML, Markdown
 
 import leergeschiedenis as lg
-from leergeschiedenis import batch, content, dashboard, regio, verslag
+from leergeschiedenis import batch, content, dashboard, narrative, regio, verslag
 from leergeschiedenis.dataset import dataset_years
 
 DATA = Path(__file__).parent / "data"
@@ -21,7 +21,7 @@ def _maas(folder: Path) -> None:
     folder.mkdir()
     (folder / "proeftuin.yml").write_text(
         "naam: Proeftuin Maas\nwijken: [A, B, C, D, E]\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: L}\n"
-        "privacy: {min_groepsgrootte: 3}\n",
+        "privacy: {min_groepsgrootte: 3}\nwerkwijzen: [1gezin1plan1regisseur]\n",
         encoding="utf-8",
     )
     rows = [(2014, "T", "A", "Trajekt")] * 4 + [(2015, "T", b, "Trajekt") for b in BUURTEN]
@@ -165,6 +165,27 @@ def test_samenwerkwijze_shows_buurten_and_regisseurs_when_the_columns_are_there(
     fig = content.figure("casussen_per_regisseur", v)
     assert dict(zip(fig.data[0].y, fig.data[0].x, strict=True)) == {"Trajekt": 5, "MEE": 3, "Levanto": 1}
     assert set(content.figure("casussen_per_wijk", v).data[0].y) == set(BUURTEN)
+
+
+def test_1_gezin_1_plan_1_regisseur_is_explained_because_proeftuin_yml_says_so_not_because_of_a_column(
+    monkeypatch, root, tmp_path
+):
+    folder = tmp_path / "maas"
+    shutil.copytree(root / "maas", folder)
+    yml = folder / "proeftuin.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("werkwijzen: [1gezin1plan1regisseur]\n", ""), encoding="utf-8")
+    shown = _shown(monkeypatch, verslag.Verslag(lg.YearView(lg.load(folder), 2015)).samenwerkwijze)
+    assert any(s.startswith("FIGUUR: Casussen per organisatie van de regisseur") for s in shown)  # the column: its chart
+    assert any(s.startswith("Bij 9 casussen van dit jaar is de regisseur geregistreerd") for s in shown)
+    assert not any("1 Gezin 1 Plan 1 Regisseur" in s for s in shown)  # no claim about the way of working
+    # the way of working without a regisseur column: explained, no chart
+    cases_file = folder / "casussen.csv"
+    rows = [line.rsplit(";", 1)[0] for line in cases_file.read_text(encoding="utf-8").splitlines()]
+    cases_file.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    yml.write_text(yml.read_text(encoding="utf-8") + "werkwijzen: [1gezin1plan1regisseur]\n", encoding="utf-8")
+    shown = _shown(monkeypatch, verslag.Verslag(lg.YearView(lg.load(folder), 2015)).samenwerkwijze)
+    assert narrative.EEN_GEZIN in shown
+    assert not any(s.startswith("FIGUUR: Casussen per organisatie van de regisseur") for s in shown)
 
 
 def test_samenwerkwijze_without_the_columns_is_unchanged(monkeypatch, root):

@@ -266,3 +266,33 @@ def test_a_reference_to_a_refused_row_says_so(tmp_path):
     messages = {p.rij: p.melding for p in d.errors if p.bestand == "metingen.csv"}
     assert messages[2] == "'c2' verwijst naar een geweigerde rij van casussen (rij 3); herstel eerst die rij"
     assert messages[3].startswith("'C3' komt niet voor in casussen")
+
+
+def test_a_status_past_a_step_without_its_date_is_a_notice_per_case_and_counted_in_datakwaliteit(tmp_path):
+    from leergeschiedenis import content
+
+    (tmp_path / "proeftuin.yml").write_text(
+        "naam: Proeftuin Stappen\nontwerpprincipes:\n  - {nr: 1, groep: willen, naam: L}\n", encoding="utf-8"
+    )
+    (tmp_path / "casussen.csv").write_text(
+        "casus_id;soort;organisatie;aanmelddatum;mdo_datum;oplossing_datum;afsluitdatum;status\n"
+        "C1;individueel;GGZ;02-01-2017;09-01-2017;16-01-2017;30-01-2017;afgerond\n"  # every date: no notice
+        "C2;individueel;GGZ;03-01-2017;10-01-2017;;;afgerond\n"  # afgerond without oplossing and afsluiting
+        "C3;individueel;GGZ;04-01-2017;;;;uitvoering\n",  # uitvoering without mdo and oplossing
+        encoding="utf-8",
+    )
+    d = lg.load(tmp_path)
+    assert d.accounting["casussen"].geaccepteerd == 3  # a notice refuses nothing
+    notices = [p for p in d.problems if p.regel == "status_datum"]
+    assert [(p.rij, p.kolom, p.waarde, p.ernst) for p in notices] == [
+        (3, "oplossing_datum", "afgerond", "melding"),
+        (4, "mdo_datum", "uitvoering", "melding"),
+    ]
+    assert "oplossing_datum en afsluitdatum is leeg" in notices[0].melding
+    v = lg.YearView(d, 2017)
+    assert v.funnel.to_dict() == {"aangemeld": 3, "mdo_gehouden": 2, "oplossing_afgesproken": 1, "afgerond": 1}
+    assert v.status_zonder_datum.to_dict() == {"mdo_gehouden": 1, "oplossing_afgesproken": 2, "afgerond": 1}
+    assert content.status_sentence(v) == (
+        "Bij sommige casussen staat de status verder dan de ingevulde datums (MDO gehouden: 1, oplossing afgesproken: 2, "
+        "afgerond: 1). Een stap telt overal pas mee als zijn datum is ingevuld; leergeschiedenis check noemt de casussen."
+    )

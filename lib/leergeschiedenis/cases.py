@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .contract import BELEMMERINGEN, STATUSSEN
+from .contract import BELEMMERINGEN, CASE_STEPS, STATUSSEN
 from .names import normalize_name
 
 LEAD_TIMES = {
@@ -60,12 +61,15 @@ def per_year(casussen: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def months_in_play(casussen: pd.DataFrame, year: int) -> pd.PeriodIndex:
-    """The months of ``year`` in which the proeftuin ran: from its first case to its last."""
-    dates = casussen["aanmelddatum"].dropna()
-    start = max(pd.Period(f"{year}-01", "M"), dates.min().to_period("M")) if len(dates) else pd.Period(f"{year}-01", "M")
-    end = min(pd.Period(f"{year}-12", "M"), dates.max().to_period("M")) if len(dates) else pd.Period(f"{year}-12", "M")
-    return pd.period_range(start, end, freq="M") if start <= end else pd.PeriodIndex([], freq="M")
+def months_in_play(year: int, start: dt.date, end: dt.date | None = None, today: dt.date | None = None) -> pd.PeriodIndex:
+    """The calendar months of ``year`` within the proeftuin's period (``start`` to ``end``) that have ended
+    by ``today``: an agreement per month is judged over all of them, also a month in which no case came in."""
+    today = today or dt.date.today()
+    first = max(pd.Period(f"{year}-01", "M"), pd.Period(start, "M"))
+    last = min(pd.Period(f"{year}-12", "M"), pd.Period(today, "M") - 1)
+    if end is not None:
+        last = min(last, pd.Period(end, "M"))
+    return pd.period_range(first, last, freq="M") if first <= last else pd.PeriodIndex([], freq="M")
 
 
 def organisations(casussen: pd.DataFrame, partners: list[str] = ()) -> list[str]:
@@ -76,13 +80,8 @@ def organisations(casussen: pd.DataFrame, partners: list[str] = ()) -> list[str]
     return sorted(seen.values(), key=str.lower)
 
 
-def per_organisation_month(
-    casussen: pd.DataFrame, year: int, partners: list[str] = (), months: pd.PeriodIndex | None = None
-) -> pd.DataFrame:
-    """Cases per organisation (rows) per month (columns) of the year, zeros included.
-
-    ``months``: the months in play, when they come from more cases than these (a filtered view)."""
-    months = months_in_play(casussen, year) if months is None else months
+def per_organisation_month(casussen: pd.DataFrame, year: int, partners: list[str], months: pd.PeriodIndex) -> pd.DataFrame:
+    """Cases per organisation (rows) per month (columns) of ``months`` (``months_in_play``), zeros included."""
     orgs = organisations(casussen, partners)
     canonical = {normalize_name(o): o for o in orgs}
     this = of_year(casussen, year)
@@ -92,9 +91,7 @@ def per_organisation_month(
     return table.reindex(index=orgs, columns=months, fill_value=0).rename_axis(index="organisatie", columns="maand")
 
 
-def agreement(
-    casussen: pd.DataFrame, year: int, per_month: float, partners: list[str] = (), months: pd.PeriodIndex | None = None
-) -> pd.DataFrame:
+def agreement(casussen: pd.DataFrame, year: int, per_month: float, partners: list[str], months: pd.PeriodIndex) -> pd.DataFrame:
     """Per organisation: months in play, months the agreement was met, cases, the cases the period asks
     (``nodig``: per_month x months) and whether it was met (``gehaald``).
 
@@ -168,22 +165,20 @@ def status_counts(casussen: pd.DataFrame) -> pd.Series:
     return casussen["status"].astype("string").value_counts().reindex(list(STATUSSEN), fill_value=0).rename("casussen")
 
 
+def reached(casussen: pd.DataFrame) -> pd.DataFrame:
+    """Per case and step (``contract.CASE_STEPS``): reached, by its date. One definition for every count."""
+    return pd.DataFrame({s.name: s.reached(casussen) for s in CASE_STEPS}, index=casussen.index)
+
+
+def status_without_date(casussen: pd.DataFrame) -> pd.DataFrame:
+    """Per case and step: the status says the step was reached, its date is not filled (a notice, not a count)."""
+    return pd.DataFrame({s.name: s.status_without_date(casussen) for s in CASE_STEPS}, index=casussen.index)
+
+
 def funnel(casussen: pd.DataFrame) -> pd.Series:
-    """How far cases got. A step counts by its date or by a status beyond it, so a later
-    step never holds more cases than an earlier one."""
-    status = casussen["status"].astype("string")
-    done = status == "afgerond"
-    solution = casussen["oplossing_datum"].notna() | (status == "uitvoering") | done
-    mdo = casussen["mdo_datum"].notna() | solution
-    return pd.Series(
-        {
-            "aangemeld": len(casussen),
-            "mdo_gehouden": int(mdo.sum()),
-            "oplossing_afgesproken": int(solution.sum()),
-            "afgerond": int(done.sum()),
-        },
-        name="casussen",
-    )
+    """How many cases reached each step, by its date (``reached``): the counts the lead times rest on."""
+    steps = reached(casussen).sum().astype(int)
+    return pd.Series({"aangemeld": len(casussen), **steps.to_dict()}, name="casussen")
 
 
 def list_counts(casussen: pd.DataFrame, column: str, categories: list[str] | tuple[str, ...]) -> pd.Series:

@@ -7,6 +7,7 @@ thousands point are errors; every message is Dutch and names the line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Literal
@@ -81,6 +82,24 @@ class Wijkbudget(_Strict):
     def vastgesteld(self, year: int) -> float | None:
         """The fixed amount of ``year``: the jaarbedrag within the looptijd, else None."""
         return float(self.jaarbedrag) if self.looptijd[0] <= year <= self.looptijd[1] else None
+
+
+class Periode(_Strict):
+    """When the proeftuin runs: an agreement per month is judged over every calendar month of a year
+    within it, not only the months in which a case happened to come in."""
+
+    start: dt.date
+    einde: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.einde is not None and self.einde < self.start:
+            raise ValueError(f"het einde van de periode ({self.einde}) ligt voor de start ({self.start})")
+        return self
+
+
+# ways of working a proeftuin can say it follows; the report explains each where its figures are
+WERKWIJZEN = ("1gezin1plan1regisseur",)
 
 
 class Privacy(_Strict):
@@ -161,6 +180,8 @@ class Config(_Model):
     ontwerpprincipes: list[Ontwerpprincipe] = Field(min_length=1)
     reflectiekaarten_citeerbaar: bool = False
     privacy: Privacy = Privacy()
+    periode: Periode | None = None
+    werkwijzen: list[Literal[WERKWIJZEN]] = []
 
     @field_validator("levensdomeinen")
     @classmethod

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from . import figures, fmt, lessons, narrative, sessions
+from .contract import CASE_STEPS
 from .publish import YearView
 from .wijk import GEEN_GEGEVENS
 
@@ -390,6 +391,11 @@ def quality_tables(v: YearView) -> tuple[list[list[str]], list[list[str]]]:
     ]
     reasons = [[str(t), str(k), str(r), fmt.geheel(n)] for t, k, r, n in v.weigerredenen.values]
     return accounting, reasons
+
+
+def status_sentence(v: YearView) -> str:
+    """The cases whose status is past a date not filled in (report and dashboard: one sentence)."""
+    return narrative.status_without_date_sentence(v.status_zonder_datum, {s.name: s.in_sentence for s in CASE_STEPS})
 
 
 ACCOUNTING_HEADER = ["Tabel", "Gelezen", "Geaccepteerd", "Geweigerd"]

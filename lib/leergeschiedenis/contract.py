@@ -7,7 +7,10 @@ sample generator all read these declarations, so a rule changes in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CONTRACT_VERSION = "1"
 
@@ -115,6 +118,41 @@ class Reference:
 
 
 RowRule = DateOrder | SumAtMost | AtLeastOne
+
+
+@dataclass(frozen=True)
+class CaseStep:
+    """A step of the stappenplan. A case reached it when ``date`` is filled (and its status is not one of
+    ``not_with``): one count per step, the same in the funnel, the lead times, the agreements and
+    kerncijfers. A status at or past the step (``statuses``) without the date is a notice per case in
+    `check` and counted in Datakwaliteit, never a second way of counting."""
+
+    name: str
+    label: str
+    date: str
+    statuses: tuple[str, ...]
+    not_with: tuple[str, ...] = ()
+
+    @property
+    def in_sentence(self) -> str:
+        """The label inside a sentence: 'oplossing afgesproken', but 'MDO gehouden'."""
+        return self.label if self.label[:2].isupper() else self.label[0].lower() + self.label[1:]
+
+    def reached(self, casussen) -> pd.Series:
+        status = casussen["status"].astype("string")
+        return casussen[self.date].notna() & ~status.isin(self.not_with).fillna(False)
+
+    def status_without_date(self, casussen) -> pd.Series:
+        status = casussen["status"].astype("string")
+        return status.isin(self.statuses).fillna(False) & casussen[self.date].isna()
+
+
+CASE_STEPS = (
+    CaseStep("mdo_gehouden", "MDO gehouden", "mdo_datum", ("mdo", "uitvoering", "afgerond")),
+    CaseStep("oplossing_afgesproken", "Oplossing afgesproken", "oplossing_datum", ("uitvoering", "afgerond")),
+    # a stopped case has a closing date too: it ended, it was not completed
+    CaseStep("afgerond", "Afgerond", "afsluitdatum", ("afgerond",), not_with=("gestopt",)),
+)
 
 
 @dataclass(frozen=True)
@@ -495,6 +533,8 @@ def contract_markdown() -> str:
         extra += [
             f"`{r.column}` moet verwijzen naar een geaccepteerde rij van `{r.table}` (kolom `{r.target}`)." for r in t.references
         ]
+        if t.name == "casussen":
+            extra += [_step_dutch(step) for step in CASE_STEPS]
         if extra:
             lines.append("")
             lines += [f"- {e}" for e in extra]
@@ -571,6 +611,16 @@ doorlooptijd ook. `wijk` in casussen en de wijktabellen moet een van `wijken` zi
 ## Tabellen
 
 """
+
+
+def _step_dutch(step: CaseStep) -> str:
+    but = f" en de status niet {' of '.join(f'`{x}`' for x in step.not_with)} is" if step.not_with else ""
+    statuses = " of ".join(f"`{x}`" for x in step.statuses)
+    return (
+        f"Stap *{step.label}*: telt (in de trechter, de doorlooptijden, de afspraken en `kerncijfers`) als "
+        f"`{step.date}` is ingevuld{but}. Status {statuses} zonder `{step.date}` is een melding bij die casus "
+        "(en telt in Datakwaliteit), geen tweede manier van tellen."
+    )
 
 
 def _rule_dutch(rule: RowRule) -> str:

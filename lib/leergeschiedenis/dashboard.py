@@ -582,6 +582,7 @@ def _quality_html(v: YearView) -> str:
     return (
         _table_html(content.ACCOUNTING_HEADER, accounting)
         + extra
+        + _p(content.status_sentence(v))
         + f"<p>Cijfers over minder dan {v.min_n} personen worden niet getoond.</p>"
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 from dataclasses import dataclass, field
@@ -283,15 +284,18 @@ def _empty_template(name: str) -> pd.DataFrame:
     return pd.DataFrame({c.name: empty_column(c, empty) for c in TABLES[name].columns}, index=empty)
 
 
+DATED = (
+    ("casussen", "aanmelddatum"),
+    ("bijeenkomsten", "datum"),
+    ("reflectiekaarten", "datum"),
+    ("spinnenweb", "datum"),
+)
+
+
 def dataset_years(d: Dataset) -> list[int]:
     """Years with any dated registration: cases, sessions, cards or spinnenweb."""
     years: set[int] = set()
-    for table, column in (
-        ("casussen", "aanmelddatum"),
-        ("bijeenkomsten", "datum"),
-        ("reflectiekaarten", "datum"),
-        ("spinnenweb", "datum"),
-    ):
+    for table, column in DATED:
         years |= {int(y) for y in d.tables[table][column].dt.year.dropna().unique()}
     return sorted(years)
 
@@ -313,3 +317,10 @@ def year_with_data(d: Dataset, jaar: int) -> int:
             f"spinnenweb): over {jaar} valt niets te zeggen."
         )
     raise JaarZonderGegevens(f"{d.naam} heeft geen gegevens over {jaar}: er zijn gegevens over {_dutch_list(years)}.")
+
+
+def first_registration(d: Dataset) -> dt.date | None:
+    """The first day anything was registered (a case, a session, a card, a spinnenweb): where the
+    proeftuin's period starts when proeftuin.yml does not say."""
+    firsts = [d.tables[t][c].dropna().min() for t, c in DATED if d.tables[t][c].notna().any()]
+    return min(firsts).date() if firsts else None

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt
+from .contract import CASE_STEPS
 from .labels import (
     DOMEIN_LABELS,
     FINANCIER_LABELS,
@@ -180,12 +181,7 @@ def lead_time_trend(trend: pd.DataFrame, name: str, min_n: int) -> go.Figure:
 
 
 def funnel(stages: pd.Series) -> go.Figure:
-    labels = {
-        "aangemeld": "Aangemeld",
-        "mdo_gehouden": "MDO gehouden",
-        "oplossing_afgesproken": "Oplossing afgesproken",
-        "afgerond": "Afgerond",
-    }
+    labels = {"aangemeld": "Aangemeld", **{s.name: s.label for s in CASE_STEPS}}
     if not stages.fillna(0).any():
         return empty("Hoe ver kwamen de casussen?", "Geen casussen in dit jaar.")
     fig = go.Figure(

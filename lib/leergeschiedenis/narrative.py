@@ -646,8 +646,22 @@ EEN_GEZIN = (
 )
 
 
-def regisseur_sentence(n: int) -> str:
-    """The 1 Gezin 1 Plan 1 Regisseur paragraph, with how many of the year's cases have a regisseur."""
+def regisseur_sentence(n: int, een_gezin: bool) -> str:
+    """The cases with a regisseur, with what 1 Gezin 1 Plan 1 Regisseur means only when proeftuin.yml says
+    the proeftuin works that way (``werkwijzen``): a filled column is no claim about the way of working."""
     if not n:
+        return EEN_GEZIN if een_gezin else ""
+    counted = f"Bij {fmt.stuks(n, 'casus', 'casussen')} van dit jaar is de regisseur geregistreerd; de grafiek toont uit welke organisaties zij kwamen."
+    return f"{EEN_GEZIN} {counted}" if een_gezin else counted
+
+
+def status_without_date_sentence(counts, labels: dict[str, str]) -> str:
+    """Datakwaliteit: where a case's status and its dates disagree, said once, with the rule that decides."""
+    parts = [f"{labels[step]}: {fmt.geheel(n)}" for step, n in counts.items() if n]
+    if not parts:
         return ""
-    return f"{EEN_GEZIN} Bij {fmt.stuks(n, 'casus', 'casussen')} van dit jaar is de regisseur geregistreerd; de grafiek toont uit welke organisaties zij kwamen."
+    return (
+        "Bij sommige casussen staat de status verder dan de ingevulde datums ("
+        + ", ".join(parts)
+        + "). Een stap telt overal pas mee als zijn datum is ingevuld; leergeschiedenis check noemt de casussen."
+    )

@@ -55,6 +55,7 @@ RULES = {
     "te_weinig_items": "domein ontbreekt: te weinig items beantwoord",
     "sleutel": "sleutel in proeftuin.yml",
     "bestand": "bestand",
+    "status_datum": "status verder dan de ingevulde datums",
 }
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import cases, fmt, goals, indicators, lessons, positive_health, reflections, rendement, sessions, wijk
 from .contract import ORDER
-from .dataset import Dataset, year_with_data
+from .dataset import Dataset, first_registration, year_with_data
 from .errors import OnbekendeOrganisatie
 from .gate import ALLE, YearGate, organisation_key, year_gate
 from .privacy import TE_WEINIG, gate_dataclass, gate_frame, too_small
@@ -193,8 +193,13 @@ class YearView:
 
     @cached_property
     def _months_in_play(self) -> pd.PeriodIndex:
-        """From the unfiltered cases: a filter must not shorten the year an organisation is judged over."""
-        return cases.months_in_play(self.dataset.casussen, self.jaar)
+        """The year's months within the proeftuin's period (``periode`` in proeftuin.yml; without it, from the
+        first dated registration of any kind): the same for every filter, so a filter never shortens the year."""
+        periode = self.config.periode
+        if periode is not None:
+            return cases.months_in_play(self.jaar, periode.start, periode.einde)
+        start = first_registration(self.dataset)
+        return cases.months_in_play(self.jaar, start) if start else pd.PeriodIndex([], freq="M")
 
     @cached_property
     def per_organisation_month(self) -> pd.DataFrame:
@@ -548,6 +553,12 @@ class YearView:
     def datakwaliteit(self) -> pd.DataFrame:
         rows = [{"tabel": t, **self.dataset.accounting[t].as_dict()} for t in ORDER if t in self.dataset.accounting]
         return pd.DataFrame(rows, columns=["tabel", "gelezen", "geaccepteerd", "geweigerd"]).set_index("tabel")
+
+    @cached_property
+    def status_zonder_datum(self) -> pd.Series:
+        """Per step: this year's cases whose status says they reached it while its date is empty (counted in
+        Datakwaliteit; the step counts them only with the date). Counts of cases, as the funnel shows them."""
+        return cases.status_without_date(self._year_cases).sum().astype(int)
 
     @cached_property
     def weigerredenen(self) -> pd.DataFrame:

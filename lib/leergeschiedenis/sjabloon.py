@@ -682,6 +682,17 @@ afspraken:
     mdo_oplossing: 14
     aanmelding_oplossing: 28
 
+# periode: wanneer de proeftuin loopt. De afspraak over casussen per maand wordt getoetst over elke
+# kalendermaand van het jaar binnen deze periode, ook een maand zonder casus. Zonder periode: vanaf de
+# eerste registratie (casus, bijeenkomst, kaart of spinnenweb). Haal de # weg en vul in (einde mag weg):
+# periode:
+#   start: 2026-01-15
+#   einde: 2028-12-31
+
+# werkwijzen: de manier van werken die het verslag uitlegt. Nu te kiezen: 1gezin1plan1regisseur
+# (1 Gezin 1 Plan 1 Regisseur); het verslag zet die uitleg bij de grafiek van de regisseurs.
+werkwijzen: []
+
 # wijkbudget: het vaste jaarbedrag van een wijkbudget, als de proeftuin er een heeft. Haal de # weg en vul in:
 # wijkbudget:
 #   jaarbedrag: 2450000        # euro per jaar, zonder punt

@@ -17,7 +17,18 @@ import pandera.pandas as pa
 
 from . import cells
 from .config import Config
-from .contract import DOMEINEN, SPINNENWEB_VERSIES, STANDAARD_VERSIE, TABLES, AtLeastOne, Column, DateOrder, SumAtMost, Table
+from .contract import (
+    CASE_STEPS,
+    DOMEINEN,
+    SPINNENWEB_VERSIES,
+    STANDAARD_VERSIE,
+    TABLES,
+    AtLeastOne,
+    Column,
+    DateOrder,
+    SumAtMost,
+    Table,
+)
 from .excel import KEEP_AS_TEXT, exact_meanings, meanings
 from .names import fold_name, identifier_key, is_blank, name_words
 from .problems import Accounting, Problem
@@ -296,10 +307,35 @@ def _judged(raw: RawTable, table: Table, found: _Findings, accepted_keys, refuse
     _value_checks(table, typed, frame, found)
     _references(table, typed, frame, found, accepted_keys, refused_keys)
     _uniqueness(table, typed, frame, found)
+    if table.name == "casussen":
+        _status_without_date(typed, frame, found)
 
     for name in extra:
         typed[_kept_name(raw, name, typed.columns)] = frame[name].map(cells.parse_text).astype("string")
     return typed
+
+
+def _status_without_date(typed: pd.DataFrame, frame: pd.DataFrame, found: _Findings) -> None:
+    """A status past a step whose date cell is empty: one notice per case (the step counts by its date)."""
+    if not {"status", *(s.date for s in CASE_STEPS)} <= set(typed.columns):
+        return
+    accepted = typed.drop(index=[i for i in found.refused if i in typed.index])
+    # a date column the file does not have is a step the team does not register: no notice on every row
+    registered = [s for s in CASE_STEPS if s.date in frame.columns]
+    missing = {s.name: s.status_without_date(accepted) for s in registered}
+    for rij in accepted.index:
+        steps = [s for s in registered if missing[s.name].at[rij]]
+        if not steps:
+            continue
+        dates = " en ".join(s.date for s in steps)
+        found.melding(
+            steps[0].date,
+            f"status '{accepted.at[rij, 'status']}' maar {dates} is leeg: de casus telt bij "
+            f"{' en '.join(s.in_sentence for s in steps)} pas mee als de datum is ingevuld",
+            rij=rij,
+            waarde=frame.at[rij, "status"] if "status" in frame.columns else None,
+            regel="status_datum",
+        )
 
 
 def _kept_name(raw: RawTable, name: str, taken: pd.Index) -> str:

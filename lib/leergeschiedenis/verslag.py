@@ -192,17 +192,20 @@ class Verslag:
                 )
 
     def _buurten_en_regisseurs(self) -> None:
-        """Cases per buurt when the cases have a wijk, per regisseur's organisation (and what 1 Gezin 1 Plan
-        1 Regisseur means) when they have a regisseur; both read from the gated view."""
+        """Cases per buurt when the cases have a wijk, per regisseur's organisation when they have a regisseur
+        (both read from the gated view), and what 1 Gezin 1 Plan 1 Regisseur means when proeftuin.yml says so."""
         v = self.v
         per_wijk = v.casussen_per_wijk
         if len(per_wijk) > 1 and per_wijk.fillna(1).sum() > 0:
             self._md(f"De casussen kwamen uit {fmt.stuks(len(per_wijk), 'buurt', 'buurten')} van de proeftuin.")
             self._chart("casussen_per_wijk")
         per_regisseur = v.casussen_per_regisseur
+        een_gezin = "1gezin1plan1regisseur" in v.config.werkwijzen
         if len(per_regisseur):
-            self._md(narrative.regisseur_sentence(int(per_regisseur.fillna(0).sum())))
+            self._md(narrative.regisseur_sentence(int(per_regisseur.fillna(0).sum()), een_gezin))
             self._chart("casussen_per_regisseur")
+        elif een_gezin:  # the way of working is explained, also in a year without a regisseur registered
+            self._md(narrative.regisseur_sentence(0, een_gezin))
 
     def leersessies(self) -> None:
         v = self.v
@@ -323,6 +326,9 @@ class Verslag:
         else:
             self._md("Waarom rijen zijn geweigerd (de rijen zelf staan in `leergeschiedenis check`):")
             self._table(reasons, content.REASONS_HEADER, numeric={3})
+        status = content.status_sentence(v)
+        if status:
+            self._md(status)
         left = v.kosten_weggelaten
         if left:
             self._md(

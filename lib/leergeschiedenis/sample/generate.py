@@ -1654,6 +1654,7 @@ MAASTRICHT_CONFIG = {
         },
     ],
     "partners": MAASTRICHT_PARTNERS,
+    "werkwijzen": FlowList(["1gezin1plan1regisseur"]),  # what the report explains beside the regisseurs' chart
     "levensdomeinen": FlowList(
         ["wonen", "financien", "werk_en_dagbesteding", "gezondheid", "sociaal_netwerk", "opvoeding", "veiligheid", "zingeving"]
     ),
