@@ -744,7 +744,7 @@ def test_check_with_some_sheets_filled_in_names_the_rest_on_one_line(tmp_path, c
     ws = wb["casussen"]
     header = [c.value for c in ws[1]]
     row = dict.fromkeys(header)
-    row.update({"Casus ID *": "R-1", "Soort *": "individueel", "Organisatie *": "GGZ", "Status *": "mdo"})
+    row.update({"Casus ID *": "R-1", "Soort *": "individueel", "Organisatie *": "GGZ", "Status *": "aangemeld"})
     row["Aanmelddatum *"] = dt.date(2017, 9, 5)
     ws.append([row[h] for h in header])
     ws.tables["tabel_casussen"].ref = f"A1:{get_column_letter(len(header))}2"
