@@ -262,3 +262,23 @@ def test_every_role_column_is_named_values_clear_of_intervals_and_the_webs_numbe
     assert "textposition" not in bars[1]
     web = fitted({"data": [{"type": "scatterpolar", "r": [5, 6], "theta": ["Meedoen", "Zingeving"]}], "layout": {}})
     assert web["layout"]["polar"]["radialaxis"]["angle"] == 90
+
+
+def test_a_preheated_kernel_has_the_comparison_ready_so_choosing_it_computes_nothing(monkeypatch):
+    from leergeschiedenis import dashboard as module
+    from leergeschiedenis.dashboard import ALLE_PROEFTUINEN
+
+    found = discover(SAMPLE)
+    ready = Dashboard(found, vergelijking_vooraf=True)
+    assert ready._regio_html == module.regio_html(found)
+
+    def not_again(_):
+        raise AssertionError("computed while the manager waits")
+
+    monkeypatch.setattr(module, "regio_html", not_again)
+    ready.proeftuin.value = ALLE_PROEFTUINEN
+    assert ready.regio.value == ready._regio_html and ready.regio.layout.display is None
+    lazy = Dashboard(found)  # a kernel of its own for each page (--kernels 0): the first page is not delayed
+    assert lazy._regio_html is None
+    lazy.proeftuin.value = ALLE_PROEFTUINEN  # computed now: here that fails, as the stub says
+    assert "kon niet worden bijgewerkt" in lazy.status.value

@@ -206,6 +206,14 @@ def test_in_a_source_checkout_the_sample_is_the_default(voila_command):
     assert json.loads((config_dir / "voila.json").read_text())["VoilaConfiguration"]["file_allowlist"] == []
 
 
+def test_a_pool_of_kernels_is_told_to_prepare_the_comparison_and_a_kernel_per_page_is_not(voila_command, monkeypatch):
+    from leergeschiedenis.locations import PREHEAT_ENV
+
+    monkeypatch.setenv(PREHEAT_ENV, "1")  # from the calling shell: a kernel per page must not inherit it
+    assert voila_command(None, "127.0.0.1", free_port(), None, kernels=2)[1][PREHEAT_ENV] == "1"
+    assert PREHEAT_ENV not in voila_command(None, "127.0.0.1", free_port(), None, kernels=0)[1]
+
+
 # -- issue 18: a pool of kernels for a meeting, kernels that follow pages, a clean stop -------------
 
 

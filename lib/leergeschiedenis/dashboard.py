@@ -28,7 +28,7 @@ from . import content, figures, narrative, regio
 from .config import load_config
 from .dataset import Dataset, config_path, dataset_years, load, proeftuin_folders
 from .errors import LeergeschiedenisError, OnleesbareData
-from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
+from .locations import DATA_ENV, NO_SAMPLE, PREHEAT_ENV, SAMPLE
 from .publish import Filters, YearView, organisations, view
 
 ALLE = "Alle"
@@ -269,7 +269,7 @@ def _first_to_show(proeftuinen: dict[str, Proeftuin]) -> str:
 class Dashboard:
     """Controls, tabs and charts; ``refresh()`` recomputes the view and updates every tab."""
 
-    def __init__(self, proeftuinen: dict[str, Proeftuin], keuze: Keuze | None = None):
+    def __init__(self, proeftuinen: dict[str, Proeftuin], keuze: Keuze | None = None, vergelijking_vooraf: bool = False):
         if not proeftuinen:
             raise OnleesbareData("Geen proeftuinen gevonden.")
         self.proeftuinen = proeftuinen
@@ -290,6 +290,8 @@ class Dashboard:
         title = w.HTML("<h2 style='margin:0.2rem 0'>Leergeschiedenis: dashboard</h2>")
         self.regio = w.HTML(layout=w.Layout(display="none"))
         self._regio_html: str | None = None  # computed once: every proeftuin's key figures per year
+        if vergelijking_vooraf and len(proeftuinen) <= MAX_VOORAF:
+            self._regio_html = regio_html(proeftuinen)  # in a preheated kernel: 'Alle proeftuinen' at once
         self.widget = w.VBox([title, controls, self.status, self.regio, self.tabs])
         self.refresh(first_view, charts=False)
 
@@ -587,10 +589,15 @@ def _quality_html(v: YearView) -> str:
     )
 
 
+# 'Alle proeftuinen' reads every proeftuin: done before a page asks only for a region's handful (a
+# preheated kernel holds what it read; hundreds of proeftuinen in every kernel of the pool would not fit)
+MAX_VOORAF = 20
+
+
 def app(data_root: str | Path | None = None) -> w.VBox:
     """The whole dashboard; the Voila notebook calls only this. Data: the argument,
     else $LEERGESCHIEDENIS_DATA (set by `leergeschiedenis dashboard`), else the sample of a source checkout."""
     root = data_root or os.environ.get(DATA_ENV) or SAMPLE
     if root is None:
         raise OnleesbareData(NO_SAMPLE)
-    return Dashboard(discover(root)).widget
+    return Dashboard(discover(root), vergelijking_vooraf=bool(os.environ.get(PREHEAT_ENV))).widget

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 DATA_ENV = "LEERGESCHIEDENIS_DATA"
+# set by `leergeschiedenis dashboard` for a pool of preheated kernels: work a page would wait for is done first
+PREHEAT_ENV = "LEERGESCHIEDENIS_VOORVERWARMD"
 _CHECKOUT = Path(__file__).resolve().parents[2]
 # The synthetic sample is in the source checkout (data/sample), not in the package: installed
 # with `pip install .` there is no default and a data root must be given.

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import OnleesbareData, OnveiligAdres, PoortBezet
 from .hosts import allowed_hosts
-from .locations import DATA_ENV, NO_SAMPLE, SAMPLE
+from .locations import DATA_ENV, NO_SAMPLE, PREHEAT_ENV, SAMPLE
 from .plotly_bundle import labextension_with_bundle
 
 # package data, so a plain `pip install .` finds them; installed as files, not zipped
@@ -129,6 +129,10 @@ def voila_command(
     (config_dir / "voila.json").write_text(json.dumps(config, indent=2, allow_nan=False))
     env = dict(os.environ)
     env[DATA_ENV] = str(Path(data_root).resolve())
+    if kernels > 0:  # the kernels run the dashboard before a page asks: they may prepare more (dashboard.app)
+        env[PREHEAT_ENV] = "1"
+    else:
+        env.pop(PREHEAT_ENV, None)
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
     argv = [
         sys.executable,
