@@ -214,3 +214,22 @@ def test_dashboard_tab_without_the_new_tables(plain_ds):
     text = dashboard.view_texts(YearView(plain_ds, 2017), ["doelen_wijk"])["doelen_wijk"]
     assert "<li>Lagere maatschappelijke kosten</li><li>Betere steunende systemen</li>" in text
     assert dashboard.NO_WIJK in text and "nog geen indicator gekozen" not in text
+
+
+def test_the_share_spent_on_prevention_is_compared_with_the_year_before_as_the_goals_table_is():
+    """Issue 26: Ruwaard 2018 said 'meer dan in 2016' while its table compares with 2017."""
+    import numpy as np
+
+    from leergeschiedenis import fmt, narrative
+
+    d = lg.load(Path(__file__).parent.parent / "data" / "sample" / "ruwaard")
+    v = YearView(d, 2018)
+    shares = v.wijkbudget_per_jaar["aandeel_collectief_preventief"]
+    assert f"dan in 2017 ({fmt.procent(shares[2017])})." in narrative.budget_sentence(v)
+    # without a known share in 2017: the latest year that has one, and the sentence says why
+    per_year = v.wijkbudget_per_jaar.copy()
+    per_year.loc[2017, "aandeel_collectief_preventief"] = np.nan
+    v.__dict__["wijkbudget_per_jaar"] = per_year
+    assert f"dan in 2016 ({fmt.procent(shares[2016])}, het laatste jaar met een bekende besteding)." in narrative.budget_sentence(
+        v
+    )

@@ -589,11 +589,14 @@ def budget_sentence(v: YearView) -> str:
         earlier = v.wijkbudget_per_jaar["aandeel_collectief_preventief"].dropna()
         earlier = earlier[earlier.index < y]
         if not earlier.empty:
-            first, before = int(earlier.index[0]), float(earlier.iloc[0])
+            # against the year before, as the goals' table compares; an older year only when that one has no
+            # share, and then the sentence says why
+            then, before = int(earlier.index[-1]), float(earlier.iloc[-1])
+            why = "" if then == y - 1 else ", het laatste jaar met een bekende besteding"
             if round(share, 2) == round(before, 2):
-                text += f", evenveel als in {first}"
+                text += f", evenveel als in {then}{why}"
             else:
-                text += f", {'meer' if share > before else 'minder'} dan in {first} ({fmt.procent(before)})"
+                text += f", {'meer' if share > before else 'minder'} dan in {then} ({fmt.procent(before)}{why})"
         text += "."
     return text
 
