@@ -30,22 +30,15 @@ import datetime as dt
 import io
 import json
 import os
-import platform
 import statistics
 import time
 from pathlib import Path
 
+from run import machine  # bench/run.py: the same line in every bench table
+
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_S = 1.0
 KINDS = ("proeftuin", "jaar", "organisatie", "rol", "tab")
-
-
-def machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo")
-    lines = cpuinfo.read_text().splitlines() if cpuinfo.is_file() else []
-    cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "")
-    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
 
 
 def targets(dashboard, kind: str) -> list[tuple[dict, dict]]:
@@ -236,9 +229,7 @@ def main() -> None:
     parser.add_argument("--tab", action="append", help="only these tabs (title), repeatable")
     parser.add_argument("--kind", action="append", choices=KINDS, help="only these kinds of change, repeatable")
     parser.add_argument("--readme", action="store_true", help="write the table into bench/README.md")
-    parser.add_argument(
-        "--koud", action="store_true", help="as a kernel per page (--kernels 0): the comparison made when chosen"
-    )
+    parser.add_argument("--koud", action="store_true", help="as a kernel per page (--kernels 0): the comparison made when chosen")
     args = parser.parse_args()
     global PREHEATED
     PREHEATED = not args.koud

@@ -389,13 +389,19 @@ BROKEN_WORDS = """() => {
 }"""
 
 
-def test_no_word_in_a_table_is_broken_on_a_phone(browser, server):
-    context = browser.new_context(**PHONE)
+def _on_2017(browser, server, options: dict, drawn: str):
+    """A new page with ``options`` (a phone, a laptop), set to 2017 once ``drawn`` is there."""
+    context = browser.new_context(**options)
     page = context.new_page()
     page.goto(server, timeout=120_000)
-    page.wait_for_selector(".lg-kerncijfers .lg-waarde", timeout=90_000)
+    page.wait_for_selector(drawn, timeout=90_000)
     page.get_by_label("Jaar").select_option("2017")
     page.wait_for_function("() => document.querySelector('[role=status]').innerText.includes('2017')")
+    return context, page
+
+
+def test_no_word_in_a_table_is_broken_on_a_phone(browser, server):
+    context, page = _on_2017(browser, server, PHONE, ".lg-kerncijfers .lg-waarde")
     seen = 0
     for tab in ("Doelen & wijk", "Datakwaliteit"):
         page.get_by_role("tab", name=tab).click()
@@ -414,12 +420,7 @@ def test_no_word_in_a_table_is_broken_on_a_phone(browser, server):
 
 def test_chart_titles_use_a_laptops_width_and_a_phones(browser, server):
     for options, width in ((LAPTOP, 1280), (PHONE, 390)):
-        context = browser.new_context(**options)
-        page = context.new_page()
-        page.goto(server, timeout=120_000)
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90_000)
-        page.get_by_label("Jaar").select_option("2017")
-        page.wait_for_function("() => document.querySelector('[role=status]').innerText.includes('2017')")
+        context, page = _on_2017(browser, server, options, ".js-plotly-plot .main-svg")
         lines = []
         for tab in ("Rendement", "Leersessies & reflecties"):
             page.get_by_role("tab", name=tab).click()

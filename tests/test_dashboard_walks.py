@@ -53,15 +53,33 @@ def _value(page, control: str) -> str | None:
     return select.evaluate("s => s.selectedIndex < 0 ? null : s.options[s.selectedIndex].text")
 
 
-def _settled(page, timeout: float = 90) -> dict:
-    """What the page shows once no change is on its way: not 'bezig', and the same twice, a second apart."""
+def _new_page(browser):
+    """A page that keeps when it last sent and received a websocket frame: the kernel answers every
+    message it handles (at least its status going idle), so a change is on its way until a frame has
+    come back after the last one sent."""
+    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    page.frames_at = {"sent": 0.0, "received": 0.0}
+
+    def watch(ws):
+        ws.on("framesent", lambda _: page.frames_at.__setitem__("sent", time.monotonic()))
+        ws.on("framereceived", lambda _: page.frames_at.__setitem__("received", time.monotonic()))
+
+    page.on("websocket", watch)
+    return page
+
+
+def _settled(page, timeout: float = 120) -> dict:
+    """What the page shows once no change is on its way: every message sent answered, a second without
+    frames, not 'bezig', and the same twice, a second apart."""
     end = time.monotonic() + timeout
     last = None
     while time.monotonic() < end:
         page.wait_for_timeout(1000)
         now = page.evaluate(VISIBLE)
+        frames = page.frames_at
+        answered = frames["received"] > frames["sent"] and time.monotonic() - frames["received"] >= 1
         busy = now["status"] is None or "Bezig" in now["status"]
-        if not busy and now == last:
+        if answered and not busy and now == last:
             return now
         last = now
     raise AssertionError(f"the page did not settle: {json.dumps(last, ensure_ascii=False)[:500]}")
@@ -85,7 +103,7 @@ def _open_tab(page, title: str) -> None:
 
 def _fresh(browser, server: str, selection: dict) -> dict:
     """A new page, set to ``selection`` control by control (each once it has settled), as it shows then."""
-    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    page = _new_page(browser)
     try:
         page.goto(server, timeout=180_000)
         page.wait_for_selector(".lg-kerncijfers", timeout=120_000)
@@ -135,7 +153,7 @@ def _same_as_fresh(browser, server, page, where) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_a_walk_ends_on_what_a_fresh_page_shows(browser, server, seed):
     rng = random.Random(seed)
-    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    page = _new_page(browser)
     try:
         page.goto(server, timeout=180_000)
         if seed == 1:  # a control changed before the first figures have arrived
@@ -154,7 +172,7 @@ def test_a_walk_ends_on_what_a_fresh_page_shows(browser, server, seed):
 
 def test_the_issues_walk_ends_on_what_a_fresh_page_shows(browser, server):
     """Rendement open: Ruwaard's costs, then Deurne (no kosten), Maastricht (no metingen), an organisation."""
-    page = browser.new_page(viewport={"width": 1200, "height": 1400})
+    page = _new_page(browser)
     try:
         page.goto(server, timeout=180_000)
         page.wait_for_selector(".lg-kerncijfers", timeout=120_000)
