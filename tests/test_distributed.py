@@ -78,7 +78,8 @@ def test_a_failing_task_names_proeftuin_and_year(cluster, root, tmp_path):
     out.mkdir()
     (out / "proeftuin-rekenvoorbeeld").write_text("een bestand waar de verslagmap moet komen")
     with pytest.raises(
-        VerslagMislukt, match=r"Het verslag (2016|2017|2018) van proeftuin 'analyse' .*Dask-cluster: FileExistsError"
+        VerslagMislukt,
+        match=r"Het verslag (2016|2017|2018) van proeftuin 'analyse' .*Dask-cluster: SchrijvenMislukt: .*een bestand",
     ):
         render_all_distributed(root, out, cluster)
     assert not (out / "index.html").exists()

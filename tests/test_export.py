@@ -155,7 +155,12 @@ def test_overview_has_the_row_accounting_and_the_notices(workbook):
     assert total == ["totaal", None, None, 53, 16, 37]
     assert ws["A6"].hyperlink.location == "'prijslijst'!A1"
     found = {(n[0], n[1], n[4]) for n in notices(ws)}
-    assert found == {("melding", "proeftuin.yml", "kleur"), ("melding", "casussen.csv", "Notitie")}
+    # the third: row 3 says status mdo with its MDO date empty (a step counts by its date, contract.CASE_STEPS)
+    assert found == {
+        ("melding", "proeftuin.yml", "kleur"),
+        ("melding", "casussen.csv", "Notitie"),
+        ("melding", "casussen.csv", "mdo_datum"),
+    }
     melding = next(n[6] for n in notices(ws) if n[4] == "Notitie")
     assert melding == "onbekende kolom 'Notitie' wordt bewaard maar niet gecontroleerd"
 
