@@ -190,6 +190,13 @@ def test_planted_errors_at_the_spreadsheet_rows(werkmap):
     # header: passed over without a notice
     assert notices == [
         ("casussen", None, "Opmerking", "onbekende kolom 'Opmerking' wordt bewaard maar niet gecontroleerd"),
+        # row 3 (L2) says status mdo with its MDO date empty: a step counts by its date (contract.CASE_STEPS)
+        (
+            "casussen",
+            3,
+            "mdo_datum",
+            "status 'mdo' maar mdo_datum is leeg: de casus telt bij MDO gehouden pas mee als de datum is ingevuld",
+        ),
     ]
     # every problem names the sheet, named after its table
     assert all(p.blad in werkmap.sources for p in werkmap.problems if p.regel != "niet_gelezen")
