@@ -126,12 +126,13 @@ WEIGHTS = {"proeftuin": 3, "jaar": 2, "organisatie": 2, "rol": 1, "tab": 3}
 def _step(page, rng: random.Random) -> None:
     """One change a manager can make now: a control that is visible, an option it offers, or a tab."""
     tabs = page.get_by_role("tab")
+    n_tabs = tabs.count()  # once: the tab bar may be hidden a moment later ('Alle proeftuinen')
     choices = [c for c in CONTROLS if page.get_by_label(CONTROLS[c], exact=True).is_visible()]
-    if tabs.count() and page.locator(".widget-tab").first.is_visible():
+    if n_tabs and page.locator(".widget-tab").first.is_visible():
         choices.append("tab")
     kind = rng.choices(choices, [WEIGHTS[c] for c in choices])[0]
     if kind == "tab":
-        tabs.nth(rng.randrange(tabs.count())).click()
+        tabs.nth(rng.randrange(n_tabs)).click()
     else:
         options = _options(page, kind)
         if options:

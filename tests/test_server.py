@@ -254,10 +254,17 @@ def _dashboard_family(process: subprocess.Popen, want_kernels: int, seconds: flo
     deadline = time.time() + seconds
     while time.time() < deadline:
         family = [root, *root.children(recursive=True)]
-        kernels = [p for p in family if "ipykernel_launcher" in " ".join(p.cmdline())]
-        voila = [p for p in family if "voila" in " ".join(p.cmdline()[:3])]
+
+        def cmdline(p) -> list[str]:
+            try:
+                return p.cmdline()
+            except psutil.Error:  # ended (or a zombie) between the listing and the look
+                return []
+
+        kernels = [p for p in family if "ipykernel_launcher" in " ".join(cmdline(p))]
+        voila = [p for p in family if "voila" in " ".join(cmdline(p)[:3])]
         if len(kernels) >= want_kernels and voila:
-            folder = re.search(r"config_file_paths=(\S+)", " ".join(voila[0].cmdline())).group(1)
+            folder = re.search(r"config_file_paths=(\S+)", " ".join(cmdline(voila[0]))).group(1)
             return family, kernels, folder
         if process.poll() is not None:
             pytest.fail(f"het dashboard stopte (exit {process.returncode})")
