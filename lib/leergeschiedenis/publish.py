@@ -72,9 +72,7 @@ class YearView:
 
     def __post_init__(self, controleren: bool) -> None:
         if controleren:
-            self.jaar = year_with_data(self.dataset, self.jaar)
-            if self.filters.organisatie:
-                self.filters = replace(self.filters, organisatie=organisation_named(self.dataset, self.filters.organisatie))
+            self.jaar, self.filters = _checked(self.dataset, self.jaar, self.filters)
 
     @property
     def min_n(self) -> int:
@@ -571,16 +569,23 @@ class YearView:
         return pd.DataFrame(rows, columns=["tabel", "kolom", "reden", "aantal"])
 
 
+def _checked(dataset: Dataset, jaar: int, filters: Filters) -> tuple[int, Filters]:
+    """What the public entry points refuse (a year without data, an unknown organisation), one check for
+    YearView and view; a known organisation spelled as the proeftuin spells it."""
+    jaar = year_with_data(dataset, jaar)
+    if filters.organisatie:
+        filters = replace(filters, organisatie=organisation_named(dataset, filters.organisatie))
+    return jaar, filters
+
+
 def view(dataset: Dataset, jaar: int, filters: Filters | None = None, controleren: bool = True) -> YearView:
     """The view of ``dataset``, ``jaar`` and ``filters``, made once: what it computes (every table and
     figure, its kerncijfers) is computed once, however many tabs, years (each view's ``vorig_jaar``)
     and the comparison of all proeftuinen ask for it. Kept with the dataset's privacy decisions for
     the year (``gate.year_gate``); a dataset is never changed after it is loaded."""
     filters = filters or Filters()
-    if controleren:  # refused as YearView refuses: a year without data, an unknown organisation
-        jaar = year_with_data(dataset, jaar)
-        if filters.organisatie:
-            filters = replace(filters, organisatie=organisation_named(dataset, filters.organisatie))
+    if controleren:
+        jaar, filters = _checked(dataset, jaar, filters)
     views = year_gate(dataset, int(jaar)).views
     if filters not in views:
         views[filters] = YearView(dataset, int(jaar), filters, controleren=False)
