@@ -288,7 +288,7 @@ def test_a_status_past_a_step_without_its_date_is_a_notice_per_case_and_counted_
         (3, "oplossing_datum", "afgerond", "melding"),
         (4, "mdo_datum", "uitvoering", "melding"),
     ]
-    assert "oplossing_datum en afsluitdatum is leeg" in notices[0].melding
+    assert "oplossing_datum en afsluitdatum zijn leeg" in notices[0].melding
     v = lg.YearView(d, 2017)
     assert v.funnel.to_dict() == {"aangemeld": 3, "mdo_gehouden": 2, "oplossing_afgesproken": 1, "afgerond": 1}
     assert v.status_zonder_datum.to_dict() == {"mdo_gehouden": 1, "oplossing_afgesproken": 2, "afgerond": 1}

@@ -330,7 +330,7 @@ def _status_without_date(typed: pd.DataFrame, frame: pd.DataFrame, found: _Findi
         dates = " en ".join(s.date for s in steps)
         found.melding(
             steps[0].date,
-            f"status '{accepted.at[rij, 'status']}' maar {dates} is leeg: de casus telt bij "
+            f"status '{accepted.at[rij, 'status']}' maar {dates} {'is' if len(steps) == 1 else 'zijn'} leeg: de casus telt bij "
             f"{' en '.join(s.in_sentence for s in steps)} pas mee als de datum is ingevuld",
             rij=rij,
             waarde=frame.at[rij, "status"] if "status" in frame.columns else None,
